@@ -1,0 +1,18 @@
+package org.synfire.chip.api;
+
+/**
+ * The network on chip and between chips: takes spike messages from the cores' output axons during
+ * a timestep and delivers them to the input axons of their target cores before the next one,
+ * counting messages and mesh hops as it goes (the energy model reads the counts).
+ */
+public interface Router {
+
+    /** A compartment on core {@code sourceCore} spiked; its output axon {@code outputAxon} fans out. */
+    void send(int sourceCore, int outputAxon);
+
+    /** Delivers every message sent in this timestep to the cores it targets. */
+    void deliver();
+
+    /** The traffic counted since the router was made. */
+    TrafficCounts counts();
+}

@@ -1,0 +1,14 @@
+/**
+ * The {@code synfire} command. It loads runtime plugins into child module layers, installs the
+ * Guice module of every provider it finds and runs the selected providers.
+ */
+module org.synfire.cli {
+    requires org.synfire.chip.api;
+    requires com.google.guice;
+    requires info.picocli;
+
+    uses com.google.inject.Module;
+
+    opens org.synfire.cli to info.picocli;
+    opens org.synfire.cli.internal.runtime to com.google.guice;
+}

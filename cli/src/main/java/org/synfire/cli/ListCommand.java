@@ -1,0 +1,46 @@
+package org.synfire.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import org.synfire.chip.api.spi.Extension;
+import org.synfire.cli.internal.runtime.ExtensionPoint;
+import org.synfire.cli.internal.runtime.Extensions;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code synfire list}: what the platform found, built in or from plugins. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "Lists the backends, circuits and data sets found, built in and in plugin jars.")
+final class ListCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main main;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Extensions extensions = main.platform(spec.commandLine().getErr()).extensions();
+        print(out, "Backends", extensions.backends());
+        print(out, "Circuits", extensions.circuits());
+        print(out, "Data sets", extensions.datasets());
+        out.flush();
+        return 0;
+    }
+
+    private static void print(PrintWriter out, String heading, ExtensionPoint<? extends Extension> point) {
+        out.println(heading + ":");
+        if (point.byId().isEmpty()) {
+            out.println("  (none)");
+        }
+        int width = point.byId().keySet().stream().mapToInt(String::length).max().orElse(0);
+        point.byId().forEach((id, extension) ->
+                out.printf("  %-" + width + "s  %s%n", id, extension.description()));
+    }
+}

@@ -1,0 +1,101 @@
+package org.synfire.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.synfire.cli.internal.runtime.Platform;
+import org.synfire.cli.internal.runtime.PluginFailure;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code synfire} command: global options, subcommands, exit codes and error reporting. */
+@Command(name = "synfire",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Emulates neuromorphic chips and runs learning circuits on them.",
+        subcommands = {ListCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:failure", "2:usage or configuration error"})
+public final class Main {
+
+    /** Where plugin jars are looked for unless --plugin-path says otherwise. */
+    static final String HOME_PROPERTY = "synfire.home";
+
+    @Option(names = "--plugin-path", scope = ScopeType.INHERIT, split = "${sys:path.separator}",
+            paramLabel = "DIR",
+            description = "Directories of plugin jars (repeatable, or separated by '${sys:path.separator}'). "
+                    + "Default: plugins/ next to the launcher, and ~/.synfire/plugins.")
+    List<Path> pluginPath;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Print stack traces with errors.")
+    boolean verbose;
+
+    private Platform platform;
+
+    /** Runs the command line and returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        Main main = new Main();
+        CommandLine commandLine = new CommandLine(main);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            cmd.getErr().println("synfire: " + oneLine(e));
+            if (main.verbose) {
+                e.printStackTrace(cmd.getErr());
+            }
+            cmd.getErr().flush();
+            return e instanceof IllegalArgumentException ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
+        });
+        return commandLine.execute(args);
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(run(out, err, args));
+    }
+
+    /** The platform, started on first use with the plugin directories the options name. */
+    Platform platform(PrintWriter err) {
+        if (platform == null) {
+            platform = Platform.start(pluginDirectories());
+            for (PluginFailure failure : platform.failures()) {
+                err.println("synfire: plugin left out: " + failure);
+            }
+        }
+        return platform;
+    }
+
+    private List<Path> pluginDirectories() {
+        if (pluginPath != null && !pluginPath.isEmpty()) {
+            return pluginPath;
+        }
+        List<Path> defaults = new ArrayList<>();
+        String home = System.getProperty(HOME_PROPERTY);
+        if (home != null) {
+            defaults.add(Path.of(home, "plugins"));
+        }
+        defaults.add(Path.of(System.getProperty("user.home"), ".synfire", "plugins"));
+        return defaults;
+    }
+
+    private static String oneLine(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    /** The version from the jar's manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"synfire " + (version != null ? version : "development")};
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/** Data sets: MNIST and Fashion-MNIST, the IDX and NPY/NPZ formats, and preprocessing. */
+module org.synfire.datasets {
+    requires org.synfire.chip.api;
+    requires com.google.guice;
+    requires org.apache.commons.compress;
+}
