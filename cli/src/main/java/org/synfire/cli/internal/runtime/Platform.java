@@ -11,6 +11,7 @@ import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
+import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
 import com.google.inject.util.Modules;
 
@@ -25,11 +26,13 @@ import com.google.inject.util.Modules;
 public final class Platform {
 
     private final Injector injector;
+    private final Extensions extensions;
     private final List<PluginJar> plugins;
     private final List<PluginFailure> failures;
 
     private Platform(Injector injector, List<PluginJar> plugins, List<PluginFailure> failures) {
         this.injector = injector;
+        this.extensions = extensionsOf(injector);
         this.plugins = List.copyOf(plugins);
         this.failures = List.copyOf(failures);
     }
@@ -60,7 +63,7 @@ public final class Platform {
                 injector = create(withPlugin, overrides);
                 modules = withPlugin;
                 plugins.add(plugin);
-            } catch (ServiceConfigurationError | CreationException e) {
+            } catch (ServiceConfigurationError | CreationException | IllegalStateException e) {
                 failures.add(new PluginFailure(plugin.jar(), PluginLoader.describe(e)));
             }
         }
@@ -68,7 +71,7 @@ public final class Platform {
     }
 
     public Extensions extensions() {
-        return injector.getInstance(Extensions.class);
+        return extensions;
     }
 
     public Injector injector() {
@@ -85,8 +88,23 @@ public final class Platform {
         return failures;
     }
 
+    /** Creates the injector and checks that the extensions it binds are consistent. */
     private static Injector create(List<Module> modules, Module overrides) {
-        return Guice.createInjector(Stage.PRODUCTION, Modules.override(modules).with(overrides));
+        Injector injector = Guice.createInjector(Stage.PRODUCTION, Modules.override(modules).with(overrides));
+        extensionsOf(injector);
+        return injector;
+    }
+
+    /** The extensions, with an inconsistent binding (an id that is not the provider's own) as the plain error. */
+    private static Extensions extensionsOf(Injector injector) {
+        try {
+            return injector.getInstance(Extensions.class);
+        } catch (ProvisionException e) {
+            if (e.getCause() instanceof IllegalStateException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** The layer of Synfire's own modules; the boot layer when running from the class path. */

@@ -1,0 +1,45 @@
+package org.synfire.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ListCommandTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void listsTheBuiltInBackendUnderItsHeading() {
+        CliRun run = CliRun.of("list", "--plugin-path", temp.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().matches("(?s)Backends:\n  loihi1 +Bit-exact emulator.*\nCircuits:\n.*Data sets:\n.*"),
+                run.out());
+    }
+
+    @Test
+    void aBrokenPluginIsReportedOnStandardErrorAndListingGoesOn() throws IOException {
+        Files.write(temp.resolve("broken.jar"), new byte[] {0});
+
+        CliRun run = CliRun.of("--plugin-path", temp.toString(), "list");
+
+        assertEquals(0, run.exitCode());
+        assertTrue(run.err().startsWith("synfire: plugin left out: " + temp.resolve("broken.jar") + ": "), run.err());
+        assertTrue(run.out().contains("loihi1"), run.out());
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageError() {
+        CliRun run = CliRun.of("fly");
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("Unmatched argument at index 0: 'fly'"), run.err());
+    }
+}
