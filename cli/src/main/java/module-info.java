@@ -6,9 +6,12 @@ module org.synfire.cli {
     requires org.synfire.chip.api;
     requires com.google.guice;
     requires info.picocli;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
 
     uses com.google.inject.Module;
 
     opens org.synfire.cli to info.picocli;
     opens org.synfire.cli.internal.runtime to com.google.guice;
+    opens org.synfire.cli.internal.experiment to com.fasterxml.jackson.databind;
 }

@@ -1,9 +1,12 @@
 package org.synfire.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.synfire.chip.api.spi.Extension;
+import org.synfire.cli.internal.experiment.Experiments;
 import org.synfire.cli.internal.runtime.ExtensionPoint;
 import org.synfire.cli.internal.runtime.Extensions;
 
@@ -14,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code synfire list}: what the platform found, built in or from plugins. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "Lists the backends, circuits and data sets found, built in and in plugin jars.")
+        description = "Lists the backends, circuits and data sets found (built in and in plugin jars), "
+                + "and the packaged experiments.")
 final class ListCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -30,17 +34,23 @@ final class ListCommand implements Callable<Integer> {
         print(out, "Backends", extensions.backends());
         print(out, "Circuits", extensions.circuits());
         print(out, "Data sets", extensions.datasets());
+        print(out, "Experiments", Experiments.packagedDescriptions());
         out.flush();
         return 0;
     }
 
     private static void print(PrintWriter out, String heading, ExtensionPoint<? extends Extension> point) {
+        Map<String, String> descriptions = new LinkedHashMap<>();
+        point.byId().forEach((id, extension) -> descriptions.put(id, extension.description()));
+        print(out, heading, descriptions);
+    }
+
+    private static void print(PrintWriter out, String heading, Map<String, String> descriptions) {
         out.println(heading + ":");
-        if (point.byId().isEmpty()) {
+        if (descriptions.isEmpty()) {
             out.println("  (none)");
         }
-        int width = point.byId().keySet().stream().mapToInt(String::length).max().orElse(0);
-        point.byId().forEach((id, extension) ->
-                out.printf("  %-" + width + "s  %s%n", id, extension.description()));
+        int width = descriptions.keySet().stream().mapToInt(String::length).max().orElse(0);
+        descriptions.forEach((id, description) -> out.printf("  %-" + width + "s  %s%n", id, description));
     }
 }

@@ -1,0 +1,98 @@
+package org.synfire.cli.internal.experiment;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * One experiment: which circuit trains on which data set and backend, for how long, from which seed.
+ * Read from YAML (field names in kebab case); absent optional fields take the defaults of
+ * {@link #withDefaults()}, and {@link #validate(String)} rejects values out of range.
+ *
+ * @param name            the experiment's name, for the run directory
+ * @param description     one line for listings
+ * @param circuit         the circuit's id, e.g. {@code sbp} or {@code sbp-functional}
+ * @param backend         the chip backend's id, e.g. {@code loihi1} (unused by functional circuits)
+ * @param dataset         the data set's id, e.g. {@code mnist20}
+ * @param epochs          passes over the training samples, at least 1
+ * @param seed            seed of every random choice of the run (initial weights, shuffling, rounding)
+ * @param trainSamples    use only the first this many training samples (all when absent)
+ * @param testSamples     evaluate on only the first this many test samples (all when absent)
+ * @param hidden          hidden units
+ * @param checkpointEvery epochs between checkpoints and evaluations, e.g. 0.5 as the paper did
+ * @param threads         worker threads of the backend; results do not depend on it
+ */
+@JsonPropertyOrder({"name", "description", "circuit", "backend", "dataset", "epochs", "seed", "train-samples",
+    "test-samples", "hidden", "checkpoint-every", "threads"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Experiment(
+        @JsonProperty("name") String name,
+        @JsonProperty("description") String description,
+        @JsonProperty("circuit") String circuit,
+        @JsonProperty("backend") String backend,
+        @JsonProperty("dataset") String dataset,
+        @JsonProperty("epochs") Integer epochs,
+        @JsonProperty("seed") Long seed,
+        @JsonProperty("train-samples") Integer trainSamples,
+        @JsonProperty("test-samples") Integer testSamples,
+        @JsonProperty("hidden") Integer hidden,
+        @JsonProperty("checkpoint-every") Double checkpointEvery,
+        @JsonProperty("threads") Integer threads) {
+
+    /** The same experiment with every absent optional field set to its default. */
+    public Experiment withDefaults() {
+        return new Experiment(name, description == null ? "" : description,
+                circuit == null ? "sbp" : circuit,
+                backend == null ? "loihi1" : backend,
+                dataset,
+                epochs == null ? 1 : epochs,
+                seed == null ? 1L : seed,
+                trainSamples, testSamples,
+                hidden == null ? 400 : hidden,
+                checkpointEvery == null ? 0.5 : checkpointEvery,
+                threads == null ? 1 : threads);
+    }
+
+    /**
+     * Checks every field of an experiment that has its defaults applied.
+     *
+     * @param source where the experiment came from, for messages (a file name or "command line")
+     * @return this experiment
+     * @throws ConfigurationException naming the field, the value and what was expected
+     */
+    public Experiment validate(String source) {
+        requireText(source, "name", name);
+        requireText(source, "circuit", circuit);
+        requireText(source, "backend", backend);
+        requireText(source, "dataset", dataset);
+        requireAtLeast(source, "epochs", epochs, 1);
+        if (trainSamples != null) {
+            requireAtLeast(source, "train-samples", trainSamples, 1);
+        }
+        if (testSamples != null) {
+            requireAtLeast(source, "test-samples", testSamples, 1);
+        }
+        requireAtLeast(source, "hidden", hidden, 1);
+        requireAtLeast(source, "threads", threads, 1);
+        if (!(checkpointEvery > 0) || checkpointEvery.isInfinite()) {
+            throw invalid(source, "checkpoint-every", checkpointEvery, "a positive number of epochs, e.g. 0.5");
+        }
+        return this;
+    }
+
+    private static void requireText(String source, String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new ConfigurationException(source + ": field '" + field + "' is missing");
+        }
+    }
+
+    private static void requireAtLeast(String source, String field, int value, int minimum) {
+        if (value < minimum) {
+            throw invalid(source, field, value, "a whole number of at least " + minimum);
+        }
+    }
+
+    private static ConfigurationException invalid(String source, String field, Object value, String expected) {
+        return new ConfigurationException(source + ": field '" + field + "' is " + value + "; expected " + expected);
+    }
+}
