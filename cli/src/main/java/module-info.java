@@ -8,10 +8,15 @@ module org.synfire.cli {
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
+    requires org.apache.commons.compress;
+    requires org.knowm.xchart;
+    requires me.tongfei.progressbar;
+    requires java.desktop;
 
     uses com.google.inject.Module;
 
     opens org.synfire.cli to info.picocli;
     opens org.synfire.cli.internal.runtime to com.google.guice;
     opens org.synfire.cli.internal.experiment to com.fasterxml.jackson.databind;
+    opens org.synfire.cli.internal.run to com.fasterxml.jackson.databind;
 }
