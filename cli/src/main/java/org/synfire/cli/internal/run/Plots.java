@@ -1,0 +1,83 @@
+package org.synfire.cli.internal.run;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** The figures of a run, drawn as PNG files with XChart. */
+public final class Plots {
+
+    private static final int WIDTH = 900;
+    private static final int HEIGHT = 560;
+
+    static {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private Plots() {
+    }
+
+    /** Test accuracy (three ways) per epoch, in percent. */
+    public static void accuracy(List<CheckpointMetrics> metrics, Path png) throws IOException {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Test accuracy").xAxisTitle("epoch").yAxisTitle("accuracy (%)").build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        List<Double> epochs = metrics.stream().map(CheckpointMetrics::epoch).toList();
+        addSeries(chart, "top-1 from spikes", epochs, metrics.stream().map(m -> 100 * m.top1Spikes()).toList());
+        addSeries(chart, "top-1 from potential", epochs, metrics.stream().map(m -> 100 * m.top1Potential()).toList());
+        addSeries(chart, "exact", epochs, metrics.stream().map(m -> 100 * m.exact()).toList());
+        save(chart, png);
+    }
+
+    /**
+     * Histograms of weight matrices, one series per matrix, over the weight range in bins of
+     * {@code binWidth} mantissa units.
+     */
+    public static void weightHistograms(Map<String, int[]> weights, int min, int max, int binWidth, Path png)
+            throws IOException {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Weight distributions").xAxisTitle("weight mantissa (bin start)").yAxisTitle("synapses")
+                .build();
+        chart.getStyler().setOverlapped(true);
+        chart.getStyler().setXAxisLabelRotation(90);
+        int bins = (max - min) / binWidth + 1;
+        List<Integer> starts = new ArrayList<>();
+        for (int b = 0; b < bins; b++) {
+            starts.add(min + b * binWidth);
+        }
+        weights.forEach((name, values) -> {
+            long[] counts = new long[bins];
+            for (int w : values) {
+                int bin = Math.floorDiv(Math.max(min, Math.min(max, w)) - min, binWidth);
+                counts[bin]++;
+            }
+            List<Long> series = new ArrayList<>();
+            for (long c : counts) {
+                series.add(c);
+            }
+            chart.addSeries(name, starts, series);
+        });
+        save(chart, png);
+    }
+
+    private static void addSeries(XYChart chart, String name, List<Double> x, List<Double> y) {
+        if (!x.isEmpty()) {
+            chart.addSeries(name, x, y).setMarker(SeriesMarkers.CIRCLE);
+        }
+    }
+
+    private static void save(Chart<?, ?> chart, Path png) throws IOException {
+        AtomicFiles.write(png, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
+    }
+}
