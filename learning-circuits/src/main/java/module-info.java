@@ -2,4 +2,10 @@
 module org.synfire.circuits {
     requires org.synfire.chip.api;
     requires com.google.guice;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
+
+    exports org.synfire.circuits.dsl;
+
+    opens org.synfire.circuits.dsl to com.fasterxml.jackson.databind;
 }
