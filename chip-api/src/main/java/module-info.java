@@ -6,6 +6,7 @@ module org.synfire.chip.api {
     exports org.synfire.chip.api;
     exports org.synfire.chip.api.spi;
     exports org.synfire.chip.api.data;
+    exports org.synfire.chip.api.learning;
 
     uses org.synfire.chip.api.spi.ChipBackend;
     uses org.synfire.chip.api.spi.CircuitProvider;
