@@ -5,14 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.synfire.chip.api.learning.Rule;
+import org.synfire.chip.api.learning.StateVariable;
 
 /**
- * Epoch bookkeeping driven the way the emulator's phases will drive it: per timestep the spikes are
- * latched and recorded on the traces, the traces advance, and if the clock closes an epoch the rule is
- * applied and the latches cleared. One synapse: axon 0 -> compartment 0.
+ * Epoch bookkeeping through {@link GroupLearning}, driven the way the emulator's phases will drive it:
+ * per timestep the spikes are reported, then the learning phase runs. One synapse: axon 0 -> compartment 0.
  */
 class EpochLearningTest {
 
@@ -21,42 +22,24 @@ class EpochLearningTest {
             Set<Integer> reward, int impulse, int tau) {
         RuleEvaluator evaluator = RuleEvaluator.compile(Rule.parse(rule),
                 new SynapseFormat(WeightSign.EXCITATORY, 8, 6, 8));
-        EpochClock clock = new EpochClock(tEpoch);
-        SpikeLatch x0 = new SpikeLatch(1);
-        SpikeLatch y0 = new SpikeLatch(1);
-        boolean r0 = false;
-        Traces x1 = new Traces(1, impulse, tau);
-        Traces y1 = new Traces(1, impulse, tau);
-        Traces r1 = new Traces(1, 1, 0); // the sBP reward trace: impulse 1, held for the epoch
+        // x1 and y1 as given; r1 as in the sBP circuit: impulse 1, held for the epoch
+        GroupLearning group = new GroupLearning(evaluator, tEpoch, 1, 1, Map.of(
+                StateVariable.X1, new TraceSpec(impulse, tau),
+                StateVariable.Y1, new TraceSpec(impulse, tau),
+                StateVariable.R1, new TraceSpec(1, 0)));
         LearningRandom random = LearningRandom.forCore(1, 0);
         int[] weight = {w};
         for (int t = 1; t <= steps; t++) {
             if (pre.contains(t)) {
-                x0.set(0);
-                x1.spike(0);
+                group.preSpike(0);
             }
             if (post.contains(t)) {
-                y0.set(0);
-                y1.spike(0);
+                group.postSpike(0);
             }
             if (reward.contains(t)) {
-                r0 = true;
-                r1.spike(0);
+                group.rewardSpike();
             }
-            x1.advance(random);
-            y1.advance(random);
-            r1.advance(random);
-            if (clock.tick()) {
-                evaluator.applyEpoch(new int[] {0}, new int[] {0}, weight, null, null,
-                        new EpochInputs(clock.epoch(), x0.bits(), y0.bits(), r0, r1.values()[0], x1.values(), null,
-                                y1.values(), null, null), random);
-                x0.clear();
-                y0.clear();
-                r0 = false;
-                x1.endEpoch();
-                y1.endEpoch();
-                r1.endEpoch();
-            }
+            group.learn(new int[] {0}, new int[] {0}, weight, null, null, random);
         }
         return weight[0];
     }
