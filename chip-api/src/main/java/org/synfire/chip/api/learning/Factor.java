@@ -1,5 +1,7 @@
 package org.synfire.chip.api.learning;
 
+import java.util.Objects;
+
 /**
  * One factor of a term's product. Integer constants and powers of two are not factors: they are folded
  * into the term's scale.
@@ -17,7 +19,7 @@ public sealed interface Factor {
     /** A state variable as it is, e.g. {@code x1}. */
     record Plain(StateVariable variable) implements Factor {
         public Plain {
-            java.util.Objects.requireNonNull(variable, "variable");
+            Objects.requireNonNull(variable, "variable");
         }
 
         @Override
@@ -34,7 +36,7 @@ public sealed interface Factor {
     /** A state variable plus an integer constant, {@code (V + C)}. */
     record Offset(StateVariable variable, int constant) implements Factor {
         public Offset {
-            java.util.Objects.requireNonNull(variable, "variable");
+            Objects.requireNonNull(variable, "variable");
             checkConstant(constant);
         }
 
@@ -52,7 +54,7 @@ public sealed interface Factor {
     /** The sign (-1, 0 or 1) of a synaptic variable plus a constant, {@code sgn(V + C)}; V is w, d or t. */
     record Sign(StateVariable variable, int constant) implements Factor {
         public Sign {
-            java.util.Objects.requireNonNull(variable, "variable");
+            Objects.requireNonNull(variable, "variable");
             if (!variable.isSynaptic()) {
                 throw new IllegalArgumentException("sgn(" + variable.symbol()
                         + "): sgn takes only the synaptic variables w, d, t");

@@ -1,6 +1,7 @@
 package org.synfire.chip.emulator.internal.learning;
 
 import java.util.List;
+import org.synfire.chip.api.learning.Dependency;
 import org.synfire.chip.api.learning.Factor;
 import org.synfire.chip.api.learning.StateVariable;
 import org.synfire.chip.api.learning.Sum;
@@ -53,9 +54,9 @@ final class CompiledSum {
             scale[i] = (long) t.mantissa() << (t.exponent() + LearningConventions.FRACTION_BITS);
             start[i] = f;
             switch (t.dependency()) {
-                case org.synfire.chip.api.learning.Dependency.PreSpike p -> dependsOnPre = true;
-                case org.synfire.chip.api.learning.Dependency.PostSpike p -> dependsOnPost = true;
-                case org.synfire.chip.api.learning.Dependency.Decimated d -> uMask |= 1 << d.k();
+                case Dependency.PreSpike p -> dependsOnPre = true;
+                case Dependency.PostSpike p -> dependsOnPost = true;
+                case Dependency.Decimated d -> uMask |= 1 << d.k();
             }
             for (Factor factor : t.factors()) {
                 StateVariable v = switch (factor) {

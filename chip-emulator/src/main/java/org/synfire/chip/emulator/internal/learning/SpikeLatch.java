@@ -1,6 +1,7 @@
 package org.synfire.chip.emulator.internal.learning;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Latches which axons (x0) or compartments (y0) spiked in the current epoch, as a bit set that
@@ -23,13 +24,13 @@ public final class SpikeLatch {
 
     /** Records a spike of element {@code i}. */
     public void set(int i) {
-        java.util.Objects.checkIndex(i, size);
+        Objects.checkIndex(i, size);
         bits[i >>> 6] |= 1L << i;
     }
 
     /** True if element {@code i} spiked in this epoch. */
     public boolean get(int i) {
-        java.util.Objects.checkIndex(i, size);
+        Objects.checkIndex(i, size);
         return (bits[i >>> 6] & 1L << i) != 0;
     }
 

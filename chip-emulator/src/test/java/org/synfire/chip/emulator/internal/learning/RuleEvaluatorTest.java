@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -210,7 +211,7 @@ class RuleEvaluatorTest {
         // 100 or 101; over 20000 synapses the mean is 100.75 (binomial sd of the mean ~0.003)
         int n = 20_000;
         int[] weight = new int[n];
-        java.util.Arrays.fill(weight, 100);
+        Arrays.fill(weight, 100);
         int[] zero = new int[n];
         RuleEvaluator.compile(Rule.parse("dw = 3*2^-2*x0"), EXC8).applyEpoch(zero, zero, weight, null, null,
                 EpochInputs.spikes(1, new long[] {1}, new long[] {0}, false, 0), LearningRandom.forCore(9, 0));
@@ -221,10 +222,10 @@ class RuleEvaluatorTest {
         }
         assertEquals(100.75, (double) sum / n, 0.02);
         // a negative fraction: -0.25 -> 99 or 100, mean 99.75
-        java.util.Arrays.fill(weight, 100);
+        Arrays.fill(weight, 100);
         RuleEvaluator.compile(Rule.parse("dw = -2^-2*x0"), EXC8).applyEpoch(zero, zero, weight, null, null,
                 EpochInputs.spikes(1, new long[] {1}, new long[] {0}, false, 0), LearningRandom.forCore(9, 0));
-        assertEquals(99.75, java.util.Arrays.stream(weight).average().orElseThrow(), 0.02);
+        assertEquals(99.75, Arrays.stream(weight).average().orElseThrow(), 0.02);
     }
 
     @Test
@@ -232,8 +233,8 @@ class RuleEvaluatorTest {
         int[] a = fractionalRun(5);
         int[] b = fractionalRun(5);
         int[] c = fractionalRun(6);
-        assertEquals(java.util.Arrays.toString(a), java.util.Arrays.toString(b));
-        assertNotEquals(java.util.Arrays.toString(a), java.util.Arrays.toString(c));
+        assertEquals(Arrays.toString(a), Arrays.toString(b));
+        assertNotEquals(Arrays.toString(a), Arrays.toString(c));
     }
 
     private static int[] fractionalRun(long seed) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class TracesTest {
@@ -68,7 +69,7 @@ class TracesTest {
         int[][] model = new int[taus.length][4];
         LearningRandom random = LearningRandom.forCore(2024, 5);
         LearningRandom modelRandom = LearningRandom.forCore(2024, 5);
-        java.util.SplittableRandom spikes = new java.util.SplittableRandom(11);
+        SplittableRandom spikes = new SplittableRandom(11);
         for (int step = 0; step < 500; step++) {
             for (int k = 0; k < taus.length; k++) {
                 boolean[] spiked = new boolean[4];
