@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param source     the name of a group or generator
  * @param target     the name of a group
  * @param mask       which source connects to which target
- * @param weights    weight mantissas in mask order, within the sign mode's range
+ * @param weights    weight mantissas in mask order, within the sign mode's range (mixed -256 .. 255,
+ *                   excitatory 0 .. 255, inhibitory -256 .. 0); the chip truncates them to {@code weightBits}
  * @param delays     delays in timesteps in mask order, 0 .. 62
  * @param tags       tags in mask order, 0 .. 2^tagBits - 1
  * @param exponent   weight exponent, -8 .. 7
@@ -51,13 +52,15 @@ public record ConnectionGroup(String name, String source, String target, Mask ma
             throw new IllegalArgumentException(where + ": " + weights.length + " weights, " + delays.length
                     + " delays and " + tags.length + " tags; expected one of each per synapse");
         }
-        int min = signMode.minWeight(weightBits);
-        int max = signMode.maxWeight(weightBits);
+        int min = signMode.minWeight();
+        int max = signMode.maxWeight();
         for (int k = 0; k < weights.length; k++) {
             if (weights[k] < min || weights[k] > max) {
                 throw new IllegalArgumentException(where + ": weight " + weights[k] + " of synapse " + k
-                        + " does not fit sign mode " + signMode + " with " + weightBits + " bits (" + min + ".."
-                        + max + ")");
+                        + " does not fit sign mode " + signMode + " (" + min + ".." + max + "; stored with "
+                        + weightBits + " bits as " + signMode.minStored(weightBits) + ".."
+                        + signMode.maxStored(weightBits) + " in steps of " + (1 << signMode.truncationShift(weightBits))
+                        + ")");
             }
             Check.range(where + ", synapse " + k, "delay", delays[k], 0, MAX_DELAY);
             Check.range(where + ", synapse " + k, "tag", tags[k], 0, (1 << tagBits) - 1);

@@ -29,14 +29,23 @@ public enum SignMode {
         return (w >> s) << s;
     }
 
-    /** The smallest mantissa this mode holds. */
-    public int minWeight(int weightBits) {
-        truncationShift(weightBits);
+    /** The smallest mantissa a weight of this mode may be written with. */
+    public int minWeight() {
         return this == EXCITATORY ? 0 : -256;
     }
 
-    /** The largest mantissa this mode holds with {@code weightBits} bits. */
-    public int maxWeight(int weightBits) {
-        return this == INHIBITORY ? 0 : truncate(255, weightBits);
+    /** The largest mantissa a weight of this mode may be written with (the chip truncates it to its bits). */
+    public int maxWeight() {
+        return this == INHIBITORY ? 0 : 255;
+    }
+
+    /** The smallest mantissa the chip stores with {@code weightBits} bits. */
+    public int minStored(int weightBits) {
+        return truncate(minWeight(), weightBits);
+    }
+
+    /** The largest mantissa the chip stores with {@code weightBits} bits. */
+    public int maxStored(int weightBits) {
+        return truncate(maxWeight(), weightBits);
     }
 }
