@@ -17,9 +17,9 @@ public final class Loihi1Backend implements ChipBackend {
 
     private final LearningEngineFactory learning;
 
-    /** A backend without a learning engine: it refuses networks with plastic connections. */
+    /** A backend whose plastic connections learn with the chip's sum-of-products learning engine. */
     public Loihi1Backend() {
-        this(LearningEngineFactory.NONE);
+        this(LearningEngineFactory.RULES);
     }
 
     /** A backend whose plastic connections learn with engines from {@code learning}. */

@@ -35,7 +35,10 @@ public final class ChipCircuitRunner implements AutoCloseable {
     }
 
     /**
-     * Runs one sample through every phase of the circuit.
+     * Runs one sample through every phase of the circuit: the timesteps at offsets 1 .. phases after
+     * the one in which the sample's first gate fires. The last of them, in which the last phase's
+     * populations fire and learn, is also offset 0 of the next sample; so when this returns, every
+     * weight change of the sample has been made.
      *
      * @param input  the sample's input: value {@code input[offset + i] != 0} makes input neuron i spike
      * @param offset where the sample starts in {@code input}
@@ -43,11 +46,11 @@ public final class ChipCircuitRunner implements AutoCloseable {
      */
     public void present(byte[] input, int offset, int target) {
         int start = circuit.sampleStart(samples);
-        if (chip.timestep() < start) {
-            chip.run(start - chip.timestep());
+        if (chip.timestep() <= start) {
+            chip.run(start + 1 - chip.timestep());
         }
         int phases = circuit.description().phases();
-        for (int phase = 0; phase < phases; phase++) {
+        for (int phase = 1; phase <= phases; phase++) {
             for (Map.Entry<String, Generator> entry : generators) {
                 Generator generator = entry.getValue();
                 if (generator.emits() == Emits.ONCE || !generator.at().contains(phase)) {

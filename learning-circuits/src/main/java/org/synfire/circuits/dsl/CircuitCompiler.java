@@ -60,7 +60,7 @@ public final class CircuitCompiler {
         List<SpikeGenerator> generators = new ArrayList<>();
         description.generators().forEach((name, generator) -> {
             sizes.put(name, size(description, parameters, generator.size(), "generator " + name));
-            generators.add(generator(name, sizes.get(name), generator, origin));
+            generators.add(generator(name, sizes.get(name), generator, origin, description.phases()));
         });
 
         Optional<CircuitDescription.Plastic> plastic = description.plasticPart();
@@ -134,8 +134,8 @@ public final class CircuitCompiler {
     /** Writes a matrix into a connection's synapses (in mask order), saturated to the plastic range. */
     private static void fill(int[] weights, Mask mask, int pre, int post, int[][] matrix,
             WeightExpression.Orientation orientation) {
-        int min = PLASTIC_SIGN_MODE.minWeight(PLASTIC_WEIGHT_BITS);
-        int max = PLASTIC_SIGN_MODE.maxWeight(PLASTIC_WEIGHT_BITS);
+        int min = PLASTIC_SIGN_MODE.minStored(PLASTIC_WEIGHT_BITS);
+        int max = PLASTIC_SIGN_MODE.maxStored(PLASTIC_WEIGHT_BITS);
         for (int k = 0; k < weights.length; k++) {
             int i = mask.pre(k, pre, post);
             int j = mask.post(k, pre, post);
@@ -171,8 +171,14 @@ public final class CircuitCompiler {
                 .bias(type.bias().get(0), type.bias().get(1)).refractoryDelay(type.refractory()).build();
     }
 
-    private static SpikeGenerator generator(String name, int size, Generator generator, int origin) {
+    private static SpikeGenerator generator(String name, int size, Generator generator, int origin, int phases) {
         if (generator.emits() != Emits.ONCE) {
+            for (int at : generator.at()) {
+                if (at < 1 || at > phases) {
+                    throw new IllegalArgumentException("generator " + name + ": at " + at + " is out of range 1.."
+                            + phases + " (a sample runs the timesteps 1 .. " + phases + " after its first gate)");
+                }
+            }
             return SpikeGenerator.hostInjected(name, size);
         }
         int[] times = new int[generator.at().size() * size];

@@ -108,8 +108,9 @@ public record CircuitDescription(
      * @param size  a number or the name of a parameter
      * @param emits what it sends: the sample's input, the sample's target (one-hot), a spike of its
      *              every neuron each sample, or a spike once before the first sample
-     * @param at    the timesteps within a sample (from the one in which the chain's first gate fires)
-     *              at which it emits; negative for a generator that fires {@code once} before sample 0
+     * @param at    the timesteps within a sample at which it emits, counted from the one in which the
+     *              sample's first gate fires: 1 .. phases (phases is also offset 0 of the next sample);
+     *              negative for a generator that fires {@code once} before sample 0
      */
     public record Generator(
             @JsonProperty(value = "size", required = true) String size,

@@ -18,8 +18,8 @@ record FixedWeight(int mantissa, int exponent, SignMode signMode) {
      */
     static FixedWeight encode(int value, String where) {
         SignMode mode = value > 0 ? SignMode.EXCITATORY : SignMode.INHIBITORY;
-        int min = mode.minWeight(WEIGHT_BITS);
-        int max = mode.maxWeight(WEIGHT_BITS);
+        int min = mode.minStored(WEIGHT_BITS);
+        int max = mode.maxStored(WEIGHT_BITS);
         for (int e = 0; e <= 7; e++) {
             int mantissa = value >> e;
             if (mantissa << e == value && mantissa >= min && mantissa <= max) {

@@ -20,6 +20,9 @@ public interface LearningEngineFactory {
      */
     LearningEngine create(PlasticConnection connection, SplittableRandom random);
 
+    /** The chip's learning engine: each plastic connection learns by its rule (sum of products). */
+    LearningEngineFactory RULES = RuleLearningEngine::new;
+
     /** No learning engine installed: refuses every plastic connection. */
     LearningEngineFactory NONE = (connection, random) -> {
         throw new IllegalArgumentException("connection " + connection.description().name()

@@ -171,11 +171,14 @@ public final class Loihi1Simulation implements ChipSimulation {
         for (ProbeRecorder p : probeList) {
             p.record(t);
         }
-        router.deliver();
+        // learning before delivery: the spikes of timestep t reach their targets (at t + 1 + delay) with
+        // the weights the learning phase of t left, so a changed weight acts from the next timestep on
+        // (the spec's timestep phases; the sBP circuit's error phases rely on it)
         for (int k = 0; k < plastic.length; k++) {
             plastic[k].prepare(t);
             engines[k].learn(t);
         }
+        router.deliver();
         timestep = t + 1;
     }
 
