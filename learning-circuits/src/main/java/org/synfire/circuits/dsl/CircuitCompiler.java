@@ -44,6 +44,17 @@ public final class CircuitCompiler {
      */
     public static CompiledCircuit compile(CircuitDescription description, Map<String, Integer> parameters,
             Map<String, int[][]> matrices) {
+        return compile(description, parameters, matrices, Map.of());
+    }
+
+    /**
+     * Compiles a circuit whose plastic connections start from given weights rather than from their
+     * matrices: for resuming a circuit whose copies may have drifted apart (saturation).
+     *
+     * @param connectionWeights weights [pre][post] by plastic connection name; others take their matrix
+     */
+    public static CompiledCircuit compile(CircuitDescription description, Map<String, Integer> parameters,
+            Map<String, int[][]> matrices, Map<String, int[][]> connectionWeights) {
         for (String p : description.parameters()) {
             if (!parameters.containsKey(p)) {
                 throw new IllegalArgumentException(description.name() + ": parameter " + p + " has no value");
@@ -120,7 +131,12 @@ public final class CircuitCompiler {
                     throw new IllegalArgumentException(where + ": " + c.weight() + " is " + expected[0] + " x "
                             + expected[1] + " but connects " + pre + " to " + post);
                 }
-                fill(weights, mask, pre, post, matrices.get(p.matrix()), p.orientation());
+                int[][] own = connectionWeights.get(c.name());
+                if (own != null) {
+                    fill(weights, mask, pre, post, own, WeightExpression.Orientation.DIRECT);
+                } else {
+                    fill(weights, mask, pre, post, matrices.get(p.matrix()), p.orientation());
+                }
                 connections.add(new ConnectionGroup(c.name(), c.from(), c.to(), mask, weights, delays, new int[count],
                         0, PLASTIC_SIGN_MODE, PLASTIC_WEIGHT_BITS, 0, learning));
                 plasticConnections.add(new CompiledCircuit.PlasticConnection(c.name(), p.matrix(), p.orientation(),
