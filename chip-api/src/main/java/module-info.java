@@ -6,6 +6,9 @@ module org.synfire.chip.api {
     exports org.synfire.chip.api;
     exports org.synfire.chip.api.spi;
     exports org.synfire.chip.api.data;
+    exports org.synfire.chip.api.network;
+    exports org.synfire.chip.api.learning;
+    exports org.synfire.chip.api.circuit;
 
     uses org.synfire.chip.api.spi.ChipBackend;
     uses org.synfire.chip.api.spi.CircuitProvider;

@@ -2,4 +2,16 @@
 module org.synfire.circuits {
     requires org.synfire.chip.api;
     requires com.google.guice;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
+
+    exports org.synfire.circuits;
+    exports org.synfire.circuits.dsl;
+
+    opens org.synfire.circuits.dsl to com.fasterxml.jackson.databind;
+
+    provides org.synfire.chip.api.spi.CircuitProvider with
+            org.synfire.circuits.internal.sbp.SbpChipProvider,
+            org.synfire.circuits.internal.sbp.SbpFunctionalProvider;
+    provides com.google.inject.Module with org.synfire.circuits.CircuitsModule;
 }

@@ -1,12 +1,31 @@
 package org.synfire.chip.emulator;
 
+import java.util.Objects;
+
+import org.synfire.chip.api.ChipSimulation;
+import org.synfire.chip.api.RunOptions;
+import org.synfire.chip.api.network.Network;
 import org.synfire.chip.api.spi.ChipBackend;
+import org.synfire.chip.emulator.internal.LearningEngineFactory;
+import org.synfire.chip.emulator.internal.Loihi1Simulation;
 
 /** The {@code loihi1} backend: emulates Intel's Loihi-1 chips integer for integer. */
 public final class Loihi1Backend implements ChipBackend {
 
     /** The id configurations select this backend by. */
     public static final String ID = "loihi1";
+
+    private final LearningEngineFactory learning;
+
+    /** A backend whose plastic connections learn with the chip's sum-of-products learning engine. */
+    public Loihi1Backend() {
+        this(LearningEngineFactory.RULES);
+    }
+
+    /** A backend whose plastic connections learn with engines from {@code learning}. */
+    Loihi1Backend(LearningEngineFactory learning) {
+        this.learning = Objects.requireNonNull(learning, "learning");
+    }
 
     @Override
     public String id() {
@@ -16,5 +35,10 @@ public final class Loihi1Backend implements ChipBackend {
     @Override
     public String description() {
         return "Bit-exact emulator of Intel's Loihi-1 neuromorphic chip";
+    }
+
+    @Override
+    public ChipSimulation open(Network network, RunOptions options) {
+        return new Loihi1Simulation(network, options, learning);
     }
 }

@@ -1,9 +1,20 @@
 package org.synfire.chip.api.spi;
 
+import org.synfire.chip.api.ChipSimulation;
+import org.synfire.chip.api.RunOptions;
+import org.synfire.chip.api.network.Network;
+
 /**
  * Extension point for chip backends: something that compiles a network description onto (real or
  * emulated) chips and runs it. Every backend proves itself against the conformance kit that ships
  * as the test-jar of this module.
  */
 public interface ChipBackend extends Extension {
+
+    /**
+     * Maps {@code network} onto the chips of the board {@code options} describe and returns it ready to run.
+     *
+     * @throws IllegalArgumentException if the network does not fit, naming the limit, the group and the core
+     */
+    ChipSimulation open(Network network, RunOptions options);
 }

@@ -1,8 +1,21 @@
 package org.synfire.chip.api.spi;
 
+import org.synfire.chip.api.circuit.CircuitSettings;
+import org.synfire.chip.api.circuit.TrainingSession;
+
 /**
  * Extension point for learning circuits: a circuit that trains and evaluates a network, either on a
  * chip backend or as a functional model that needs none.
  */
 public interface CircuitProvider extends Extension {
+
+    /** Whether {@link #open} needs a chip backend. */
+    boolean needsBackend();
+
+    /**
+     * Opens a training session with fresh weights drawn from the settings' seed.
+     *
+     * @param backend the chip backend to run on; ignored (may be null) when {@link #needsBackend()} is false
+     */
+    TrainingSession open(CircuitSettings settings, ChipBackend backend);
 }

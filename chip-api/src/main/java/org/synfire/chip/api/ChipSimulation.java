@@ -1,0 +1,38 @@
+package org.synfire.chip.api;
+
+/**
+ * A network compiled onto (real or emulated) chips, ready to run. Timesteps are numbered from 0;
+ * {@link #timestep()} is the next one to run. Not thread-safe.
+ */
+public interface ChipSimulation extends AutoCloseable {
+
+    /** The next timestep {@link #run} will run (the number of timesteps run so far). */
+    int timestep();
+
+    /**
+     * Makes source {@code neuron} of generator {@code generator} spike at timestep {@link #timestep()}
+     * (its targets receive it at {@code timestep() + 1 + delay}), in addition to its scheduled spikes.
+     *
+     * @throws IllegalArgumentException if there is no such generator or neuron
+     */
+    void inject(String generator, int neuron);
+
+    /** Runs {@code timesteps} timesteps. */
+    void run(int timesteps);
+
+    /** What probe {@code probe} recorded so far. */
+    ProbeData probe(String probe);
+
+    /** The current weight mantissas of connection {@code connection}, as stored on the chip, in its mask order. */
+    int[] weights(String connection);
+
+    /** The spike traffic of the timesteps run so far. */
+    TrafficCounts traffic();
+
+    /** The core (numbered across the board) that holds compartment {@code index} of group {@code group}. */
+    int coreOf(String group, int index);
+
+    /** Releases the simulation's resources. */
+    @Override
+    void close();
+}

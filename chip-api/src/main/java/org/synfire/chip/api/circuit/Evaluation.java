@@ -1,0 +1,47 @@
+package org.synfire.chip.api.circuit;
+
+/**
+ * How a trained circuit did on a set of samples.
+ *
+ * @param samples            samples evaluated
+ * @param exact              samples whose every output equals the one-hot target
+ * @param top1Spikes         samples whose first firing output (lowest index; 0 if none fires) is the target
+ * @param top1Potential      samples whose largest output potential (lowest index on ties) is the target
+ * @param squaredErrors      sum over samples and outputs of (output - target)^2, outputs being 0 or 1
+ * @param deadOutputs        outputs whose potential never exceeded 0 on these samples: they get no error signal
+ * @param deadHidden         hidden units that never fired on these samples
+ * @param predictions        the top-1-from-spikes prediction of each sample, for comparing two evaluations
+ */
+public record Evaluation(int samples, int exact, int top1Spikes, int top1Potential, long squaredErrors,
+        int deadOutputs, int deadHidden, int[] predictions) {
+
+    public Evaluation {
+        predictions = predictions.clone();
+    }
+
+    public double exactAccuracy() {
+        return fraction(exact);
+    }
+
+    public double top1SpikesAccuracy() {
+        return fraction(top1Spikes);
+    }
+
+    public double top1PotentialAccuracy() {
+        return fraction(top1Potential);
+    }
+
+    /** Mean squared error per output: squared errors / (samples * outputs). */
+    public double loss(int outputs) {
+        return samples == 0 ? 0 : (double) squaredErrors / ((double) samples * outputs);
+    }
+
+    @Override
+    public int[] predictions() {
+        return predictions.clone();
+    }
+
+    private double fraction(int count) {
+        return samples == 0 ? 0 : (double) count / samples;
+    }
+}

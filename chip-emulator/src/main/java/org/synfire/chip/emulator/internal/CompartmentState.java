@@ -1,0 +1,66 @@
+package org.synfire.chip.emulator.internal;
+
+import static org.synfire.chip.emulator.internal.Loihi1Constants.DELAY_SLOTS;
+import static org.synfire.chip.emulator.internal.Loihi1Constants.WEIGHT_SCALE_SHIFT;
+
+import java.util.Arrays;
+
+import org.synfire.chip.api.network.CompartmentGroup;
+import org.synfire.chip.api.network.CompartmentPrototype;
+
+/**
+ * The state and parameters of every compartment in primitive arrays indexed by global compartment, plus
+ * the dendritic accumulators (a ring of {@link Loihi1Constants#DELAY_SLOTS} slots per compartment, stored
+ * slot by slot so a timestep reads one contiguous slice) and the last spike time of every source.
+ */
+final class CompartmentState {
+
+    /** "Never spiked". */
+    static final int NEVER = Integer.MIN_VALUE;
+
+    final int compartments;
+    final int[] u;
+    final int[] v;
+    final int[] refractoryLeft;
+    final int[] dU;
+    final int[] dV;
+    /** Effective threshold {@code vThMant * 2^6}. */
+    final int[] vTh;
+    final int[] bias;
+    final int[] refractoryDelay;
+    /** {@code accumulator[slot * compartments + i]}: input of compartment {@code i} due in the slot's timestep. */
+    final int[] accumulator;
+    /** Last timestep each source (compartment or generator source) spiked, or {@link #NEVER}. */
+    final int[] lastSpike;
+    /** Whether learning engines see each source's spikes. */
+    final boolean[] learningSees;
+
+    CompartmentState(Layout layout) {
+        compartments = layout.compartments;
+        int n = compartments;
+        u = new int[n];
+        v = new int[n];
+        refractoryLeft = new int[n];
+        dU = new int[n];
+        dV = new int[n];
+        vTh = new int[n];
+        bias = new int[n];
+        refractoryDelay = new int[n];
+        accumulator = new int[DELAY_SLOTS * n];
+        lastSpike = new int[layout.sources];
+        Arrays.fill(lastSpike, NEVER);
+        learningSees = new boolean[layout.sources];
+        Arrays.fill(learningSees, true);
+        for (CompartmentGroup g : layout.network.groups()) {
+            int from = layout.base.get(g.name());
+            int to = from + g.size();
+            CompartmentPrototype p = g.prototype();
+            Arrays.fill(dU, from, to, p.dU());
+            Arrays.fill(dV, from, to, p.dV());
+            Arrays.fill(vTh, from, to, p.vThMant() << WEIGHT_SCALE_SHIFT);
+            Arrays.fill(bias, from, to, p.bias());
+            Arrays.fill(refractoryDelay, from, to, p.refractoryDelay());
+            Arrays.fill(learningSees, from, to, p.learningSeesSpikes());
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.synfire.chip.emulator.internal;
+
+import static org.synfire.chip.emulator.internal.Loihi1Constants.DELAY_SLOTS;
+import static org.synfire.chip.emulator.internal.Loihi1Constants.WEIGHT_SCALE_SHIFT;
+
+import java.util.List;
+
+import org.synfire.chip.api.Core;
+import org.synfire.chip.api.Router;
+
+/**
+ * One emulated core: compartments {@code first .. end - 1} of the shared state, and its input axons. Input
+ * axon {@code a} owns segments {@code axonStart[a] .. axonStart[a + 1] - 1}; a segment is a run of one
+ * connection's row that lands on this core. Output axon {@code o} is compartment {@code first + o}.
+ */
+final class EmulatedCore implements Core {
+
+    private final int index;
+    private final int first;
+    private final int end;
+    private final CompartmentState state;
+    private final Synapses[] synapses;
+    private final int[] axonStart;
+    private final int[] segmentConnection;
+    private final int[] segmentStart;
+    private final int[] segmentEnd;
+    /** The timestep of the last spiking phase: messages delivered after it arrive from the next one on. */
+    private int timestep;
+
+    EmulatedCore(int index, int first, int end, CompartmentState state, List<Synapses> synapses, int[] axonStart,
+            int[] segmentConnection, int[] segmentStart, int[] segmentEnd) {
+        this.index = index;
+        this.first = first;
+        this.end = end;
+        this.state = state;
+        this.synapses = synapses.toArray(new Synapses[0]);
+        this.axonStart = axonStart;
+        this.segmentConnection = segmentConnection;
+        this.segmentStart = segmentStart;
+        this.segmentEnd = segmentEnd;
+    }
+
+    @Override
+    public int index() {
+        return index;
+    }
+
+    int first() {
+        return first;
+    }
+
+    int end() {
+        return end;
+    }
+
+    int inputAxons() {
+        return axonStart.length - 1;
+    }
+
+    @Override
+    public void receive(int inputAxon) {
+        int[] acc = state.accumulator;
+        int n = state.compartments;
+        int arrival = timestep + 1;
+        for (int g = axonStart[inputAxon]; g < axonStart[inputAxon + 1]; g++) {
+            Synapses s = synapses[segmentConnection[g]];
+            int[] post = s.post;
+            int[] weight = s.weight;
+            int[] delay = s.delay;
+            int exponent = s.description.exponent();
+            int left = Math.max(exponent, 0) + WEIGHT_SCALE_SHIFT;
+            int right = Math.max(-exponent, 0);
+            int postBase = s.postBase;
+            for (int k = segmentStart[g]; k < segmentEnd[g]; k++) {
+                // floor(w * 2^e) * 2^6, as Arithmetic.effectiveWeight, without the branch
+                int w = right == 0 ? weight[k] << left : (weight[k] >> right) << WEIGHT_SCALE_SHIFT;
+                acc[((arrival + delay[k]) & (DELAY_SLOTS - 1)) * n + postBase + post[k]] += w;
+            }
+        }
+    }
+
+    @Override
+    public void step(int t, Router router) {
+        timestep = t;
+        CompartmentState s = state;
+        int[] acc = s.accumulator;
+        int slot = (t & (DELAY_SLOTS - 1)) * s.compartments;
+        int[] u = s.u;
+        int[] v = s.v;
+        int[] refractoryLeft = s.refractoryLeft;
+        for (int i = first; i < end; i++) {
+            int q = Arithmetic.wrapQ(acc[slot + i]);
+            acc[slot + i] = 0;
+            u[i] = Arithmetic.current(u[i], s.dU[i], q);
+            int u2 = Arithmetic.wrap24(u[i] + s.bias[i]);
+            if (refractoryLeft[i] > 0) {
+                v[i] = 0;
+                refractoryLeft[i]--;
+                continue;
+            }
+            int vi = Arithmetic.voltage(v[i], s.dV[i], u2);
+            if (vi > s.vTh[i]) {
+                vi = 0;
+                refractoryLeft[i] = s.refractoryDelay[i] - 1;
+                s.lastSpike[i] = t;
+                router.send(index, i - first);
+            }
+            v[i] = vi;
+        }
+    }
+}

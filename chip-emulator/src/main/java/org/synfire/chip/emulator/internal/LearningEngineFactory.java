@@ -1,0 +1,31 @@
+package org.synfire.chip.emulator.internal;
+
+import java.util.SplittableRandom;
+
+import org.synfire.chip.api.LearningEngine;
+
+/**
+ * Makes the learning engine of each plastic connection when a simulation opens. The emulator calls
+ * {@link LearningEngine#learn(int)} of every engine in the learning phase of every timestep, after all
+ * compartments have spiked and all messages are delivered, and before the next timestep.
+ */
+@FunctionalInterface
+public interface LearningEngineFactory {
+
+    /**
+     * The engine for {@code connection}.
+     *
+     * @param random this connection's own generator, split from the run's seed (for stochastic rounding)
+     * @throws IllegalArgumentException if the rule cannot be run, naming the connection
+     */
+    LearningEngine create(PlasticConnection connection, SplittableRandom random);
+
+    /** The chip's learning engine: each plastic connection learns by its rule (sum of products). */
+    LearningEngineFactory RULES = RuleLearningEngine::new;
+
+    /** No learning engine installed: refuses every plastic connection. */
+    LearningEngineFactory NONE = (connection, random) -> {
+        throw new IllegalArgumentException("connection " + connection.description().name()
+                + " has a learning rule, but no learning engine is installed in this emulator");
+    };
+}

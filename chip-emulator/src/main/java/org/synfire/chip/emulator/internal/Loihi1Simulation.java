@@ -1,0 +1,231 @@
+package org.synfire.chip.emulator.internal;
+
+import static org.synfire.chip.emulator.internal.Loihi1Constants.HOST;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.synfire.chip.api.ChipSimulation;
+import org.synfire.chip.api.LearningEngine;
+import org.synfire.chip.api.ProbeData;
+import org.synfire.chip.api.RunOptions;
+import org.synfire.chip.api.TrafficCounts;
+import org.synfire.chip.api.network.CompartmentGroup;
+import org.synfire.chip.api.network.Network;
+import org.synfire.chip.api.network.Probe;
+import org.synfire.chip.api.network.ReinforcementChannel;
+import org.synfire.chip.api.network.SpikeGenerator;
+
+/**
+ * A network mapped onto emulated Loihi-1 chips. Each timestep runs the chip's phases in order: host input
+ * (generator spikes of the timestep), spiking (every core, then probes read the state), delivery of the
+ * spike messages into the dendritic accumulators, and learning (every plastic connection's engine).
+ */
+public final class Loihi1Simulation implements ChipSimulation {
+
+    private final Layout layout;
+    private final CompartmentState state;
+    private final int[] coreOf;
+    private final EmulatedCore[] activeCores;
+    private final MeshRouter router;
+    private final int hostFirstSource;
+    private final int[] scheduledTime;
+    private final int[] scheduledSource;
+    private int nextScheduled;
+    private int[] injected = new int[64];
+    private int injectedCount;
+    private final Map<String, ProbeRecorder> probes = new HashMap<>();
+    private final ProbeRecorder[] probeList;
+    private final PlasticConnection[] plastic;
+    private final LearningEngine[] engines;
+    private int timestep;
+
+    /**
+     * Maps {@code network} onto the board {@code options} describe.
+     *
+     * @throws IllegalArgumentException if it does not fit, naming the limit, the group and the core
+     */
+    public Loihi1Simulation(Network network, RunOptions options, LearningEngineFactory learning) {
+        layout = new Layout(network);
+        state = new CompartmentState(layout);
+        Mesh mesh = new Mesh(options.chips());
+        coreOf = new CoreMapper(layout, mesh).place();
+        Wiring wiring = new Wiring(layout, coreOf, mesh);
+
+        EmulatedCore[] cores = new EmulatedCore[mesh.cores()];
+        int[] coreFirstSource = new int[mesh.cores()];
+        List<EmulatedCore> active = new ArrayList<>();
+        for (int first = 0; first < layout.compartments;) {
+            int core = coreOf[first];
+            int end = first;
+            while (end < layout.compartments && coreOf[end] == core) {
+                end++;
+            }
+            cores[core] = new EmulatedCore(core, first, end, state, layout.synapses, wiring.axonStart[core],
+                    wiring.segmentConnection[core], wiring.segmentStart[core], wiring.segmentEnd[core]);
+            coreFirstSource[core] = first;
+            active.add(cores[core]);
+            first = end;
+        }
+        activeCores = active.toArray(new EmulatedCore[0]);
+        hostFirstSource = layout.compartments;
+        int[] coreOfSource = Arrays.copyOf(coreOf, layout.sources);
+        Arrays.fill(coreOfSource, layout.compartments, layout.sources, HOST);
+        router = new MeshRouter(mesh, cores, coreFirstSource, hostFirstSource, coreOfSource, wiring);
+
+        int scheduled = network.generators().stream().mapToInt(SpikeGenerator::spikeCount).sum();
+        long[] timeAndSource = new long[scheduled];
+        int n = 0;
+        for (SpikeGenerator g : network.generators()) {
+            int base = layout.base.get(g.name());
+            for (int k = 0; k < g.spikeCount(); k++) {
+                timeAndSource[n++] = ((long) g.time(k) << 32) | (base + g.neuron(k));
+            }
+        }
+        Arrays.sort(timeAndSource);
+        scheduledTime = new int[scheduled];
+        scheduledSource = new int[scheduled];
+        for (int k = 0; k < scheduled; k++) {
+            scheduledTime[k] = (int) (timeAndSource[k] >>> 32);
+            scheduledSource[k] = (int) timeAndSource[k];
+        }
+
+        for (Probe p : network.probes()) {
+            ProbeRecorder r = p.kind() == Probe.Kind.WEIGHTS
+                    ? new ProbeRecorder(p, state, 0, 0, layout.synapsesByName.get(p.target()))
+                    : new ProbeRecorder(p, state, layout.base.get(p.target()), network.sizeOf(p.target()), null);
+            probes.put(p.name(), r);
+        }
+        probeList = network.probes().stream().map(p -> probes.get(p.name())).toArray(ProbeRecorder[]::new);
+
+        SplittableRandom seeds = new SplittableRandom(options.seed());
+        List<PlasticConnection> plasticList = new ArrayList<>();
+        List<LearningEngine> engineList = new ArrayList<>();
+        for (Synapses s : layout.synapses) {
+            if (!s.description.plastic()) {
+                continue;
+            }
+            SplittableRandom random = seeds.split();
+            String channel = s.description.learning().orElseThrow().rewardChannel().orElse(null);
+            int rewardFirst = 0;
+            int rewardEnd = 0;
+            if (channel != null) {
+                ReinforcementChannel c = network.channels().stream().filter(x -> x.name().equals(channel))
+                        .findFirst().orElseThrow();
+                rewardFirst = layout.base.get(c.source());
+                rewardEnd = rewardFirst + network.sizeOf(c.source());
+            }
+            PlasticConnection p = new PlasticConnection(s, state, rewardFirst, rewardEnd);
+            plasticList.add(p);
+            engineList.add(learning.create(p, random));
+        }
+        plastic = plasticList.toArray(new PlasticConnection[0]);
+        engines = engineList.toArray(new LearningEngine[0]);
+    }
+
+    @Override
+    public int timestep() {
+        return timestep;
+    }
+
+    @Override
+    public void inject(String generator, int neuron) {
+        SpikeGenerator g = layout.network.generator(generator).orElseThrow(
+                () -> new IllegalArgumentException("cannot inject into " + generator + ": no such generator"));
+        if (neuron < 0 || neuron >= g.size()) {
+            throw new IllegalArgumentException("cannot inject into generator " + generator + ": neuron " + neuron
+                    + " is out of range 0.." + (g.size() - 1));
+        }
+        if (injectedCount == injected.length) {
+            injected = Arrays.copyOf(injected, injectedCount * 2);
+        }
+        injected[injectedCount++] = layout.base.get(generator) + neuron;
+    }
+
+    @Override
+    public void run(int timesteps) {
+        if (timesteps < 0) {
+            throw new IllegalArgumentException("cannot run " + timesteps + " timesteps: expected 0 or more");
+        }
+        for (int k = 0; k < timesteps; k++) {
+            step();
+        }
+    }
+
+    private void step() {
+        int t = timestep;
+        while (nextScheduled < scheduledTime.length && scheduledTime[nextScheduled] == t) {
+            emitHost(scheduledSource[nextScheduled++], t);
+        }
+        for (int k = 0; k < injectedCount; k++) {
+            emitHost(injected[k], t);
+        }
+        injectedCount = 0;
+        for (EmulatedCore core : activeCores) {
+            core.step(t, router);
+        }
+        for (ProbeRecorder p : probeList) {
+            p.record(t);
+        }
+        // learning before delivery: the spikes of timestep t reach their targets (at t + 1 + delay) with
+        // the weights the learning phase of t left, so a changed weight acts from the next timestep on
+        // (the spec's timestep phases; the sBP circuit's error phases rely on it)
+        for (int k = 0; k < plastic.length; k++) {
+            plastic[k].prepare(t);
+            engines[k].learn(t);
+        }
+        router.deliver();
+        timestep = t + 1;
+    }
+
+    /** A generator source spikes at most once per timestep, however often it was scheduled or injected. */
+    private void emitHost(int source, int t) {
+        if (state.lastSpike[source] != t) {
+            state.lastSpike[source] = t;
+            router.send(HOST, source - hostFirstSource);
+        }
+    }
+
+    @Override
+    public ProbeData probe(String probe) {
+        ProbeRecorder r = probes.get(probe);
+        if (r == null) {
+            throw new IllegalArgumentException("no probe " + probe + "; probes are " + probes.keySet());
+        }
+        return r.data();
+    }
+
+    @Override
+    public int[] weights(String connection) {
+        Synapses s = layout.synapsesByName.get(connection);
+        if (s == null) {
+            throw new IllegalArgumentException("no connection " + connection);
+        }
+        return s.weightsInMaskOrder();
+    }
+
+    @Override
+    public TrafficCounts traffic() {
+        return router.counts();
+    }
+
+    @Override
+    public int coreOf(String group, int index) {
+        CompartmentGroup g = layout.network.group(group)
+                .orElseThrow(() -> new IllegalArgumentException("no compartment group " + group));
+        if (index < 0 || index >= g.size()) {
+            throw new IllegalArgumentException("group " + group + ": compartment " + index + " is out of range 0.."
+                    + (g.size() - 1));
+        }
+        return coreOf[layout.base.get(group) + index];
+    }
+
+    @Override
+    public void close() {
+        // plain heap memory: nothing to release
+    }
+}

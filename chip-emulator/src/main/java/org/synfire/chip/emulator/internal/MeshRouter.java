@@ -1,0 +1,86 @@
+package org.synfire.chip.emulator.internal;
+
+import static org.synfire.chip.emulator.internal.Loihi1Constants.HOST;
+
+import org.synfire.chip.api.Core;
+import org.synfire.chip.api.Router;
+import org.synfire.chip.api.TrafficCounts;
+
+/**
+ * The mesh network: a spike of a source becomes one message per target core, delivered to that core's
+ * input axon. Counts messages, tile hops (east-west, north-south) and chip crossings, each precomputed per
+ * source, so a spike costs its routes and nothing else. Host spikes (core {@link Loihi1Constants#HOST})
+ * count as messages without hops.
+ */
+final class MeshRouter implements Router {
+
+    private final Core[] cores;
+    /** First global source index of each core's compartments (its output axon 0). */
+    private final int[] coreFirstSource;
+    private final int hostFirstSource;
+    private final int[] routeStart;
+    private final int[] routeCore;
+    private final int[] routeAxon;
+    private final long[] sourceHopsEastWest;
+    private final long[] sourceHopsNorthSouth;
+    private final long[] sourceChipCrossings;
+    private final int[] queue;
+    private int queued;
+    private long messages;
+    private long hopsEastWest;
+    private long hopsNorthSouth;
+    private long chipCrossings;
+
+    MeshRouter(Mesh mesh, Core[] cores, int[] coreFirstSource, int hostFirstSource, int[] coreOfSource,
+            Wiring wiring) {
+        this.cores = cores;
+        this.coreFirstSource = coreFirstSource;
+        this.hostFirstSource = hostFirstSource;
+        this.routeStart = wiring.routeStart;
+        this.routeCore = wiring.routeCore;
+        this.routeAxon = wiring.routeAxon;
+        int sources = routeStart.length - 1;
+        sourceHopsEastWest = new long[sources];
+        sourceHopsNorthSouth = new long[sources];
+        sourceChipCrossings = new long[sources];
+        for (int s = 0; s < sources; s++) {
+            int from = coreOfSource[s];
+            if (from == HOST) {
+                continue;
+            }
+            for (int r = routeStart[s]; r < routeStart[s + 1]; r++) {
+                sourceHopsEastWest[s] += mesh.hopsEastWest(from, routeCore[r]);
+                sourceHopsNorthSouth[s] += mesh.hopsNorthSouth(from, routeCore[r]);
+                sourceChipCrossings[s] += mesh.crossesChips(from, routeCore[r]) ? 1 : 0;
+            }
+        }
+        queue = new int[sources];
+    }
+
+    @Override
+    public void send(int sourceCore, int outputAxon) {
+        int source = sourceCore == HOST ? hostFirstSource + outputAxon : coreFirstSource[sourceCore] + outputAxon;
+        // a source spikes at most once per timestep, so the queue never holds more than every source
+        queue[queued++] = source;
+        messages += routeStart[source + 1] - routeStart[source];
+        hopsEastWest += sourceHopsEastWest[source];
+        hopsNorthSouth += sourceHopsNorthSouth[source];
+        chipCrossings += sourceChipCrossings[source];
+    }
+
+    @Override
+    public void deliver() {
+        for (int q = 0; q < queued; q++) {
+            int source = queue[q];
+            for (int r = routeStart[source]; r < routeStart[source + 1]; r++) {
+                cores[routeCore[r]].receive(routeAxon[r]);
+            }
+        }
+        queued = 0;
+    }
+
+    @Override
+    public TrafficCounts counts() {
+        return new TrafficCounts(messages, hopsEastWest, hopsNorthSouth, chipCrossings);
+    }
+}

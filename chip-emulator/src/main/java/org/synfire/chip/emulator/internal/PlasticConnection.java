@@ -1,0 +1,134 @@
+package org.synfire.chip.emulator.internal;
+
+import org.synfire.chip.api.network.ConnectionGroup;
+import org.synfire.chip.api.network.LearningSettings;
+
+/**
+ * What a learning engine sees of one plastic connection, and may change: the synapse arrays (rows by
+ * presynaptic index) and the spikes of both sides and of the reward channel. Spike queries refer to
+ * spikes <em>emitted</em> in a timestep (a pre, a post and a reward spike emitted at {@code t} pair with each
+ * other at {@code tEpoch = 1}). Sources whose group has {@code learningSeesSpikes = false} never appear to spike.
+ *
+ * <p>Synapse {@code k} of row {@code i} ({@code rowStart()[i] <= k < rowStart()[i + 1]}) connects
+ * presynaptic {@code i} to postsynaptic {@code post()[k]}. The engine may write {@code weights()},
+ * {@code delays()} and {@code tags()} in its learning phase; it must keep weights truncated to
+ * {@link #signModeShift()} and within the sign mode's range. A changed weight acts from the next timestep on.
+ */
+public final class PlasticConnection {
+
+    private final Synapses synapses;
+    private final CompartmentState state;
+    private final int rewardFirst;
+    private final int rewardEnd;
+    private int timestep;
+    private int rewardSpikes;
+
+    PlasticConnection(Synapses synapses, CompartmentState state, int rewardFirst, int rewardEnd) {
+        this.synapses = synapses;
+        this.state = state;
+        this.rewardFirst = rewardFirst;
+        this.rewardEnd = rewardEnd;
+    }
+
+    /** The connection as described. */
+    public ConnectionGroup description() {
+        return synapses.description;
+    }
+
+    /** Its learning rule text and settings. */
+    public LearningSettings learning() {
+        return synapses.description.learning().orElseThrow();
+    }
+
+    public int preSize() {
+        return synapses.preSize;
+    }
+
+    public int postSize() {
+        return synapses.postSize;
+    }
+
+    /** Row starts, length {@code preSize() + 1}; do not modify. */
+    public int[] rowStart() {
+        return synapses.rowStart;
+    }
+
+    /** Postsynaptic index of each synapse; do not modify. */
+    public int[] post() {
+        return synapses.post;
+    }
+
+    /** The stored weight mantissas; the engine may change them. */
+    public int[] weights() {
+        return synapses.weight;
+    }
+
+    /** The delays; the engine may change them (0 .. 62). */
+    public int[] delays() {
+        return synapses.delay;
+    }
+
+    /** The tags; the engine may change them. */
+    public int[] tags() {
+        return synapses.tag;
+    }
+
+    /** Weights are multiples of {@code 2^signModeShift()}. */
+    public int signModeShift() {
+        return synapses.description.signMode().truncationShift(synapses.description.weightBits());
+    }
+
+    /** The timestep whose learning phase is running. */
+    public int timestep() {
+        return timestep;
+    }
+
+    /** The first timestep of the learning epoch that contains {@link #timestep()}. */
+    public int epochStart() {
+        return timestep - timestep % learning().tEpoch();
+    }
+
+    /** Whether the epoch ends with {@link #timestep()}: the engine applies the rule then. */
+    public boolean epochEnds() {
+        return (timestep + 1) % learning().tEpoch() == 0;
+    }
+
+    /** The last timestep presynaptic {@code i} spiked (at most {@link #timestep()}), or {@link Integer#MIN_VALUE}. */
+    public int preLastSpike(int i) {
+        int s = synapses.preSource + i;
+        return state.learningSees[s] ? state.lastSpike[s] : CompartmentState.NEVER;
+    }
+
+    /** The last timestep postsynaptic {@code j} spiked, or {@link Integer#MIN_VALUE}. */
+    public int postLastSpike(int j) {
+        int s = synapses.postBase + j;
+        return state.learningSees[s] ? state.lastSpike[s] : CompartmentState.NEVER;
+    }
+
+    /** Whether presynaptic {@code i} spiked in this epoch so far ({@code x0}). */
+    public boolean preSpikedThisEpoch(int i) {
+        return preLastSpike(i) >= epochStart();
+    }
+
+    /** Whether postsynaptic {@code j} spiked in this epoch so far ({@code y0}). */
+    public boolean postSpikedThisEpoch(int j) {
+        return postLastSpike(j) >= epochStart();
+    }
+
+    /** Spikes the reward channel's source emitted in {@link #timestep()} (0 without a channel). */
+    public int rewardSpikes() {
+        return rewardSpikes;
+    }
+
+    /** Called by the emulator before the learning phase of timestep {@code t}. */
+    void prepare(int t) {
+        timestep = t;
+        int count = 0;
+        for (int s = rewardFirst; s < rewardEnd; s++) {
+            if (state.lastSpike[s] == t) {
+                count++;
+            }
+        }
+        rewardSpikes = count;
+    }
+}

@@ -1,0 +1,90 @@
+package org.synfire.chip.emulator.internal;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.synfire.chip.api.LearningEngine;
+import org.synfire.chip.api.learning.RuleParser;
+import org.synfire.chip.api.learning.StateVariable;
+import org.synfire.chip.api.network.ConnectionGroup;
+import org.synfire.chip.api.network.LearningSettings;
+import org.synfire.chip.api.network.TraceSettings;
+import org.synfire.chip.emulator.internal.learning.GroupLearning;
+import org.synfire.chip.emulator.internal.learning.LearningRandom;
+import org.synfire.chip.emulator.internal.learning.RuleEvaluator;
+import org.synfire.chip.emulator.internal.learning.SynapseFormat;
+import org.synfire.chip.emulator.internal.learning.TraceSpec;
+import org.synfire.chip.emulator.internal.learning.WeightSign;
+
+/**
+ * The learning engine of one plastic connection: in each timestep's learning phase it reports the
+ * spikes its sides and its reinforcement channel emitted to the connection's {@link GroupLearning},
+ * which applies the compiled rule at the end of each epoch to the synapse arrays in place.
+ */
+final class RuleLearningEngine implements LearningEngine {
+
+    private final PlasticConnection connection;
+    private final GroupLearning learning;
+    private final LearningRandom random;
+    /** Presynaptic index of each synapse, in the connection's row order. */
+    private final int[] pre;
+
+    RuleLearningEngine(PlasticConnection connection, SplittableRandom seeds) {
+        this.connection = connection;
+        ConnectionGroup description = connection.description();
+        LearningSettings settings = connection.learning();
+        SynapseFormat format = new SynapseFormat(WeightSign.valueOf(description.signMode().name()),
+                description.weightBits(), delayBits(description.maxDelay()), description.tagBits());
+        RuleEvaluator rule;
+        try {
+            rule = RuleEvaluator.compile(RuleParser.parse(settings.rule()), format);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("connection " + description.name() + ": " + e.getMessage(), e);
+        }
+        Map<StateVariable, TraceSpec> traces = new EnumMap<>(StateVariable.class);
+        put(traces, StateVariable.X1, settings.x1());
+        put(traces, StateVariable.X2, settings.x2());
+        put(traces, StateVariable.Y1, settings.y1());
+        put(traces, StateVariable.Y2, settings.y2());
+        put(traces, StateVariable.Y3, settings.y3());
+        put(traces, StateVariable.R1, settings.r1());
+        this.learning = new GroupLearning(rule, settings.tEpoch(), connection.preSize(), connection.postSize(), traces);
+        // one stream per plastic connection, split from the run's seed: independent of threads and order
+        this.random = LearningRandom.forCore(seeds.nextLong(), 0);
+        int[] rowStart = connection.rowStart();
+        this.pre = new int[rowStart[rowStart.length - 1]];
+        for (int i = 0; i + 1 < rowStart.length; i++) {
+            java.util.Arrays.fill(pre, rowStart[i], rowStart[i + 1], i);
+        }
+    }
+
+    @Override
+    public void learn(int timestep) {
+        for (int i = 0; i < connection.preSize(); i++) {
+            if (connection.preLastSpike(i) == timestep) {
+                learning.preSpike(i);
+            }
+        }
+        for (int j = 0; j < connection.postSize(); j++) {
+            if (connection.postLastSpike(j) == timestep) {
+                learning.postSpike(j);
+            }
+        }
+        if (connection.rewardSpikes() > 0) {
+            learning.rewardSpike();
+        }
+        learning.learn(pre, connection.post(), connection.weights(), connection.delays(), connection.tags(), random);
+    }
+
+    private static void put(Map<StateVariable, TraceSpec> traces, StateVariable v, TraceSettings settings) {
+        if (!settings.equals(TraceSettings.NONE)) {
+            traces.put(v, new TraceSpec(settings.impulse(), settings.timeConstant()));
+        }
+    }
+
+    /** The fewest bits (0 .. 6) that hold every delay up to {@code maxDelay}. */
+    private static int delayBits(int maxDelay) {
+        return 32 - Integer.numberOfLeadingZeros(maxDelay);
+    }
+}

@@ -1,0 +1,88 @@
+package org.synfire.chip.emulator.internal;
+
+import java.util.Arrays;
+
+import org.synfire.chip.api.network.ConnectionGroup;
+import org.synfire.chip.api.network.Mask;
+
+/**
+ * The synapses of one connection as the emulator keeps them: by presynaptic index (CSR rows), and within
+ * a row by postsynaptic index, so the synapses of a row that land on one core are contiguous. Weights are
+ * stored truncated to the connection's sign mode and weight bits; a learning engine may change them.
+ */
+public final class Synapses {
+
+    final ConnectionGroup description;
+    final int index;
+    final int preSize;
+    final int postSize;
+    /** Global source index of presynaptic 0. */
+    final int preSource;
+    /** Global compartment index of postsynaptic 0. */
+    final int postBase;
+    /** Synapses of presynaptic {@code i} are {@code rowStart[i] .. rowStart[i + 1] - 1}. */
+    final int[] rowStart;
+    /** Postsynaptic index (0 .. postSize - 1) of each synapse. */
+    final int[] post;
+    final int[] weight;
+    final int[] delay;
+    final int[] tag;
+    /** Where synapse {@code k} of the mask order sits in the rows. */
+    final int[] rowIndexOfMaskIndex;
+    final boolean dense;
+
+    Synapses(ConnectionGroup c, int index, int preSize, int postSize, int preSource, int postBase) {
+        this.description = c;
+        this.index = index;
+        this.preSize = preSize;
+        this.postSize = postSize;
+        this.preSource = preSource;
+        this.postBase = postBase;
+        this.dense = c.mask() instanceof Mask.AllToAll;
+        int n = c.synapseCount();
+        Mask mask = c.mask();
+        rowStart = new int[preSize + 1];
+        for (int k = 0; k < n; k++) {
+            rowStart[mask.pre(k, preSize, postSize) + 1]++;
+        }
+        for (int i = 0; i < preSize; i++) {
+            rowStart[i + 1] += rowStart[i];
+        }
+        int[] fill = Arrays.copyOf(rowStart, preSize);
+        long[] postAndMaskIndex = new long[n];
+        for (int k = 0; k < n; k++) {
+            postAndMaskIndex[fill[mask.pre(k, preSize, postSize)]++] = ((long) mask.post(k, preSize, postSize) << 32) | k;
+        }
+        for (int i = 0; i < preSize; i++) {
+            Arrays.sort(postAndMaskIndex, rowStart[i], rowStart[i + 1]);
+        }
+        post = new int[n];
+        weight = new int[n];
+        delay = new int[n];
+        tag = new int[n];
+        rowIndexOfMaskIndex = new int[n];
+        for (int r = 0; r < n; r++) {
+            int k = (int) postAndMaskIndex[r];
+            post[r] = (int) (postAndMaskIndex[r] >>> 32);
+            weight[r] = c.signMode().truncate(c.weight(k), c.weightBits());
+            delay[r] = c.delay(k);
+            tag[r] = c.tag(k);
+            rowIndexOfMaskIndex[k] = r;
+        }
+    }
+
+    /** Bits one synapse of this connection takes in synaptic memory. */
+    int synapseBits() {
+        ConnectionGroup c = description;
+        return Loihi1Constants.synapseBits(c.weightBits(), c.maxDelay(), c.tagBits(), dense);
+    }
+
+    /** The stored weights in mask order. */
+    int[] weightsInMaskOrder() {
+        int[] w = new int[rowIndexOfMaskIndex.length];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = weight[rowIndexOfMaskIndex[k]];
+        }
+        return w;
+    }
+}

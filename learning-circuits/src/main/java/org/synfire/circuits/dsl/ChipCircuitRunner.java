@@ -1,0 +1,129 @@
+package org.synfire.circuits.dsl;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.synfire.chip.api.ChipSimulation;
+import org.synfire.chip.api.RunOptions;
+import org.synfire.chip.api.spi.ChipBackend;
+import org.synfire.circuits.dsl.CircuitDescription.Emits;
+import org.synfire.circuits.dsl.CircuitDescription.Generator;
+
+/**
+ * Runs a compiled circuit on a chip backend, sample by sample. The host only sends spikes: each
+ * sample's input and target, and the spikes of generators that fire every sample (such as a reward);
+ * weights stay on the chip until {@link #matrices()} reads them.
+ */
+public final class ChipCircuitRunner implements AutoCloseable {
+
+    private final CompiledCircuit circuit;
+    private final ChipSimulation chip;
+    private final List<Map.Entry<String, Generator>> generators;
+    private long samples;
+
+    /** Opens {@code circuit} on {@code backend}. */
+    public ChipCircuitRunner(ChipBackend backend, CompiledCircuit circuit, RunOptions options) {
+        this.circuit = circuit;
+        this.chip = backend.open(circuit.network(), options);
+        this.generators = List.copyOf(circuit.description().generators().entrySet());
+    }
+
+    /** Samples run so far. */
+    public long samples() {
+        return samples;
+    }
+
+    /**
+     * Runs one sample through every phase of the circuit: the timesteps at offsets 1 .. phases after
+     * the one in which the sample's first gate fires. The last of them, in which the last phase's
+     * populations fire and learn, is also offset 0 of the next sample; so when this returns, every
+     * weight change of the sample has been made.
+     *
+     * @param input  the sample's input: value {@code input[offset + i] != 0} makes input neuron i spike
+     * @param offset where the sample starts in {@code input}
+     * @param target the class whose target neuron spikes
+     */
+    public void present(byte[] input, int offset, int target) {
+        int start = circuit.sampleStart(samples);
+        if (chip.timestep() <= start) {
+            chip.run(start + 1 - chip.timestep());
+        }
+        int phases = circuit.description().phases();
+        for (int phase = 1; phase <= phases; phase++) {
+            for (Map.Entry<String, Generator> entry : generators) {
+                Generator generator = entry.getValue();
+                if (generator.emits() == Emits.ONCE || !generator.at().contains(phase)) {
+                    continue;
+                }
+                String name = entry.getKey();
+                int size = circuit.sizes().get(name);
+                switch (generator.emits()) {
+                    case SAMPLE_INPUT -> {
+                        for (int i = 0; i < size; i++) {
+                            if (input[offset + i] != 0) {
+                                chip.inject(name, i);
+                            }
+                        }
+                    }
+                    case SAMPLE_TARGET -> chip.inject(name, target);
+                    case EVERY_SAMPLE -> {
+                        for (int i = 0; i < size; i++) {
+                            chip.inject(name, i);
+                        }
+                    }
+                    case ONCE -> throw new AssertionError("skipped above");
+                }
+            }
+            chip.run(1);
+        }
+        samples++;
+    }
+
+    /**
+     * The plastic matrices as the chip holds them, read from the first connection that holds each
+     * one as it is ({@code W}, not transposed).
+     */
+    public Map<String, int[][]> matrices() {
+        Map<String, int[][]> matrices = new LinkedHashMap<>();
+        for (CompiledCircuit.PlasticConnection p : circuit.plastic()) {
+            if (p.orientation() == WeightExpression.Orientation.DIRECT && !matrices.containsKey(p.matrix())) {
+                matrices.put(p.matrix(), asMatrix(chip.weights(p.connection()), p.rows(), p.columns()));
+            }
+        }
+        return matrices;
+    }
+
+    /** The weights of every plastic connection by connection name, [pre][post], as the chip holds them. */
+    public Map<String, int[][]> plasticWeights() {
+        Map<String, int[][]> weights = new LinkedHashMap<>();
+        for (CompiledCircuit.PlasticConnection p : circuit.plastic()) {
+            boolean direct = p.orientation() == WeightExpression.Orientation.DIRECT;
+            weights.put(p.connection(), asMatrix(chip.weights(p.connection()),
+                    direct ? p.rows() : p.columns(), direct ? p.columns() : p.rows()));
+        }
+        return weights;
+    }
+
+    /** The simulation itself, for probes and traffic counts. */
+    public ChipSimulation chip() {
+        return chip;
+    }
+
+    @Override
+    public void close() {
+        chip.close();
+    }
+
+    /** All-to-all weights in mask order (pre-major) as [pre][post]. */
+    private static int[][] asMatrix(int[] weights, int rows, int columns) {
+        if (weights.length != rows * columns) {
+            throw new IllegalStateException(weights.length + " weights for a " + rows + " x " + columns + " matrix");
+        }
+        int[][] m = new int[rows][columns];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(weights, i * columns, m[i], 0, columns);
+        }
+        return m;
+    }
+}

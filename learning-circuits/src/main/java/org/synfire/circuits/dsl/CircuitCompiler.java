@@ -1,0 +1,221 @@
+package org.synfire.circuits.dsl;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.synfire.chip.api.network.CompartmentGroup;
+import org.synfire.chip.api.network.CompartmentPrototype;
+import org.synfire.chip.api.network.ConnectionGroup;
+import org.synfire.chip.api.network.LearningSettings;
+import org.synfire.chip.api.network.Mask;
+import org.synfire.chip.api.network.Network;
+import org.synfire.chip.api.network.ReinforcementChannel;
+import org.synfire.chip.api.network.SignMode;
+import org.synfire.chip.api.network.SpikeGenerator;
+import org.synfire.chip.api.network.TraceSettings;
+import org.synfire.circuits.dsl.CircuitDescription.Connection;
+import org.synfire.circuits.dsl.CircuitDescription.Emits;
+import org.synfire.circuits.dsl.CircuitDescription.Generator;
+import org.synfire.circuits.dsl.CircuitDescription.NeuronType;
+import org.synfire.circuits.dsl.CircuitDescription.Population;
+
+/** Turns a {@link CircuitDescription} into a chip {@link Network} for given sizes and initial weights. */
+public final class CircuitCompiler {
+
+    /** Plastic weights are 8-bit mixed-sign mantissas at exponent 0: steps of 2 from -256 to 254. */
+    static final SignMode PLASTIC_SIGN_MODE = SignMode.MIXED;
+    static final int PLASTIC_WEIGHT_BITS = 8;
+
+    private CircuitCompiler() {
+    }
+
+    /**
+     * Compiles a circuit.
+     *
+     * @param description the circuit
+     * @param parameters  a value for every size parameter
+     * @param matrices    the initial value of every plastic matrix, [row][column]
+     * @throws IllegalArgumentException naming what is missing, unknown or out of range
+     */
+    public static CompiledCircuit compile(CircuitDescription description, Map<String, Integer> parameters,
+            Map<String, int[][]> matrices) {
+        return compile(description, parameters, matrices, Map.of());
+    }
+
+    /**
+     * Compiles a circuit whose plastic connections start from given weights rather than from their
+     * matrices: for resuming a circuit whose copies may have drifted apart (saturation).
+     *
+     * @param connectionWeights weights [pre][post] by plastic connection name; others take their matrix
+     */
+    public static CompiledCircuit compile(CircuitDescription description, Map<String, Integer> parameters,
+            Map<String, int[][]> matrices, Map<String, int[][]> connectionWeights) {
+        for (String p : description.parameters()) {
+            if (!parameters.containsKey(p)) {
+                throw new IllegalArgumentException(description.name() + ": parameter " + p + " has no value");
+            }
+        }
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        List<CompartmentGroup> groups = new ArrayList<>();
+        description.populations().forEach((name, population) -> {
+            sizes.put(name, size(description, parameters, population.size(), "population " + name));
+            groups.add(new CompartmentGroup(name, sizes.get(name), prototype(description, name, population),
+                    Optional.empty()));
+        });
+        int origin = description.phases();
+        List<SpikeGenerator> generators = new ArrayList<>();
+        description.generators().forEach((name, generator) -> {
+            sizes.put(name, size(description, parameters, generator.size(), "generator " + name));
+            generators.add(generator(name, sizes.get(name), generator, origin, description.phases()));
+        });
+
+        Optional<CircuitDescription.Plastic> plastic = description.plasticPart();
+        Set<String> matrixNames = plastic.map(p -> p.matrices().keySet()).orElse(Set.of());
+        Map<String, int[]> shapes = new LinkedHashMap<>();
+        plastic.ifPresent(p -> p.matrices().forEach((name, shape) -> {
+            String where = description.name() + ": matrix " + name;
+            if (shape.size() != 2) {
+                throw new IllegalArgumentException(where + ": shape " + shape + "; expected [rows, columns]");
+            }
+            int[] dims = {size(description, parameters, shape.get(0), where),
+                size(description, parameters, shape.get(1), where)};
+            shapes.put(name, dims);
+            int[][] value = matrices.get(name);
+            if (value == null || value.length != dims[0] || Arrays.stream(value).anyMatch(r -> r.length != dims[1])) {
+                throw new IllegalArgumentException(where + ": an initial value of " + dims[0] + " x " + dims[1]
+                        + " is needed");
+            }
+        }));
+        List<ReinforcementChannel> channels = new ArrayList<>();
+        Optional<LearningSettings> learning = plastic.map(p -> {
+            LearningSettings settings = LearningSettings.of(p.rule(), 1);
+            if (p.reward() != null) {
+                channels.add(new ReinforcementChannel(p.reward(), p.reward()));
+                settings = settings.withReward(p.reward(), new TraceSettings(1, 0));
+            }
+            return settings;
+        });
+
+        List<ConnectionGroup> connections = new ArrayList<>();
+        List<CompiledCircuit.PlasticConnection> plasticConnections = new ArrayList<>();
+        for (Connection c : description.connections()) {
+            String where = description.name() + ": connection " + c.name();
+            Integer pre = sizes.get(c.from());
+            Integer post = description.populations().containsKey(c.to()) ? sizes.get(c.to()) : null;
+            if (pre == null || post == null) {
+                throw new IllegalArgumentException(where + ": " + (pre == null ? "source " + c.from()
+                        : "target " + c.to()) + " is not defined");
+            }
+            WeightExpression weight = WeightExpression.parse(c.weight(), description.constants(), matrixNames, where);
+            Mask mask = mask(c, weight, pre, where);
+            int count = mask.synapseCount(where, pre, post);
+            int[] delays = new int[count];
+            Arrays.fill(delays, c.delay());
+            int[] weights = new int[count];
+            if (weight instanceof WeightExpression.Fixed fixed) {
+                FixedWeight encoded = FixedWeight.encode(fixed.value(), where);
+                Arrays.fill(weights, encoded.mantissa());
+                connections.add(new ConnectionGroup(c.name(), c.from(), c.to(), mask, weights, delays, new int[count],
+                        encoded.exponent(), encoded.signMode(), FixedWeight.WEIGHT_BITS, 0, Optional.empty()));
+            } else {
+                WeightExpression.Plastic p = (WeightExpression.Plastic) weight;
+                int[] shape = shapes.get(p.matrix());
+                int[] expected = p.orientation() == WeightExpression.Orientation.DIRECT ? shape
+                        : new int[] {shape[1], shape[0]};
+                if (expected[0] != pre || expected[1] != post) {
+                    throw new IllegalArgumentException(where + ": " + c.weight() + " is " + expected[0] + " x "
+                            + expected[1] + " but connects " + pre + " to " + post);
+                }
+                int[][] own = connectionWeights.get(c.name());
+                if (own != null) {
+                    fill(weights, mask, pre, post, own, WeightExpression.Orientation.DIRECT);
+                } else {
+                    fill(weights, mask, pre, post, matrices.get(p.matrix()), p.orientation());
+                }
+                connections.add(new ConnectionGroup(c.name(), c.from(), c.to(), mask, weights, delays, new int[count],
+                        0, PLASTIC_SIGN_MODE, PLASTIC_WEIGHT_BITS, 0, learning));
+                plasticConnections.add(new CompiledCircuit.PlasticConnection(c.name(), p.matrix(), p.orientation(),
+                        shape[0], shape[1]));
+            }
+        }
+        Network network = new Network(groups, generators, connections, channels, List.of());
+        return new CompiledCircuit(description, network, Map.copyOf(sizes), plasticConnections, origin);
+    }
+
+    /** Writes a matrix into a connection's synapses (in mask order), saturated to the plastic range. */
+    private static void fill(int[] weights, Mask mask, int pre, int post, int[][] matrix,
+            WeightExpression.Orientation orientation) {
+        int min = PLASTIC_SIGN_MODE.minStored(PLASTIC_WEIGHT_BITS);
+        int max = PLASTIC_SIGN_MODE.maxStored(PLASTIC_WEIGHT_BITS);
+        for (int k = 0; k < weights.length; k++) {
+            int i = mask.pre(k, pre, post);
+            int j = mask.post(k, pre, post);
+            int w = switch (orientation) {
+                case DIRECT -> matrix[i][j];
+                case TRANSPOSED -> matrix[j][i];
+                case NEGATED_TRANSPOSED -> -matrix[j][i];
+            };
+            weights[k] = PLASTIC_SIGN_MODE.truncate(Math.max(min, Math.min(max, w)), PLASTIC_WEIGHT_BITS);
+        }
+    }
+
+    private static Mask mask(Connection c, WeightExpression weight, int pre, String where) {
+        String name = c.mask() != null ? c.mask()
+                : weight instanceof WeightExpression.Plastic ? "all-to-all"
+                : pre == 1 ? "one-to-all" : "one-to-one";
+        return switch (name) {
+            case "one-to-one" -> new Mask.OneToOne();
+            case "all-to-all" -> new Mask.AllToAll();
+            case "one-to-all" -> new Mask.OneToAll();
+            default -> throw new IllegalArgumentException(where + ": mask '" + name
+                    + "'; expected one-to-one, all-to-all or one-to-all");
+        };
+    }
+
+    private static CompartmentPrototype prototype(CircuitDescription description, String name, Population population) {
+        NeuronType type = description.neuronTypes().get(population.type());
+        if (type == null) {
+            throw new IllegalArgumentException(description.name() + ": population " + name + ": neuron type "
+                    + population.type() + " is not defined; defined: " + description.neuronTypes().keySet());
+        }
+        return CompartmentPrototype.builder().dU(type.dU()).dV(type.dV()).vThMant(type.threshold())
+                .bias(type.bias().get(0), type.bias().get(1)).refractoryDelay(type.refractory()).build();
+    }
+
+    private static SpikeGenerator generator(String name, int size, Generator generator, int origin, int phases) {
+        if (generator.emits() != Emits.ONCE) {
+            for (int at : generator.at()) {
+                if (at < 1 || at > phases) {
+                    throw new IllegalArgumentException("generator " + name + ": at " + at + " is out of range 1.."
+                            + phases + " (a sample runs the timesteps 1 .. " + phases + " after its first gate)");
+                }
+            }
+            return SpikeGenerator.hostInjected(name, size);
+        }
+        int[] times = new int[generator.at().size() * size];
+        int[] neurons = new int[times.length];
+        int k = 0;
+        for (int at : generator.at()) {
+            for (int n = 0; n < size; n++) {
+                times[k] = origin + at;
+                neurons[k++] = n;
+            }
+        }
+        return new SpikeGenerator(name, size, times, neurons);
+    }
+
+    private static int size(CircuitDescription description, Map<String, Integer> parameters, String size,
+            String where) {
+        Integer value = size.matches("[0-9]+") ? Integer.valueOf(size) : parameters.get(size);
+        if (value == null || value < 1) {
+            throw new IllegalArgumentException(description.name() + ": " + where + ": size '" + size
+                    + "' is neither a positive number nor a parameter " + description.parameters());
+        }
+        return value;
+    }
+}

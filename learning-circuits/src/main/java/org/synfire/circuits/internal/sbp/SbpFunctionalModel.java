@@ -1,0 +1,173 @@
+package org.synfire.circuits.internal.sbp;
+
+/**
+ * The sBP circuit without spikes: the same integer computation, in the circuit's phase order, on
+ * the weights as the chip holds them (circuit specification, "The same computation without spikes").
+ *
+ * <p>Per sample, with {@code x} binary and thresholds strict as the chip's:
+ * <pre>
+ *   a1 = x W1;  h = [a1 > 512];  c = [0 < a1 <= 1024]          (phase 2; c from h< and h>)
+ *   a2 = h W2;  o = [a2 > 512];  om = [a2 > 0];  op = [a2 > 1024]   (phase 3)
+ *   dp = om and t and not o;  dn = om and o and not t and not op   (phase 4)
+ *   phase 5:  W2 += 2 h dp^T;  W2T+ += 2 dp h^T;  W2T- += 2 dn h^T
+ *   phase 6:  d1+ = [sum_k dp_k W2T+_kj + dn_k W2T-_kj > 0]
+ *   phase 7:  W1 += 2 x (c and d1+)^T
+ *   phase 9:  W2 -= 2 h dn^T;  W2T+ -= 2 dn h^T;  W2T- -= 2 dp h^T
+ *   phase 10: d1- = [sum_k dn_k W2T+_kj + dp_k W2T-_kj > 0]
+ *   phase 11: W1 -= 2 x (c and d1-)^T
+ * </pre>
+ * every update saturating at -256 .. 254. A weight changed in one phase acts from the next on (the
+ * chip's learning precedes the delivery of the timestep's spikes), so the error of phases 6 and 10
+ * sees the W2 copies this sample has just updated: d1+ - d1- is the sign of (dp - dn) W2^T with the
+ * updated W2, apart from where W2T- saturates differently from -W2^T.
+ */
+final class SbpFunctionalModel {
+
+    private static final int LR = 2;
+
+    final SbpWeights w;
+    private final int[] a1;
+    private final int[] a2;
+    private final int[] activeInputs;
+    private final int[] activeHidden;
+    private final boolean[] c;
+    private final boolean[] dp;
+    private final boolean[] dn;
+
+    SbpFunctionalModel(SbpWeights weights) {
+        this.w = weights;
+        this.a1 = new int[w.hidden];
+        this.a2 = new int[w.outputs];
+        this.activeInputs = new int[w.inputs];
+        this.activeHidden = new int[w.hidden];
+        this.c = new boolean[w.hidden];
+        this.dp = new boolean[w.outputs];
+        this.dn = new boolean[w.outputs];
+    }
+
+    /** One training sample: {@code x[offset + i] != 0} is input i; {@code label} the target class. */
+    void train(byte[] x, int offset, int label) {
+        int nx = forward(x, offset);
+        int hidden = w.hidden;
+        int outputs = w.outputs;
+        int nh = 0;
+        for (int j = 0; j < hidden; j++) {
+            if (a1[j] > 512) {
+                activeHidden[nh++] = j;
+            }
+            c[j] = a1[j] > 0 && a1[j] <= 1024;
+        }
+        boolean anyError = false;
+        for (int k = 0; k < outputs; k++) {
+            boolean o = a2[k] > 512;
+            boolean om = a2[k] > 0;
+            boolean op = a2[k] > 1024;
+            boolean t = k == label;
+            dp[k] = om && t && !o;
+            dn[k] = om && o && !t && !op;
+            anyError |= dp[k] || dn[k];
+        }
+        if (!anyError) {
+            return; // no error: no phase changes a weight
+        }
+        updateW2(nh, dp, dn, +LR);                       // phase 5
+        updateW1(nx, errorSign(dp, dn), +LR);            // phases 6 and 7
+        updateW2(nh, dn, dp, -LR);                       // phase 9
+        updateW1(nx, errorSign(dn, dp), -LR);            // phases 10 and 11
+    }
+
+    /**
+     * a1 and a2 of a sample; returns the number of active inputs (listed in {@code activeInputs}).
+     */
+    int forward(byte[] x, int offset) {
+        int hidden = w.hidden;
+        int outputs = w.outputs;
+        java.util.Arrays.fill(a1, 0);
+        int nx = 0;
+        for (int i = 0; i < w.inputs; i++) {
+            if (x[offset + i] != 0) {
+                activeInputs[nx++] = i;
+                int row = i * hidden;
+                for (int j = 0; j < hidden; j++) {
+                    a1[j] += w.w1[row + j];
+                }
+            }
+        }
+        java.util.Arrays.fill(a2, 0);
+        for (int j = 0; j < hidden; j++) {
+            if (a1[j] > 512) {
+                int row = j * outputs;
+                for (int k = 0; k < outputs; k++) {
+                    a2[k] += w.w2[row + k];
+                }
+            }
+        }
+        return nx;
+    }
+
+    /** The hidden layer's input sums of the last {@link #forward} call. */
+    int[] hiddenPotential() {
+        return a1;
+    }
+
+    /** The output layer's input sums of the last {@link #forward} call. */
+    int[] outputPotential() {
+        return a2;
+    }
+
+    /**
+     * Phases 5 and 9: W2 and W2T+ move by {@code step} where h meets {@code main}; W2T- where h meets
+     * {@code crossed} (the transposed negative copy learns from the other error sign).
+     */
+    private void updateW2(int nh, boolean[] main, boolean[] crossed, int step) {
+        int hidden = w.hidden;
+        int outputs = w.outputs;
+        for (int n = 0; n < nh; n++) {
+            int j = activeHidden[n];
+            for (int k = 0; k < outputs; k++) {
+                if (main[k]) {
+                    w.w2[j * outputs + k] = SbpWeights.clamp(w.w2[j * outputs + k] + step);
+                    w.w2tPlus[k * hidden + j] = SbpWeights.clamp(w.w2tPlus[k * hidden + j] + step);
+                }
+                if (crossed[k]) {
+                    w.w2tMinus[k * hidden + j] = SbpWeights.clamp(w.w2tMinus[k * hidden + j] + step);
+                }
+            }
+        }
+    }
+
+    /** Phases 6 and 10: which hidden units get the error, [sum_k pos_k W2T+_kj + neg_k W2T-_kj > 0] and c. */
+    private boolean[] errorSign(boolean[] pos, boolean[] neg) {
+        int hidden = w.hidden;
+        boolean[] d1 = new boolean[hidden];
+        for (int j = 0; j < hidden; j++) {
+            if (!c[j]) {
+                continue;
+            }
+            int e = 0;
+            for (int k = 0; k < w.outputs; k++) {
+                if (pos[k]) {
+                    e += w.w2tPlus[k * hidden + j];
+                }
+                if (neg[k]) {
+                    e += w.w2tMinus[k * hidden + j];
+                }
+            }
+            d1[j] = e > 0;
+        }
+        return d1;
+    }
+
+    /** Phases 7 and 11: W1 moves by {@code step} where an active input meets a hidden unit with c and d1. */
+    private void updateW1(int nx, boolean[] cAndD1, int step) {
+        int hidden = w.hidden;
+        for (int n = 0; n < nx; n++) {
+            int row = activeInputs[n] * hidden;
+            for (int j = 0; j < hidden; j++) {
+                if (cAndD1[j]) {
+                    w.w1[row + j] = SbpWeights.clamp(w.w1[row + j] + step);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.synfire.circuits.internal.sbp;
+
+import org.synfire.chip.api.circuit.CircuitSettings;
+import org.synfire.chip.api.circuit.TrainingSession;
+import org.synfire.chip.api.spi.ChipBackend;
+import org.synfire.chip.api.spi.CircuitProvider;
+
+/** {@code sbp-functional}: the sBP circuit's computation without spikes, integer for integer. */
+public final class SbpFunctionalProvider implements CircuitProvider {
+
+    public static final String ID = "sbp-functional";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "Functional model of the sBP circuit: the same integer learning without spikes (oracle and baseline)";
+    }
+
+    @Override
+    public boolean needsBackend() {
+        return false;
+    }
+
+    @Override
+    public TrainingSession open(CircuitSettings settings, ChipBackend backend) {
+        return new SbpFunctionalSession(SbpInitialWeights.draw(settings.inputs(), settings.hidden(),
+                settings.outputs(), settings.seed()));
+    }
+}

@@ -1,0 +1,43 @@
+package org.synfire.circuits.internal.sbp;
+
+import java.util.Map;
+
+import org.synfire.chip.api.circuit.Evaluation;
+import org.synfire.chip.api.circuit.TrainingSession;
+import org.synfire.chip.api.data.Samples;
+
+/** Training with the functional model: the fast baseline, and the oracle the chip circuit must equal. */
+final class SbpFunctionalSession implements TrainingSession {
+
+    private final SbpWeights weights;
+    private final SbpFunctionalModel model;
+
+    SbpFunctionalSession(SbpWeights weights) {
+        this.weights = weights;
+        this.model = new SbpFunctionalModel(weights);
+    }
+
+    @Override
+    public void train(Samples samples, int index) {
+        model.train(samples.inputs(), index * samples.dimension(), samples.labels()[index]);
+    }
+
+    @Override
+    public Evaluation evaluate(Samples samples) {
+        return SbpEvaluator.evaluate(weights, samples);
+    }
+
+    @Override
+    public Map<String, int[][]> weights() {
+        return weights.toMap();
+    }
+
+    @Override
+    public void restore(Map<String, int[][]> matrices) {
+        weights.restore(matrices);
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,91 @@
+package org.synfire.circuits.dsl;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.synfire.chip.api.network.ConnectionGroup;
+import org.synfire.chip.api.network.Network;
+import org.synfire.chip.api.network.SignMode;
+
+class CircuitCompilerTest {
+
+    private static final CircuitDescription SBP = CircuitDescriptions.resource(CircuitDescription.class,
+            "/org/synfire/circuits/sbp/sbp-training.yaml");
+
+    // n_in 3, n_hid 2, n_out 2
+    private static final int[][] W1 = {{2, -4}, {240, -240}, {0, 6}};
+    private static final int[][] W2 = {{10, -12}, {-256, 254}};
+
+    private static CompiledCircuit compileSmall() {
+        return CircuitCompiler.compile(SBP, Map.of("n_in", 3, "n_hid", 2, "n_out", 2), Map.of("W1", W1, "W2", W2));
+    }
+
+    private static ConnectionGroup connection(Network network, String name) {
+        return network.connections().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void buildsEveryPopulationGeneratorAndConnectionOfTheSbpCircuit() {
+        Network network = compileSmall().network();
+
+        assertEquals(12 + 15, network.groups().size()); // 12 gates, 15 populations of the spec's table
+        assertEquals(List.of("start", "input", "target", "reward"),
+                network.generators().stream().map(g -> g.name()).toList());
+        assertEquals(SBP.connections().size(), network.connections().size());
+        assertEquals(List.of("reward"), network.channels().stream().map(c -> c.name()).toList());
+        assertArrayEquals(new int[] {11}, network.generators().get(0).times()); // g00 first fires at 12
+    }
+
+    @Test
+    void holdsThePlasticMatricesInTheirOrientations() {
+        CompiledCircuit circuit = compileSmall();
+        Network network = circuit.network();
+
+        // all-to-all in pre-major order: synapse k = i * post + j
+        assertArrayEquals(new int[] {2, -4, 240, -240, 0, 6}, connection(network, "x->h>").weights());
+        assertArrayEquals(new int[] {10, -12, -256, 254}, connection(network, "h->o").weights());
+        // o -> h1T holds W2^T: synapse (k, j) = W2[j][k]
+        assertArrayEquals(new int[] {10, -256, -12, 254}, connection(network, "o->h1T").weights());
+        // oT- -> h1T holds -W2^T, saturated: -(-256) = 256 does not fit, 254 does
+        assertArrayEquals(new int[] {-10, 254, 12, -254}, connection(network, "oT-->h1T").weights());
+        assertEquals(8, circuit.plastic().size());
+        ConnectionGroup w1 = connection(network, "x->h");
+        assertEquals(SignMode.MIXED, w1.signMode());
+        assertEquals(0, w1.exponent());
+        assertEquals("dw = y0*x0*r1*4 - y0*x0*2", w1.learning().orElseThrow().rule());
+    }
+
+    @Test
+    void encodesFixedWeightsAndDelays() {
+        Network network = compileSmall().network();
+
+        ConnectionGroup relay = connection(network, "m_h->h1T.d5");
+        assertEquals(130, relay.weight(0));
+        assertEquals(2, relay.exponent());
+        assertEquals(5, relay.delay(0));
+        assertEquals(2, relay.synapseCount()); // one-to-one over n_hid
+        ConnectionGroup inhibit = connection(network, "g00->o");
+        assertEquals(SignMode.INHIBITORY, inhibit.signMode());
+        assertEquals(-254, inhibit.weight(1)); // -8128 = -254 * 2^5
+        assertEquals(2, inhibit.synapseCount()); // one-to-all over n_out
+    }
+
+    @Test
+    void refusesAMatrixOfTheWrongShape() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CircuitCompiler.compile(SBP,
+                Map.of("n_in", 3, "n_hid", 2, "n_out", 2), Map.of("W1", W2, "W2", W2)));
+        assertEquals("sbp: matrix W1: an initial value of 3 x 2 is needed", e.getMessage());
+    }
+
+    @Test
+    void refusesAMissingParameter() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CircuitCompiler.compile(SBP,
+                Map.of("n_in", 3, "n_hid", 2), Map.of("W1", W1, "W2", W2)));
+        assertEquals("sbp: parameter n_out has no value", e.getMessage());
+    }
+}

@@ -1,0 +1,92 @@
+package org.synfire.circuits.internal.sbp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.synfire.chip.api.circuit.CircuitSettings;
+import org.synfire.chip.api.circuit.Evaluation;
+import org.synfire.chip.api.circuit.TrainingSession;
+import org.synfire.chip.api.data.Samples;
+import org.synfire.chip.emulator.Loihi1Backend;
+
+/** The spiking circuit on the emulator and the functional model, through the circuit SPI. */
+class SbpProvidersTest {
+
+    private static final CircuitSettings SETTINGS = new CircuitSettings(40, 16, 4, 5, 1);
+
+    @Test
+    void chipAndFunctionalModelLearnTheSameWeightsAndPredictions() {
+        Samples train = randomSamples(new SplittableRandom(1), 120);
+        Samples test = randomSamples(new SplittableRandom(2), 50);
+        try (TrainingSession chip = new SbpChipProvider().open(SETTINGS, new Loihi1Backend());
+                TrainingSession functional = new SbpFunctionalProvider().open(SETTINGS, null)) {
+            Map<String, int[][]> initial = functional.weights();
+            for (int n = 0; n < train.count(); n++) {
+                chip.train(train, n);
+                functional.train(train, n);
+            }
+            assertSameWeights(functional.weights(), chip.weights());
+            assertFalse(java.util.Arrays.deepEquals(initial.get("w1"), functional.weights().get("w1")),
+                    "training must change W1");
+            Evaluation onChip = chip.evaluate(test);
+            Evaluation model = functional.evaluate(test);
+            assertArrayEquals(model.predictions(), onChip.predictions());
+            assertEquals(model.top1Potential(), onChip.top1Potential());
+        }
+    }
+
+    @Test
+    void aRestoredSessionEndsWithTheWeightsOfAnUninterruptedOne() {
+        Samples train = randomSamples(new SplittableRandom(3), 100);
+        Map<String, int[][]> uninterrupted;
+        try (TrainingSession chip = new SbpChipProvider().open(SETTINGS, new Loihi1Backend())) {
+            for (int n = 0; n < train.count(); n++) {
+                chip.train(train, n);
+            }
+            uninterrupted = chip.weights();
+        }
+        Map<String, int[][]> checkpoint;
+        try (TrainingSession first = new SbpChipProvider().open(SETTINGS, new Loihi1Backend())) {
+            for (int n = 0; n < 40; n++) {
+                first.train(train, n);
+            }
+            checkpoint = first.weights();
+        }
+        try (TrainingSession resumed = new SbpChipProvider().open(SETTINGS, new Loihi1Backend())) {
+            resumed.restore(checkpoint);
+            for (int n = 40; n < train.count(); n++) {
+                resumed.train(train, n);
+            }
+            assertSameWeights(uninterrupted, resumed.weights());
+        }
+    }
+
+    private static void assertSameWeights(Map<String, int[][]> expected, Map<String, int[][]> actual) {
+        for (String name : expected.keySet()) {
+            assertArrayEquals(expected.get(name), actual.get(name), name);
+        }
+        // the chip's extra copies equal the primary ones
+        for (String copy : new String[] {"w1<", "w1>", "w2<", "w2>"}) {
+            if (actual.containsKey(copy)) {
+                assertArrayEquals(actual.get(copy.substring(0, 2)), actual.get(copy), copy);
+            }
+        }
+    }
+
+    private static Samples randomSamples(SplittableRandom random, int count) {
+        byte[] inputs = new byte[count * 40];
+        int[] labels = new int[count];
+        for (int n = 0; n < count; n++) {
+            for (int i = 0; i < 40; i++) {
+                inputs[n * 40 + i] = (byte) (random.nextInt(100) < 30 ? 1 : 0);
+            }
+            labels[n] = random.nextInt(4);
+        }
+        return new Samples(count, 40, inputs, labels, 4);
+    }
+}

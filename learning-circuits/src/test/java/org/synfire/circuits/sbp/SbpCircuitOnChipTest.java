@@ -1,0 +1,98 @@
+package org.synfire.circuits.sbp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.synfire.chip.api.RunOptions;
+import org.synfire.chip.emulator.Loihi1Backend;
+import org.synfire.circuits.dsl.ChipCircuitRunner;
+import org.synfire.circuits.dsl.CircuitCompiler;
+import org.synfire.circuits.dsl.CircuitDescription;
+import org.synfire.circuits.dsl.CircuitDescriptions;
+import org.synfire.circuits.dsl.CompiledCircuit;
+
+/**
+ * The sBP training circuit, spiking on the emulated Loihi, learns exactly what the phase-ordered
+ * reference model computes: weights equal bit for bit after every sample, every copy included.
+ */
+class SbpCircuitOnChipTest {
+
+    private static final CircuitDescription SBP = CircuitDescriptions.resource(CircuitDescription.class,
+            "/org/synfire/circuits/sbp/sbp-training.yaml");
+
+    @Test
+    void spikingCircuitEqualsTheReferenceModelBitForBit() {
+        SplittableRandom random = new SplittableRandom(7);
+        int changed = trainAndCompare(random, randomWeights(random, 40, 16, 200), randomWeights(random, 16, 4, 240),
+                150);
+        assertTrue(changed > 20, "the test must exercise learning; W1 changed in " + changed + " samples");
+    }
+
+    /** W2 at the edges of the range, where W2T- = -W2^T does not hold (-(-256) saturates at 254). */
+    @Test
+    void copiesSaturateAsTheChipDoes() {
+        SplittableRandom random = new SplittableRandom(11);
+        int[][] w2 = new int[16][4];
+        for (int[] row : w2) {
+            for (int k = 0; k < row.length; k++) {
+                row[k] = random.nextBoolean() ? -256 : 254;
+            }
+        }
+        int changed = trainAndCompare(random, randomWeights(random, 24, 16, 160), w2, 80);
+        assertTrue(changed > 5, "the test must exercise learning; W1 changed in " + changed + " samples");
+    }
+
+    /** Trains both for {@code samples} random samples, comparing every copy after each; returns how often W1 changed. */
+    private static int trainAndCompare(SplittableRandom random, int[][] w1, int[][] w2, int samples) {
+        int nIn = w1.length;
+        int nHid = w2.length;
+        int nOut = w2[0].length;
+        ReferenceModel reference = new ReferenceModel(w1, w2);
+        CompiledCircuit circuit = CircuitCompiler.compile(SBP, Map.of("n_in", nIn, "n_hid", nHid, "n_out", nOut),
+                Map.of("W1", w1, "W2", w2));
+
+        int learnedSamples = 0;
+        try (ChipCircuitRunner chip = new ChipCircuitRunner(new Loihi1Backend(), circuit, RunOptions.seed(1))) {
+            for (int n = 0; n < samples; n++) {
+                byte[] input = new byte[nIn];
+                boolean[] x = new boolean[nIn];
+                for (int i = 0; i < nIn; i++) {
+                    x[i] = random.nextInt(100) < 30;
+                    input[i] = (byte) (x[i] ? 1 : 0);
+                }
+                int label = random.nextInt(nOut);
+                int[][] before = ReferenceModel.copy(reference.w1);
+                reference.train(x, label);
+                chip.present(input, 0, label);
+                learnedSamples += java.util.Arrays.deepEquals(before, reference.w1) ? 0 : 1;
+
+                Map<String, int[][]> onChip = chip.plasticWeights();
+                String at = "after sample " + n;
+                for (String copy : new String[] {"x->h", "x->h<", "x->h>"}) {
+                    assertArrayEquals(reference.w1, onChip.get(copy), copy + " " + at);
+                }
+                for (String copy : new String[] {"h->o", "h->o<", "h->o>"}) {
+                    assertArrayEquals(reference.w2, onChip.get(copy), copy + " " + at);
+                }
+                assertArrayEquals(reference.w2tp, onChip.get("o->h1T"), "W2T+ " + at);
+                assertArrayEquals(reference.w2tm, onChip.get("oT-->h1T"), "W2T- " + at);
+            }
+        }
+        return learnedSamples;
+    }
+
+    /** Even weights in [-limit, limit]. */
+    private static int[][] randomWeights(SplittableRandom random, int rows, int columns, int limit) {
+        int[][] w = new int[rows][columns];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < columns; j++) {
+                w[i][j] = 2 * random.nextInt(-limit / 2, limit / 2 + 1);
+            }
+        }
+        return w;
+    }
+}
