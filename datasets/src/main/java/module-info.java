@@ -3,4 +3,7 @@ module org.synfire.datasets {
     requires org.synfire.chip.api;
     requires com.google.guice;
     requires org.apache.commons.compress;
+
+    exports org.synfire.datasets;
+    exports org.synfire.datasets.idx;
 }
