@@ -128,7 +128,8 @@ public final class Idx {
         in.reset();
         if (GzipCompressorInputStream.matches(signature, signature.length)) {
             try {
-                in = new GzipCompressorInputStream(in, true);
+                in = GzipCompressorInputStream.builder().setInputStream(in)
+                        .setDecompressConcatenated(true).get();
             } catch (IOException e) {
                 throw new IdxFormatException(name, "corrupt gzip header: " + e.getMessage(), e);
             }
