@@ -1,6 +1,10 @@
 /** Data sets: MNIST and Fashion-MNIST, the IDX and NPY/NPZ formats, and preprocessing. */
 module org.synfire.datasets {
-    requires org.synfire.chip.api;
+    requires transitive org.synfire.chip.api;
     requires com.google.guice;
     requires org.apache.commons.compress;
+
+    exports org.synfire.datasets;
+    exports org.synfire.datasets.idx;
+    exports org.synfire.datasets.preprocess;
 }
