@@ -4,6 +4,7 @@
  */
 module org.synfire.cli {
     requires org.synfire.chip.api;
+    requires org.synfire.datasets;
     requires com.google.guice;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;

@@ -1,0 +1,95 @@
+package org.synfire.cli.internal.run;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.synfire.chip.api.circuit.Evaluation;
+import org.synfire.chip.api.circuit.TrainingSession;
+import org.synfire.chip.api.data.Samples;
+import org.synfire.datasets.preprocess.EpochOrder;
+
+/**
+ * Trains a session for a number of epochs over the training samples, reshuffled every epoch, and
+ * evaluates and checkpoints it at fixed intervals. Knows nothing of files: what to do at a
+ * checkpoint is the {@link Listener}'s business.
+ */
+public final class TrainingLoop {
+
+    /** What happens at each checkpoint and as samples go by. */
+    public interface Listener {
+        /** After every {@code samples} trained samples (for progress bars). */
+        void trained(long samples);
+
+        /** At a checkpoint: the evaluation on the test samples, and the weights to save. */
+        void checkpoint(CheckpointMetrics metrics, Evaluation evaluation, Checkpoint checkpoint) throws IOException;
+    }
+
+    private final Samples train;
+    private final Samples test;
+    private final int epochs;
+    private final long interval;
+    private final EpochOrder order;
+
+    /**
+     * @param checkpointEvery epochs between checkpoints (0.5: twice per epoch); the last sample is always one
+     * @param orderSeed       seed of the per-epoch order of the training samples
+     */
+    public TrainingLoop(Samples train, Samples test, int epochs, double checkpointEvery, long orderSeed) {
+        this.train = train;
+        this.test = test;
+        this.epochs = epochs;
+        this.interval = Math.max(1, Math.round(checkpointEvery * train.count()));
+        this.order = new EpochOrder(orderSeed);
+    }
+
+    /** Training samples of the whole run. */
+    public long totalSamples() {
+        return (long) epochs * train.count();
+    }
+
+    /** The sample counts at which checkpoints fall. */
+    public List<Long> checkpointsAt() {
+        List<Long> at = new ArrayList<>();
+        for (long s = interval; s < totalSamples(); s += interval) {
+            at.add(s);
+        }
+        at.add(totalSamples());
+        return at;
+    }
+
+    /**
+     * Trains from sample {@code start} (0, or a checkpoint's count when resuming) to the end.
+     * The session's weights must be those after {@code start} samples.
+     */
+    public void run(TrainingSession session, long start, Listener listener) throws IOException {
+        int n = train.count();
+        int[] permutation = null;
+        int permutationEpoch = -1;
+        long lastCheckpoint = start;
+        long lastTime = System.nanoTime();
+        for (long s = start; s < totalSamples(); s++) {
+            int epoch = (int) (s / n);
+            if (epoch != permutationEpoch) {
+                permutation = order.permutation(epoch, n);
+                permutationEpoch = epoch;
+            }
+            session.train(train, permutation[(int) (s % n)]);
+            long seen = s + 1;
+            if (seen % 64 == 0 || seen == totalSamples()) {
+                listener.trained(seen);
+            }
+            if (seen % interval == 0 || seen == totalSamples()) {
+                long now = System.nanoTime();
+                double rate = (seen - lastCheckpoint) / ((now - lastTime) / 1e9);
+                Evaluation evaluation = session.evaluate(test);
+                CheckpointMetrics metrics = new CheckpointMetrics((double) seen / n, seen,
+                        evaluation.exactAccuracy(), evaluation.top1SpikesAccuracy(),
+                        evaluation.top1PotentialAccuracy(), evaluation.loss(train.classes()), rate);
+                listener.checkpoint(metrics, evaluation, new Checkpoint(seen, session.weights()));
+                lastCheckpoint = seen;
+                lastTime = System.nanoTime();
+            }
+        }
+    }
+}
