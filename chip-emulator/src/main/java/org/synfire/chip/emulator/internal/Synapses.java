@@ -30,6 +30,8 @@ public final class Synapses {
     /** Where synapse {@code k} of the mask order sits in the rows. */
     final int[] rowIndexOfMaskIndex;
     final boolean dense;
+    /** Bits one synapse of this connection takes in synaptic memory (see {@link Loihi1Constants#synapseBits}). */
+    final int synapseBits;
 
     Synapses(ConnectionGroup c, int index, int preSize, int postSize, int preSource, int postBase) {
         this.description = c;
@@ -39,6 +41,7 @@ public final class Synapses {
         this.preSource = preSource;
         this.postBase = postBase;
         this.dense = c.mask() instanceof Mask.AllToAll;
+        this.synapseBits = Loihi1Constants.synapseBits(c.weightBits(), c.maxDelay(), c.tagBits(), dense);
         int n = c.synapseCount();
         Mask mask = c.mask();
         rowStart = new int[preSize + 1];
@@ -69,12 +72,6 @@ public final class Synapses {
             tag[r] = c.tag(k);
             rowIndexOfMaskIndex[k] = r;
         }
-    }
-
-    /** Bits one synapse of this connection takes in synaptic memory. */
-    int synapseBits() {
-        ConnectionGroup c = description;
-        return Loihi1Constants.synapseBits(c.weightBits(), c.maxDelay(), c.tagBits(), dense);
     }
 
     /** The stored weights in mask order. */
