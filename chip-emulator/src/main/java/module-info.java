@@ -1,7 +1,7 @@
 /** The bit-exact Loihi-1 emulator: the {@code loihi1} chip backend. */
 module org.synfire.chip.emulator {
-    requires org.synfire.chip.api;
-    requires com.google.guice;
+    requires transitive org.synfire.chip.api;
+    requires transitive com.google.guice;
 
     exports org.synfire.chip.emulator;
 
