@@ -86,4 +86,18 @@ class CoreMappingTest {
         assertTrue(m.startsWith("network does not fit on 1 chip(s) of 128 cores: group n, compartment 131072 would"
                 + " need core 128"), m);
     }
+
+    @Test
+    void aCoreWithTooManyOutputRoutesIsRefused() {
+        // 1024 compartments on core 0, each reaching 5 target cores: 5120 output axons > 4096
+        Network.Builder b = Network.builder().group("a", 1024, P, new CoreRange(0, 0));
+        for (int k = 1; k <= 5; k++) {
+            b.group("b" + k, 1, P, new CoreRange(k, k));
+        }
+        for (int k = 1; k <= 5; k++) {
+            b.connect("a", "b" + k).weight(2).add();
+        }
+        assertEquals("core 0 (group a and any others on it) needs 5120 output axons (routes from its compartments to"
+                + " target cores), more than its 4096", refusal(b.build()));
+    }
 }
