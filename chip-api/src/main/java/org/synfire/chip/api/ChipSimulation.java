@@ -11,7 +11,8 @@ public interface ChipSimulation extends AutoCloseable {
 
     /**
      * Makes source {@code neuron} of generator {@code generator} spike at timestep {@link #timestep()}
-     * (its targets receive it at {@code timestep() + 1 + delay}), in addition to its scheduled spikes.
+     * (its targets receive it at {@code timestep() + 1 + delay}), in addition to its scheduled spikes. A source
+     * spikes at most once per timestep, however often it is scheduled or injected for it.
      *
      * @throws IllegalArgumentException if there is no such generator or neuron
      */

@@ -87,7 +87,8 @@ public record Network(List<CompartmentGroup> groups, List<SpikeGenerator> genera
 
     private static void unique(Map<String, Integer> sizes, String what, String name, int size) {
         if (sizes.putIfAbsent(name, size) != null) {
-            throw new IllegalArgumentException(what + " " + name + ": the name is already used by a group or generator");
+            throw new IllegalArgumentException(what + " " + name
+                    + ": the name is already used by a group or generator");
         }
     }
 

@@ -54,7 +54,8 @@ public final class Synapses {
         int[] fill = Arrays.copyOf(rowStart, preSize);
         long[] postAndMaskIndex = new long[n];
         for (int k = 0; k < n; k++) {
-            postAndMaskIndex[fill[mask.pre(k, preSize, postSize)]++] = ((long) mask.post(k, preSize, postSize) << 32) | k;
+            long post = mask.post(k, preSize, postSize);
+            postAndMaskIndex[fill[mask.pre(k, preSize, postSize)]++] = (post << 32) | k;
         }
         for (int i = 0; i < preSize; i++) {
             Arrays.sort(postAndMaskIndex, rowStart[i], rowStart[i + 1]);
