@@ -84,6 +84,27 @@ class LearningHookTest {
     }
 
     @Test
+    void spikeListsOfTheEpoch() {
+        // tEpoch 3: in (4 sources) spikes 0 at 0, 2 at 1, 3 at 3; the epoch of timestep 2 is 0..2, of 3 is 3..5
+        List<String> seen = new ArrayList<>();
+        Network n = Network.builder()
+                .add(new SpikeGenerator("in", 4, new int[] {0, 1, 3}, new int[] {0, 2, 3}))
+                .group("b", 2, QUIET)
+                .connect("in", "b").weight(2).learning(LearningSettings.of("dw = x0*y0*2", 3)).add()
+                .build();
+        int[] into = new int[4];
+        LearningEngineFactory factory = (c, r) -> t -> {
+            int k = c.preSpikedThisEpoch(into);
+            seen.add(t + ":" + java.util.Arrays.toString(java.util.Arrays.copyOf(into, k)) + (c.epochEnds() ? "|" : "")
+                    + c.postSpikedThisEpoch(into));
+        };
+        try (ChipSimulation sim = new Loihi1Backend(factory).open(n, RunOptions.seed(1))) {
+            sim.run(4);
+        }
+        assertEquals(List.of("0:[0]0", "1:[0, 2]0", "2:[0, 2]|0", "3:[3]0"), seen);
+    }
+
+    @Test
     void withoutAnEngineAPlasticNetworkIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Loihi1Backend().open(network(QUIET), RunOptions.seed(1)));
