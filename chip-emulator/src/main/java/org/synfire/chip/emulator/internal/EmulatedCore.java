@@ -89,6 +89,7 @@ final class EmulatedCore implements Core {
         int[] v = s.v;
         int[] refractoryLeft = s.refractoryLeft;
         for (int i = first; i < end; i++) {
+            // the slot summed in 32-bit ints; overflow there is harmless, as only its low 22 bits are kept
             int q = Arithmetic.wrapQ(acc[slot + i]);
             acc[slot + i] = 0;
             u[i] = Arithmetic.current(u[i], s.dU[i], q);
