@@ -30,6 +30,9 @@ public interface ChipSimulation extends AutoCloseable {
     /** The spike traffic of the timesteps run so far. */
     TrafficCounts traffic();
 
+    /** The work of the cores in the timesteps run so far. */
+    ActivityCounts activity();
+
     /** The core (numbered across the board) that holds compartment {@code index} of group {@code group}. */
     int coreOf(String group, int index);
 

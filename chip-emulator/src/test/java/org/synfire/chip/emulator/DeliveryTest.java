@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.synfire.chip.api.ActivityCounts;
 import org.synfire.chip.api.ChipSimulation;
 import org.synfire.chip.api.RunOptions;
 import org.synfire.chip.api.network.CompartmentPrototype;
@@ -47,8 +48,9 @@ class DeliveryTest {
                 }
             }
             assertArrayEquals(expected, sim.probe("u").values()[1]);
-            // 128 host spikes, each to both cores of n
+            // 128 host spikes, each to both cores of n, through 128 x 1024 synapses; 2 timesteps of 1024 compartments
             assertEquals(256, sim.traffic().messages());
+            assertEquals(new ActivityCounts(2, 2048, 0, 128, 128 * 1024), sim.activity());
         }
     }
 

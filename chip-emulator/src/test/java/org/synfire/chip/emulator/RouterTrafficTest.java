@@ -3,6 +3,7 @@ package org.synfire.chip.emulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.synfire.chip.api.ActivityCounts;
 import org.synfire.chip.api.ChipSimulation;
 import org.synfire.chip.api.RunOptions;
 import org.synfire.chip.api.TrafficCounts;
@@ -83,6 +84,8 @@ class RouterTrafficTest {
         try (ChipSimulation sim = new Loihi1Backend().open(n, RunOptions.seed(1))) {
             sim.run(3);
             assertEquals(new TrafficCounts(2, 2, 0, 0), sim.traffic());
+            // 3 timesteps of 3 compartments; a spikes once; synapses in->a, a->t0, a->t1
+            assertEquals(new ActivityCounts(3, 9, 1, 1, 3), sim.activity());
         }
     }
 }

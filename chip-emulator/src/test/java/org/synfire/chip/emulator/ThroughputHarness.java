@@ -67,7 +67,7 @@ public final class ThroughputHarness {
             double seconds = (System.nanoTime() - start) / 1e9;
             long aSpikes = spikes(sim.probe("sa"));
             long bSpikes = spikes(sim.probe("sb"));
-            long events = ((long) count + aSpikes) * n;
+            long events = sim.activity().synapticOperations();
             System.out.printf("%d timesteps in %.3f s: %.0f timesteps/s; generator spikes %d, a spikes %d, b spikes %d;"
                     + " %d synaptic events: %.3g events/s; traffic %s%n", timesteps, seconds, timesteps / seconds,
                     count, aSpikes, bSpikes, events, events / seconds, sim.traffic());
