@@ -140,6 +140,17 @@ public record Network(List<CompartmentGroup> groups, List<SpikeGenerator> genera
             return add(new CompartmentGroup(name, size, prototype, Optional.empty()));
         }
 
+        /** Adds a group whose prototype is built here, so that an invalid value is reported with the group's name. */
+        public Builder group(String name, int size, CompartmentPrototype.Builder prototype) {
+            CompartmentPrototype p;
+            try {
+                p = prototype.build();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("group " + name + ": " + e.getMessage(), e);
+            }
+            return group(name, size, p);
+        }
+
         /** Adds a group pinned to cores {@code pin}. */
         public Builder group(String name, int size, CompartmentPrototype prototype, CoreRange pin) {
             return add(new CompartmentGroup(name, size, prototype, Optional.of(pin)));

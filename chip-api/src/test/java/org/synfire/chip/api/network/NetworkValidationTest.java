@@ -25,6 +25,8 @@ class NetworkValidationTest {
     void prototypeFieldsAreRangeChecked() {
         assertEquals("compartment prototype: dU 5000 is out of range 0..4096",
                 message(() -> CompartmentPrototype.builder().dU(5000).build()));
+        assertEquals("group h: compartment prototype: dV -1 is out of range 0..4096",
+                message(() -> Network.builder().group("h", 4, CompartmentPrototype.builder().dV(-1))));
         assertEquals("compartment prototype: vThMant 131072 is out of range 0..131071",
                 message(() -> CompartmentPrototype.builder().vThMant(131_072).build()));
         assertEquals("compartment prototype: biasMant -4097 is out of range -4096..4095",

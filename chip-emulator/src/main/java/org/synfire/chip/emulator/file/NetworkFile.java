@@ -131,9 +131,15 @@ public final class NetworkFile {
             object(g, at, Set.of("name", "size", "dU", "dV", "vThMant", "biasMant", "biasExp", "refractoryDelay",
                     "learningSeesSpikes", "pin"));
             String name = text(g, "name", at);
-            CompartmentPrototype p = new CompartmentPrototype(integer(g, "dU", at, 4096), integer(g, "dV", at, 4096),
-                    integer(g, "vThMant", at, null), integer(g, "biasMant", at, 0), integer(g, "biasExp", at, 0),
-                    integer(g, "refractoryDelay", at, 1), bool(g, "learningSeesSpikes", at, true));
+            CompartmentPrototype p;
+            try {
+                p = new CompartmentPrototype(integer(g, "dU", at, 4096), integer(g, "dV", at, 4096),
+                        integer(g, "vThMant", at, null), integer(g, "biasMant", at, 0), integer(g, "biasExp", at, 0),
+                        integer(g, "refractoryDelay", at, 1), bool(g, "learningSeesSpikes", at, true));
+            } catch (IllegalArgumentException e) {
+                // the prototype does not know its group: say which one
+                throw new IllegalArgumentException(at + " (group " + name + "): " + e.getMessage(), e);
+            }
             Optional<CoreRange> pin = Optional.empty();
             if (g.has("pin")) {
                 int[] range = ints(g.get("pin"), at + ".pin");

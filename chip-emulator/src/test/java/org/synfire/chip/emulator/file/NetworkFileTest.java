@@ -79,6 +79,9 @@ class NetworkFileTest {
         assertEquals("format: 'other/2' is not supported; expected 'synfire-network/1'",
                 refusal("{\"format\": \"other/2\", \"groups\": []}"));
         // the description's own checks still apply
+        assertEquals("groups[0] (group a): compartment prototype: dU 5000 is out of range 0..4096",
+                refusal("{\"format\": \"synfire-network/1\", \"groups\": [{\"name\": \"a\", \"size\": 1,"
+                        + " \"vThMant\": 1, \"dU\": 5000}]}"));
         assertEquals("connection a->a: weight 300 of synapse 0 does not fit sign mode MIXED (-256..255; stored with 8"
                 + " bits as -256..254 in steps of 2)", refusal(head
                 + "\"connections\": [{\"source\": \"a\", \"target\": \"a\", \"weights\": 300}]}"));
