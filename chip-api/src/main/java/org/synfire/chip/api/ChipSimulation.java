@@ -11,7 +11,8 @@ public interface ChipSimulation extends AutoCloseable {
 
     /**
      * Makes source {@code neuron} of generator {@code generator} spike at timestep {@link #timestep()}
-     * (its targets receive it at {@code timestep() + 1 + delay}), in addition to its scheduled spikes.
+     * (its targets receive it at {@code timestep() + 1 + delay}), in addition to its scheduled spikes. A source
+     * spikes at most once per timestep, however often it is scheduled or injected for it.
      *
      * @throws IllegalArgumentException if there is no such generator or neuron
      */
@@ -28,6 +29,9 @@ public interface ChipSimulation extends AutoCloseable {
 
     /** The spike traffic of the timesteps run so far. */
     TrafficCounts traffic();
+
+    /** The work of the cores in the timesteps run so far. */
+    ActivityCounts activity();
 
     /** The core (numbered across the board) that holds compartment {@code index} of group {@code group}. */
     int coreOf(String group, int index);

@@ -1,9 +1,10 @@
 package org.synfire.chip.api;
 
 /**
- * The learning engine of a core: after the spiking phase it updates the traces, and at the end of
- * each learning epoch ({@code tEpoch} timesteps) it evaluates the learning rules of the synapses
- * whose dependency holds and writes the new weights, delays and tags.
+ * A learning engine (on the chip, one per core; a backend may make one per plastic connection): in the
+ * learning phase of each timestep, after all compartments have spiked, it updates the traces, and at the
+ * end of each learning epoch ({@code tEpoch} timesteps) it evaluates the learning rules of the synapses
+ * whose dependency holds and writes the new weights, delays and tags, which act from the next timestep on.
  */
 public interface LearningEngine {
 

@@ -7,7 +7,13 @@ package org.synfire.chip.api;
  */
 public interface Router {
 
-    /** A compartment on core {@code sourceCore} spiked; its output axon {@code outputAxon} fans out. */
+    /** The {@code sourceCore} of spikes that come from the host (spike generators). */
+    int HOST = -1;
+
+    /**
+     * A compartment on core {@code sourceCore} spiked (or, with {@link #HOST}, a generator source); its output
+     * axon {@code outputAxon} fans out. The numbering of output axons is the backend's.
+     */
     void send(int sourceCore, int outputAxon);
 
     /** Delivers every message sent in this timestep to the cores it targets. */

@@ -113,6 +113,25 @@ public abstract class CompartmentDynamicsConformance extends BackendConformance 
     }
 
     @Test
+    void refractoryDelay1FiresEveryTimestep() {
+        // bias 65 > vTh 64 with no dead time: a spike in every timestep
+        int[] s = run(alone(CompartmentPrototype.builder().vThMant(1).bias(65, 0).refractoryDelay(1).build()), 4,
+                "s", 0);
+        assertArrayEquals(new int[] {0, 1, 2, 3}, spikeTimes(s));
+    }
+
+    @Test
+    void voltageSaturatesAtMinus2To23() {
+        // [convention] dV = 0 integrates bias -524,288 = -2^19: v = -2^19 (t + 1) reaches -2^23 at t = 15 and stays
+        // there (a wrap would turn it positive and fire)
+        Network n = alone(quiet().dV(0).bias(-4096, 7).build());
+        int[] v = run(n, 18, "v", 0);
+        assertArrayEquals(new int[] {-7_864_320, -8_388_608, -8_388_608, -8_388_608},
+                java.util.Arrays.copyOfRange(v, 14, 18));
+        assertArrayEquals(new int[0], spikeTimes(run(n, 18, "s", 0)));
+    }
+
+    @Test
     void refractoryDelay3SilencesTwoTimesteps() {
         // fires at 0, refractory at 1 and 2, fires at 3, ...
         int[] s = run(alone(CompartmentPrototype.builder().vThMant(1).bias(65, 0).refractoryDelay(3).build()), 10,

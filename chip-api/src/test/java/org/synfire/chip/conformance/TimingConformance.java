@@ -58,7 +58,8 @@ public abstract class TimingConformance extends BackendConformance {
 
     @Test
     void injectedSpikesAreEmittedAtTheNextTimestepToRun() {
-        // weights 2 and 4 (128, 256); source 0 scheduled at 1; source 1 injected before timestep 3 runs: emitted at 3, arrives at 4
+        // weights 2 and 4 (128, 256); source 0 scheduled at 1;
+        // source 1 injected before timestep 3 runs: emitted at 3, arrives at 4
         Network n = Network.builder()
                 .add(new SpikeGenerator("in", 2, new int[] {1}, new int[] {0}))
                 .group("n", 1, quiet().build())

@@ -17,9 +17,9 @@ final class Check {
 
     /** Requires a name: letters, digits and the characters {@code _ - < > + .}, not empty. */
     static String name(String what, String name) {
-        if (name == null || !name.matches("[A-Za-z0-9_<>+.\\-]+")) {
+        if (name == null || !name.matches("[A-Za-z0-9_<>+./:\\-]+")) {
             throw new IllegalArgumentException(what + " name '" + name
-                    + "' is not valid: expected letters, digits and _ - < > + . (not empty)");
+                    + "' is not valid: expected letters, digits and _ - < > + . / : (not empty)");
         }
         return name;
     }

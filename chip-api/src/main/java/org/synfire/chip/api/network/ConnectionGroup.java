@@ -271,16 +271,19 @@ public record ConnectionGroup(String name, String source, String target, Mask ma
             int[] w = weights != null ? weights : filled(n, weight);
             int[] d = delays != null ? delays : filled(n, delay);
             int[] t = tags != null ? tags : new int[n];
-            for (String[] kv : new String[][] {{"weights", "" + w.length}, {"delays", "" + d.length},
-                    {"tags", "" + t.length}}) {
-                if (Integer.parseInt(kv[1]) != n) {
-                    throw new IllegalArgumentException("connection " + name + ": " + kv[1] + " " + kv[0]
-                            + " given, but the mask " + mask + " of " + preSize + " x " + postSize + " has " + n
-                            + " synapses");
-                }
-            }
+            requireOnePerSynapse("weights", w.length, n);
+            requireOnePerSynapse("delays", d.length, n);
+            requireOnePerSynapse("tags", t.length, n);
             return network.add(new ConnectionGroup(name, source, target, mask, w, d, t, exponent, signMode,
                     weightBits, tagBits, Optional.ofNullable(learning)));
+        }
+
+        private void requireOnePerSynapse(String what, int given, int synapses) {
+            if (given != synapses) {
+                throw new IllegalArgumentException("connection " + name + ": " + given + " " + what
+                        + " given, but the mask " + mask + " of " + preSize + " x " + postSize + " has " + synapses
+                        + " synapses");
+            }
         }
 
         private static int[] filled(int n, int value) {

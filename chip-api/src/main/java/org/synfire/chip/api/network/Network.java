@@ -87,7 +87,8 @@ public record Network(List<CompartmentGroup> groups, List<SpikeGenerator> genera
 
     private static void unique(Map<String, Integer> sizes, String what, String name, int size) {
         if (sizes.putIfAbsent(name, size) != null) {
-            throw new IllegalArgumentException(what + " " + name + ": the name is already used by a group or generator");
+            throw new IllegalArgumentException(what + " " + name
+                    + ": the name is already used by a group or generator");
         }
     }
 
@@ -137,6 +138,17 @@ public record Network(List<CompartmentGroup> groups, List<SpikeGenerator> genera
         /** Adds a group of {@code size} compartments. */
         public Builder group(String name, int size, CompartmentPrototype prototype) {
             return add(new CompartmentGroup(name, size, prototype, Optional.empty()));
+        }
+
+        /** Adds a group whose prototype is built here, so that an invalid value is reported with the group's name. */
+        public Builder group(String name, int size, CompartmentPrototype.Builder prototype) {
+            CompartmentPrototype p;
+            try {
+                p = prototype.build();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("group " + name + ": " + e.getMessage(), e);
+            }
+            return group(name, size, p);
         }
 
         /** Adds a group pinned to cores {@code pin}. */

@@ -143,7 +143,7 @@ final class CoreMapper {
                 newFanIn++;
             }
             int length = listCore[syn.index][inPre[s]] == stamp ? listLength[syn.index][inPre[s]] : 0;
-            int bits = syn.synapseBits();
+            int bits = syn.synapseBits;
             newWords += Loihi1Constants.listWords(length + 1, bits) - Loihi1Constants.listWords(length, bits);
         }
         if (coreCompartments + 1 > CORE_COMPARTMENTS) {

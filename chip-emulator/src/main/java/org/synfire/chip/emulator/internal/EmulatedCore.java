@@ -26,6 +26,8 @@ final class EmulatedCore implements Core {
     private final int[] segmentEnd;
     /** The timestep of the last spiking phase: messages delivered after it arrive from the next one on. */
     private int timestep;
+    private long synapticOperations;
+    private long spikes;
 
     EmulatedCore(int index, int first, int end, CompartmentState state, List<Synapses> synapses, int[] axonStart,
             int[] segmentConnection, int[] segmentStart, int[] segmentEnd) {
@@ -57,6 +59,16 @@ final class EmulatedCore implements Core {
         return axonStart.length - 1;
     }
 
+    /** Synapses this core has delivered spikes through. */
+    long synapticOperations() {
+        return synapticOperations;
+    }
+
+    /** Spikes of this core's compartments. */
+    long spikes() {
+        return spikes;
+    }
+
     @Override
     public void receive(int inputAxon) {
         int[] acc = state.accumulator;
@@ -71,6 +83,7 @@ final class EmulatedCore implements Core {
             int left = Math.max(exponent, 0) + WEIGHT_SCALE_SHIFT;
             int right = Math.max(-exponent, 0);
             int postBase = s.postBase;
+            synapticOperations += segmentEnd[g] - segmentStart[g];
             for (int k = segmentStart[g]; k < segmentEnd[g]; k++) {
                 // floor(w * 2^e) * 2^6, as Arithmetic.effectiveWeight, without the branch
                 int w = right == 0 ? weight[k] << left : (weight[k] >> right) << WEIGHT_SCALE_SHIFT;
@@ -89,6 +102,7 @@ final class EmulatedCore implements Core {
         int[] v = s.v;
         int[] refractoryLeft = s.refractoryLeft;
         for (int i = first; i < end; i++) {
+            // the slot summed in 32-bit ints; overflow there is harmless, as only its low 22 bits are kept
             int q = Arithmetic.wrapQ(acc[slot + i]);
             acc[slot + i] = 0;
             u[i] = Arithmetic.current(u[i], s.dU[i], q);
@@ -103,6 +117,7 @@ final class EmulatedCore implements Core {
                 vi = 0;
                 refractoryLeft[i] = s.refractoryDelay[i] - 1;
                 s.lastSpike[i] = t;
+                spikes++;
                 router.send(index, i - first);
             }
             v[i] = vi;

@@ -4,6 +4,13 @@ package org.synfire.chip.emulator.internal;
  * Every number and every <b>[convention]</b> choice of the emulator in one place (see the project's
  * Loihi-1 semantics page), so a later correction is one edit. Hardware limits are Loihi-1's; the
  * synaptic memory model is this emulator's own estimate and says so.
+ *
+ * <p>Two conventions live where the values are made rather than here: weight truncation
+ * ({@code (w >> s) << s}, an arithmetic shift for every sign mode, so negative weights round toward minus
+ * infinity) is {@link org.synfire.chip.api.network.SignMode#truncate} of the network description, which
+ * every backend shares; and the board layout (chips in a row east to west, chip {@code c}'s tile
+ * {@code (x, y)} at {@code (8c + x, y)}; a message between chips counts the east-west hops of that mesh and
+ * one chip crossing) is {@link Mesh}.
  */
 public final class Loihi1Constants {
 
@@ -36,12 +43,6 @@ public final class Loihi1Constants {
 
     // ---- synapses ----
 
-    /**
-     * [convention] A stored weight is {@code (w >> s) << s} with an arithmetic shift for every sign mode:
-     * negative weights round toward minus infinity. The shift {@code s} is
-     * {@link org.synfire.chip.api.network.SignMode#truncationShift}.
-     */
-    public static final boolean ARITHMETIC_WEIGHT_TRUNCATION = true;
     /** Dendritic accumulator ring per compartment: {@code 2^6} slots hold delays 0 .. 62 plus the current slot. */
     public static final int DELAY_SLOT_BITS = 6;
     /** Slots of the ring. */
@@ -65,14 +66,8 @@ public final class Loihi1Constants {
     public static final int TILES_Y = 4;
     /** Cores per chip. */
     public static final int CORES_PER_CHIP = CORES_PER_TILE * TILES_X * TILES_Y;
-    /**
-     * [convention] Chips of a board sit in a row east to west: chip {@code c}'s tile {@code (x, y)} is at
-     * {@code (8c + x, y)} of one board-wide mesh; a message between chips counts the east-west hops of that
-     * mesh and one chip crossing.
-     */
-    public static final boolean CHIPS_IN_A_ROW = true;
     /** [convention] Spikes from the host (generators) count as messages but no tile hops. */
-    public static final int HOST = -1;
+    public static final int HOST = org.synfire.chip.api.Router.HOST;
 
     // ---- synaptic memory model (an estimate, not Intel's exact formats) ----
 

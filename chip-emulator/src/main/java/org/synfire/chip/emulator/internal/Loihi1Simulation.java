@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import org.synfire.chip.api.ActivityCounts;
 import org.synfire.chip.api.ChipSimulation;
 import org.synfire.chip.api.LearningEngine;
 import org.synfire.chip.api.ProbeData;
@@ -43,6 +44,7 @@ public final class Loihi1Simulation implements ChipSimulation {
     private final PlasticConnection[] plastic;
     private final LearningEngine[] engines;
     private int timestep;
+    private long hostSpikes;
 
     /**
      * Maps {@code network} onto the board {@code options} describe.
@@ -186,6 +188,7 @@ public final class Loihi1Simulation implements ChipSimulation {
     private void emitHost(int source, int t) {
         if (state.lastSpike[source] != t) {
             state.lastSpike[source] = t;
+            hostSpikes++;
             router.send(HOST, source - hostFirstSource);
         }
     }
@@ -211,6 +214,17 @@ public final class Loihi1Simulation implements ChipSimulation {
     @Override
     public TrafficCounts traffic() {
         return router.counts();
+    }
+
+    @Override
+    public ActivityCounts activity() {
+        long operations = 0;
+        long spikes = 0;
+        for (EmulatedCore core : activeCores) {
+            operations += core.synapticOperations();
+            spikes += core.spikes();
+        }
+        return new ActivityCounts(timestep, (long) timestep * layout.compartments, spikes, hostSpikes, operations);
     }
 
     @Override

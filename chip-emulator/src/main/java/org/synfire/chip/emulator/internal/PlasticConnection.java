@@ -20,6 +20,7 @@ public final class PlasticConnection {
     private final CompartmentState state;
     private final int rewardFirst;
     private final int rewardEnd;
+    private final int tEpoch;
     private int timestep;
     private int rewardSpikes;
 
@@ -28,6 +29,7 @@ public final class PlasticConnection {
         this.state = state;
         this.rewardFirst = rewardFirst;
         this.rewardEnd = rewardEnd;
+        this.tEpoch = synapses.description.learning().orElseThrow().tEpoch();
     }
 
     /** The connection as described. */
@@ -85,12 +87,12 @@ public final class PlasticConnection {
 
     /** The first timestep of the learning epoch that contains {@link #timestep()}. */
     public int epochStart() {
-        return timestep - timestep % learning().tEpoch();
+        return timestep - timestep % tEpoch;
     }
 
     /** Whether the epoch ends with {@link #timestep()}: the engine applies the rule then. */
     public boolean epochEnds() {
-        return (timestep + 1) % learning().tEpoch() == 0;
+        return (timestep + 1) % tEpoch == 0;
     }
 
     /** The last timestep presynaptic {@code i} spiked (at most {@link #timestep()}), or {@link Integer#MIN_VALUE}. */
@@ -113,6 +115,30 @@ public final class PlasticConnection {
     /** Whether postsynaptic {@code j} spiked in this epoch so far ({@code y0}). */
     public boolean postSpikedThisEpoch(int j) {
         return postLastSpike(j) >= epochStart();
+    }
+
+    /**
+     * Writes the indices of the presynaptic sources that spiked in this epoch so far into {@code into} (of at
+     * least {@link #preSize()}), in increasing order, and returns how many there are. Allocates nothing.
+     */
+    public int preSpikedThisEpoch(int[] into) {
+        return spikedSince(synapses.preSource, synapses.preSize, epochStart(), into);
+    }
+
+    /** Like {@link #preSpikedThisEpoch(int[])}, for the postsynaptic compartments. */
+    public int postSpikedThisEpoch(int[] into) {
+        return spikedSince(synapses.postBase, synapses.postSize, epochStart(), into);
+    }
+
+    private int spikedSince(int first, int size, int since, int[] into) {
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            int s = first + i;
+            if (state.learningSees[s] && state.lastSpike[s] >= since) {
+                into[n++] = i;
+            }
+        }
+        return n;
     }
 
     /** Spikes the reward channel's source emitted in {@link #timestep()} (0 without a channel). */

@@ -30,6 +30,8 @@ public final class Synapses {
     /** Where synapse {@code k} of the mask order sits in the rows. */
     final int[] rowIndexOfMaskIndex;
     final boolean dense;
+    /** Bits one synapse of this connection takes in synaptic memory (see {@link Loihi1Constants#synapseBits}). */
+    final int synapseBits;
 
     Synapses(ConnectionGroup c, int index, int preSize, int postSize, int preSource, int postBase) {
         this.description = c;
@@ -39,6 +41,7 @@ public final class Synapses {
         this.preSource = preSource;
         this.postBase = postBase;
         this.dense = c.mask() instanceof Mask.AllToAll;
+        this.synapseBits = Loihi1Constants.synapseBits(c.weightBits(), c.maxDelay(), c.tagBits(), dense);
         int n = c.synapseCount();
         Mask mask = c.mask();
         rowStart = new int[preSize + 1];
@@ -51,7 +54,8 @@ public final class Synapses {
         int[] fill = Arrays.copyOf(rowStart, preSize);
         long[] postAndMaskIndex = new long[n];
         for (int k = 0; k < n; k++) {
-            postAndMaskIndex[fill[mask.pre(k, preSize, postSize)]++] = ((long) mask.post(k, preSize, postSize) << 32) | k;
+            long post = mask.post(k, preSize, postSize);
+            postAndMaskIndex[fill[mask.pre(k, preSize, postSize)]++] = (post << 32) | k;
         }
         for (int i = 0; i < preSize; i++) {
             Arrays.sort(postAndMaskIndex, rowStart[i], rowStart[i + 1]);
@@ -69,12 +73,6 @@ public final class Synapses {
             tag[r] = c.tag(k);
             rowIndexOfMaskIndex[k] = r;
         }
-    }
-
-    /** Bits one synapse of this connection takes in synaptic memory. */
-    int synapseBits() {
-        ConnectionGroup c = description;
-        return Loihi1Constants.synapseBits(c.weightBits(), c.maxDelay(), c.tagBits(), dense);
     }
 
     /** The stored weights in mask order. */

@@ -1,0 +1,14 @@
+/**
+ * The emulator's machinery (not exported). A {@link org.synfire.chip.emulator.internal.Loihi1Simulation} is
+ * built in four steps: {@code Layout} numbers compartments (group after group, each contiguous) and generator
+ * sources, and lays every connection's synapses out by presynaptic index ({@code Synapses}, CSR-like);
+ * {@code CoreMapper} places compartments on cores under the per-core limits of
+ * {@link org.synfire.chip.emulator.internal.Loihi1Constants}; {@code Wiring} cuts rows at core boundaries into
+ * input axons and routes; {@code EmulatedCore} and {@code MeshRouter} then run the timesteps on primitive
+ * arrays, doing work only for sources that spike.
+ *
+ * <p>Learning plugs in through {@link org.synfire.chip.emulator.internal.LearningEngineFactory}: one
+ * {@link org.synfire.chip.api.LearningEngine} per plastic connection, which sees and may change the
+ * connection through {@link org.synfire.chip.emulator.internal.PlasticConnection}.
+ */
+package org.synfire.chip.emulator.internal;

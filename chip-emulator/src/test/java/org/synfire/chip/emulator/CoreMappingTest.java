@@ -1,0 +1,103 @@
+package org.synfire.chip.emulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.synfire.chip.api.ChipSimulation;
+import org.synfire.chip.api.RunOptions;
+import org.synfire.chip.api.network.CompartmentPrototype;
+import org.synfire.chip.api.network.CoreRange;
+import org.synfire.chip.api.network.Network;
+
+/**
+ * Placement on cores: limits of 1024 compartments, 4096 fan-in axons and 16,384 words of synaptic memory per
+ * core; the memory model is Loihi1Constants' (a list of n dense synapses of b bits takes
+ * ceil((16 + n * b) / 64) words).
+ */
+class CoreMappingTest {
+
+    private static final CompartmentPrototype P = CompartmentPrototype.builder().build();
+    private final Loihi1Backend backend = new Loihi1Backend();
+
+    private String refusal(Network network) {
+        return assertThrows(IllegalArgumentException.class, () -> backend.open(network, RunOptions.seed(1)))
+                .getMessage();
+    }
+
+    @Test
+    void aCoreHolds1024Compartments() {
+        try (ChipSimulation sim = backend.open(Network.builder().group("n", 1025, P).build(), RunOptions.seed(1))) {
+            assertEquals(0, sim.coreOf("n", 1023));
+            assertEquals(1, sim.coreOf("n", 1024));
+        }
+    }
+
+    @Test
+    void groupPinnedToTooFewCoresIsRefused() {
+        String m = refusal(Network.builder().group("n", 1025, P, new CoreRange(5, 5)).build());
+        assertEquals("group n does not fit on its pinned cores 5..5: core 5 is full at compartment 1024 (limit: 1024"
+                + " compartments per core)", m);
+    }
+
+    @Test
+    void pinnedGroupStartsOnItsFirstCore() {
+        Network n = Network.builder().group("a", 3, P).group("b", 2, P, new CoreRange(7, 9)).group("c", 1, P).build();
+        try (ChipSimulation sim = backend.open(n, RunOptions.seed(1))) {
+            assertEquals(0, sim.coreOf("a", 2));
+            assertEquals(7, sim.coreOf("b", 0));
+            assertEquals(7, sim.coreOf("c", 0), "later groups continue on the open core");
+        }
+    }
+
+    /** 128 sources all-to-all, 8-bit dense, delay 0: 128 lists of ceil((16 + 8n) / 64) words fit for n <= 1022. */
+    private static Network.Builder memoryBound(CoreRange pin) {
+        Network.Builder b = Network.builder().generator("in", 128);
+        b = pin == null ? b.group("n", 1024, P) : b.group("n", 1024, P, pin);
+        return b.connect("in", "n").weight(2).add();
+    }
+
+    @Test
+    void synapticMemorySplitsAGroup() {
+        try (ChipSimulation sim = backend.open(memoryBound(null).build(), RunOptions.seed(1))) {
+            assertEquals(0, sim.coreOf("n", 1021));
+            assertEquals(1, sim.coreOf("n", 1022));
+        }
+    }
+
+    @Test
+    void synapticMemoryOverflowOnAPinnedCoreIsRefused() {
+        String m = refusal(memoryBound(new CoreRange(0, 0)).build());
+        assertEquals("group n does not fit on its pinned cores 0..0: core 0 is full at compartment 1022 (limit: 16384"
+                + " words (128 KiB) of synaptic memory per core (needs 16512))", m);
+    }
+
+    @Test
+    void aCompartmentWithTooManySourcesIsRefused() {
+        Network n = Network.builder().generator("in", 4097).group("n", 1, P).connect("in", "n").weight(2).add().build();
+        assertEquals("group n, compartment 0 does not fit on an empty core (core 0): it alone exceeds 4096 fan-in"
+                + " axons per core (needs 4097)", refusal(n));
+    }
+
+    @Test
+    void aNetworkLargerThanTheBoardIsRefused() {
+        String m = refusal(Network.builder().group("n", 128 * 1024 + 1, P).build());
+        assertTrue(m.startsWith("network does not fit on 1 chip(s) of 128 cores: group n, compartment 131072 would"
+                + " need core 128"), m);
+    }
+
+    @Test
+    void aCoreWithTooManyOutputRoutesIsRefused() {
+        // 1024 compartments on core 0, each reaching 5 target cores: 5120 output axons > 4096
+        Network.Builder b = Network.builder().group("a", 1024, P, new CoreRange(0, 0));
+        for (int k = 1; k <= 5; k++) {
+            b.group("b" + k, 1, P, new CoreRange(k, k));
+        }
+        for (int k = 1; k <= 5; k++) {
+            b.connect("a", "b" + k).weight(2).add();
+        }
+        assertEquals("core 0 (group a and any others on it) needs 5120 output axons (routes from its compartments to"
+                + " target cores), more than its 4096", refusal(b.build()));
+    }
+}
