@@ -54,9 +54,10 @@ class LearningHookTest {
         };
         try (ChipSimulation sim = new Loihi1Backend(factory).open(network(QUIET), RunOptions.seed(1))) {
             sim.run(4);
-            // the spike of 0 is delivered before learn(0): it carries 10; the one of 1 carries 20, of 2 carries 30
+            // learning precedes delivery: the spike of 0 is delivered after learn(0) made the weight 20, so
+            // it adds 20 * 64 = 1280 at 1; the one of 1 carries 30 (1920), of 2 carries 40 (2560)
             int[][] u = sim.probe("u").values();
-            assertArrayEquals(new int[][] {{0}, {640}, {1280}, {1920}}, u);
+            assertArrayEquals(new int[][] {{0}, {1280}, {1920}, {2560}}, u);
             assertArrayEquals(new int[] {40}, sim.weights("in->n"));
         }
         assertEquals(List.of("0: pre true, reward 0, epoch end true", "1: pre true, reward 1, epoch end true",
@@ -107,7 +108,7 @@ class LearningHookTest {
     @Test
     void withoutAnEngineAPlasticNetworkIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Loihi1Backend().open(network(QUIET), RunOptions.seed(1)));
+                () -> new Loihi1Backend(LearningEngineFactory.NONE).open(network(QUIET), RunOptions.seed(1)));
         assertEquals("connection in->n has a learning rule, but no learning engine is installed in this emulator",
                 e.getMessage());
     }
