@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
+
 import org.synfire.cli.internal.runtime.Platform;
 import org.synfire.cli.internal.runtime.PluginFailure;
 
@@ -18,7 +21,8 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Emulates neuromorphic chips and runs learning circuits on them.",
-        subcommands = {ListCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, TrainCommand.class, SimulateCommand.class, ListCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure", "2:usage or configuration error"})
 public final class Main {
@@ -36,11 +40,21 @@ public final class Main {
             description = "Print stack traces with errors.")
     boolean verbose;
 
+    private final Module overrides;
     private Platform platform;
+
+    private Main(Module overrides) {
+        this.overrides = overrides;
+    }
 
     /** Runs the command line and returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        Main main = new Main();
+        return run(out, err, Modules.EMPTY_MODULE, args);
+    }
+
+    /** Runs the command line with Guice bindings replaced by {@code overrides} (for tests). */
+    public static int run(PrintWriter out, PrintWriter err, Module overrides, String... args) {
+        Main main = new Main(overrides);
         CommandLine commandLine = new CommandLine(main);
         commandLine.setOut(out);
         commandLine.setErr(err);
@@ -64,7 +78,7 @@ public final class Main {
     /** The platform, started on first use with the plugin directories the options name. */
     Platform platform(PrintWriter err) {
         if (platform == null) {
-            platform = Platform.start(pluginDirectories());
+            platform = Platform.start(pluginDirectories(), overrides);
             for (PluginFailure failure : platform.failures()) {
                 err.println("synfire: plugin left out: " + failure);
             }

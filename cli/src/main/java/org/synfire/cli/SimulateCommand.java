@@ -1,0 +1,100 @@
+package org.synfire.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.synfire.chip.api.ChipSimulation;
+import org.synfire.chip.api.ProbeData;
+import org.synfire.chip.api.RunOptions;
+import org.synfire.chip.api.network.Network;
+import org.synfire.chip.api.network.Probe;
+import org.synfire.chip.emulator.file.NetworkFile;
+import org.synfire.cli.internal.run.AtomicFiles;
+import org.synfire.cli.internal.run.WeightsFile;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code synfire simulate}: runs a network file on a backend and writes what its probes recorded. */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = {"Runs a network file (format synfire-network/1, see chip-emulator/network-format.md)",
+            "on a chip backend and writes every probe to OUT: PROBE.csv (a row per recorded timestep:",
+            "the timestep, then one value per compartment or synapse) and PROBE.npy (int32, rows as in",
+            "the CSV, with PROBE-timesteps.npy beside it)."})
+final class SimulateCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main main;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "NETWORK", description = "The network file (JSON).")
+    Path network;
+
+    @Option(names = "--steps", required = true, paramLabel = "N", description = "Timesteps to run.")
+    int steps;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the probe files.")
+    Path out;
+
+    @Option(names = "--backend", paramLabel = "ID", defaultValue = "loihi1",
+            description = "Chip backend (default: ${DEFAULT-VALUE}).")
+    String backend;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "Seed of the run's random choices (stochastic rounding in learning; default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--chips", paramLabel = "N", defaultValue = "1", description = "Chips on the board.")
+    int chips;
+
+    @Override
+    public Integer call() throws IOException {
+        if (steps < 0) {
+            throw new IllegalArgumentException("--steps " + steps + " must be 0 or more");
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        Network net = NetworkFile.read(network);
+        try (ChipSimulation simulation = main.platform(spec.commandLine().getErr()).extensions().backends()
+                .get(backend).open(net, new RunOptions(seed, chips))) {
+            long began = System.nanoTime();
+            simulation.run(steps);
+            double seconds = (System.nanoTime() - began) / 1e9;
+            for (Probe probe : net.probes()) {
+                write(simulation.probe(probe.name()));
+            }
+            stdout.printf("ran %d timesteps of %s on %s in %.3f s (%.0f timesteps/s); %d probes written to %s%n",
+                    steps, network.getFileName(), backend, seconds, steps / Math.max(seconds, 1e-9),
+                    net.probes().size(), out);
+        }
+        return 0;
+    }
+
+    private void write(ProbeData data) throws IOException {
+        StringBuilder csv = new StringBuilder();
+        int columns = data.samples() == 0 ? 0 : data.values()[0].length;
+        csv.append("timestep");
+        for (int c = 0; c < columns; c++) {
+            csv.append(',').append(c);
+        }
+        csv.append('\n');
+        for (int s = 0; s < data.samples(); s++) {
+            csv.append(data.timesteps()[s]);
+            for (int v : data.values()[s]) {
+                csv.append(',').append(v);
+            }
+            csv.append('\n');
+        }
+        AtomicFiles.writeString(out.resolve(data.probe() + ".csv"), csv.toString());
+        WeightsFile.writeNpy(out.resolve(data.probe() + ".npy"), data.values(), columns);
+        WeightsFile.writeNpy(out.resolve(data.probe() + "-timesteps.npy"), new int[][] {data.timesteps()},
+                data.samples());
+    }
+}

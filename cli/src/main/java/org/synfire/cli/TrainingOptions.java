@@ -1,0 +1,75 @@
+package org.synfire.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.synfire.chip.api.data.DataOptions;
+import org.synfire.cli.internal.experiment.Experiment;
+import org.synfire.cli.internal.run.TrainingJob;
+
+import picocli.CommandLine.Option;
+
+/** Options every training command shares: overrides of the experiment's fields, and where things go. */
+final class TrainingOptions {
+
+    @Option(names = "--circuit", paramLabel = "ID", description = "Learning circuit (see 'synfire list').")
+    String circuit;
+
+    @Option(names = "--backend", paramLabel = "ID", description = "Chip backend (see 'synfire list').")
+    String backend;
+
+    @Option(names = "--dataset", paramLabel = "ID", description = "Data set (see 'synfire list').")
+    String dataset;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training samples.")
+    Integer epochs;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of every random choice of the run.")
+    Long seed;
+
+    @Option(names = "--train-samples", paramLabel = "N", description = "Train on the first N training samples only.")
+    Integer trainSamples;
+
+    @Option(names = "--test-samples", paramLabel = "N", description = "Evaluate on the first N test samples only.")
+    Integer testSamples;
+
+    @Option(names = "--hidden", paramLabel = "N", description = "Hidden units.")
+    Integer hidden;
+
+    @Option(names = "--checkpoint-every", paramLabel = "EPOCHS",
+            description = "Epochs between checkpoints and evaluations (default 0.5, as the paper).")
+    Double checkpointEvery;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Backend threads; results do not depend on it.")
+    Integer threads;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Directory with the data set's files, looked in before $SYNFIRE_DATA and ~/.cache/synfire.")
+    Path dataDir;
+
+    @Option(names = "--offline", description = "Never download data set files.")
+    boolean offline;
+
+    @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs",
+            description = "Where run directories are made (default: ${DEFAULT-VALUE}).")
+    Path runs;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    /** The experiment with the fields given on the command line replaced. */
+    Experiment apply(Experiment e) {
+        return new Experiment(e.name(), e.description(), or(circuit, e.circuit()), or(backend, e.backend()),
+                or(dataset, e.dataset()), or(epochs, e.epochs()), or(seed, e.seed()), or(trainSamples, e.trainSamples()),
+                or(testSamples, e.testSamples()), or(hidden, e.hidden()), or(checkpointEvery, e.checkpointEvery()),
+                or(threads, e.threads())).withDefaults().validate("command line");
+    }
+
+    TrainingJob.Options jobOptions() {
+        return new TrainingJob.Options(runs, new DataOptions(Optional.ofNullable(dataDir), !offline), quiet);
+    }
+
+    private static <T> T or(T override, T value) {
+        return override != null ? override : value;
+    }
+}

@@ -1,0 +1,217 @@
+package org.synfire.cli.internal.run;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import org.synfire.chip.api.circuit.CircuitSettings;
+import org.synfire.chip.api.circuit.Evaluation;
+import org.synfire.chip.api.circuit.TrainingSession;
+import org.synfire.chip.api.data.DataOptions;
+import org.synfire.chip.api.data.Dataset;
+import org.synfire.chip.api.data.Samples;
+import org.synfire.chip.api.spi.ChipBackend;
+import org.synfire.chip.api.spi.CircuitProvider;
+import org.synfire.chip.api.spi.DatasetProvider;
+import org.synfire.chip.api.spi.Extension;
+import org.synfire.cli.internal.experiment.Experiment;
+import org.synfire.cli.internal.experiment.Experiments;
+import org.synfire.cli.internal.runtime.Extensions;
+
+/**
+ * One training run from start (or from its last checkpoint) to its summary: resolves the providers,
+ * loads the data, trains with checkpoints and evaluations, and leaves a complete run directory.
+ */
+public final class TrainingJob {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * How to run.
+     *
+     * @param runs  where new run directories go
+     * @param data  where the data set's files are looked for
+     * @param quiet no progress bar
+     */
+    public record Options(Path runs, DataOptions data, boolean quiet) {
+    }
+
+    private final Extensions extensions;
+    private final Options options;
+    private final PrintWriter out;
+
+    public TrainingJob(Extensions extensions, Options options, PrintWriter out) {
+        this.extensions = extensions;
+        this.options = options;
+        this.out = out;
+    }
+
+    /** Starts a new run of {@code experiment}; returns its directory. */
+    public RunDirectory start(Experiment experiment) throws IOException {
+        Resolved resolved = resolve(experiment);
+        RunDirectory run = RunDirectory.create(options.runs(), experiment.name());
+        AtomicFiles.writeString(run.experiment(), Experiments.toYaml(experiment));
+        AtomicFiles.write(run.provenance(), o -> JSON.writeValue(o, provenance(experiment, resolved)));
+        out.println("run directory: " + run.path());
+        train(run, experiment, resolved, Optional.empty());
+        return run;
+    }
+
+    /** Continues a run from its newest checkpoint; the result is what an uninterrupted run gives. */
+    public RunDirectory resume(Path directory) throws IOException {
+        RunDirectory run = RunDirectory.existing(directory);
+        Experiment experiment = Experiments.parse(Files.readString(run.experiment()), run.experiment().toString(),
+                run.name());
+        Resolved resolved = resolve(experiment);
+        Optional<Checkpoint> checkpoint = new CheckpointStore(run.checkpoints()).latest();
+        out.println("resuming " + run.path() + checkpoint.map(c -> " after " + c.samples() + " samples")
+                .orElse(" from the start (no checkpoint yet)"));
+        train(run, experiment, resolved, checkpoint);
+        return run;
+    }
+
+    /** The providers and data an experiment names. */
+    private record Resolved(CircuitProvider circuit, ChipBackend backend, DatasetProvider datasetProvider,
+            Samples train, Samples test) {
+    }
+
+    private Resolved resolve(Experiment experiment) throws IOException {
+        CircuitProvider circuit = extensions.circuits().get(experiment.circuit());
+        ChipBackend backend = circuit.needsBackend() ? extensions.backends().get(experiment.backend()) : null;
+        DatasetProvider datasetProvider = extensions.datasets().get(experiment.dataset());
+        Dataset dataset = datasetProvider.load(options.data());
+        Samples train = experiment.trainSamples() == null ? dataset.train()
+                : dataset.train().head(experiment.trainSamples());
+        Samples test = experiment.testSamples() == null ? dataset.test() : dataset.test().head(experiment.testSamples());
+        return new Resolved(circuit, backend, datasetProvider, train, test);
+    }
+
+    private void train(RunDirectory run, Experiment experiment, Resolved resolved, Optional<Checkpoint> from)
+            throws IOException {
+        RunSeeds seeds = RunSeeds.of(experiment.seed());
+        CircuitSettings settings = new CircuitSettings(resolved.train().dimension(), experiment.hidden(),
+                resolved.train().classes(), seeds.circuit(), experiment.threads());
+        TrainingLoop loop = new TrainingLoop(resolved.train(), resolved.test(), experiment.epochs(),
+                experiment.checkpointEvery(), seeds.order());
+        MetricsLog metrics = MetricsLog.open(run.path());
+        CheckpointStore checkpoints = new CheckpointStore(run.checkpoints());
+        long start = from.map(Checkpoint::samples).orElse(0L);
+        metrics.truncateAfter(start);
+        Instant began = Instant.now();
+        Evaluation[] last = new Evaluation[1];
+        try (TrainingSession session = resolved.circuit().open(settings, resolved.backend());
+                Progress progress = Progress.of(experiment.name(), loop.totalSamples(), "samples", options.quiet())) {
+            from.ifPresent(c -> session.restore(c.weights()));
+            progress.step(start);
+            long[] reported = {start};
+            loop.run(session, start, new TrainingLoop.Listener() {
+                @Override
+                public void trained(long samples) {
+                    progress.step(samples - reported[0]);
+                    reported[0] = samples;
+                }
+
+                @Override
+                public void checkpoint(CheckpointMetrics m, Evaluation evaluation, Checkpoint checkpoint)
+                        throws IOException {
+                    checkpoints.save(checkpoint);
+                    metrics.append(m);
+                    last[0] = evaluation;
+                    progress.remark(String.format("top-1 %.1f %%", 100 * m.top1Spikes()));
+                }
+            });
+            WeightsFile.write(run.finalWeights(), session.weights(), loop.totalSamples());
+            if (last[0] == null) {
+                last[0] = session.evaluate(resolved.test());
+            }
+            writePlots(run, metrics, session.weights());
+        }
+        RunBundle.pack(run.path(), run.bundle());
+        summarize(run, experiment, resolved, metrics, last[0], Duration.between(began, Instant.now()));
+    }
+
+    private static void writePlots(RunDirectory run, MetricsLog metrics, Map<String, int[][]> weights)
+            throws IOException {
+        Plots.accuracy(metrics.entries(), run.plots().resolve("accuracy.png"));
+        Map<String, int[]> flat = new LinkedHashMap<>();
+        weights.forEach((name, m) -> {
+            if (!name.endsWith("<") && !name.endsWith(">")) {
+                flat.put(name, java.util.Arrays.stream(m).flatMapToInt(java.util.Arrays::stream).toArray());
+            }
+        });
+        Plots.weightHistograms(flat, -256, 254, 16, run.plots().resolve("weights.png"));
+    }
+
+    private void summarize(RunDirectory run, Experiment experiment, Resolved resolved, MetricsLog metrics,
+            Evaluation evaluation, Duration elapsed) {
+        CheckpointMetrics last = metrics.entries().get(metrics.entries().size() - 1);
+        out.println();
+        out.printf("%-22s %s%n", "experiment", experiment.name());
+        out.printf("%-22s %s on %s, data set %s%n", "circuit", experiment.circuit(),
+                resolved.circuit().needsBackend() ? experiment.backend() : "no chip (functional)", experiment.dataset());
+        out.printf("%-22s %d x %d epochs, seed %d%n", "training samples", resolved.train().count(),
+                experiment.epochs(), experiment.seed());
+        out.printf("%-22s %d%n", "test samples", resolved.test().count());
+        out.printf("%-22s %.2f %%%n", "top-1 from spikes", 100 * last.top1Spikes());
+        out.printf("%-22s %.2f %%%n", "top-1 from potential", 100 * last.top1Potential());
+        out.printf("%-22s %.2f %%%n", "exact", 100 * last.exact());
+        out.printf("%-22s %.4f%n", "loss", last.loss());
+        out.printf("%-22s %d of %d output, %d of %d hidden%n", "dead units", evaluation.deadOutputs(),
+                resolved.train().classes(), evaluation.deadHidden(), experiment.hidden());
+        out.printf("%-22s %.0f samples/s (last interval), %s elapsed%n", "speed", last.samplesPerSecond(),
+                formatDuration(elapsed));
+        out.printf("%-22s %s%n", "run directory", run.path());
+        out.printf("%-22s %s%n", "bundle", run.bundle());
+        out.flush();
+    }
+
+    private static String formatDuration(Duration d) {
+        return d.toHours() > 0 ? String.format("%dh %02dm", d.toHours(), d.toMinutesPart())
+                : d.toMinutes() > 0 ? String.format("%dm %02ds", d.toMinutes(), d.toSecondsPart())
+                : String.format("%.1f s", d.toMillis() / 1000.0);
+    }
+
+    private static Map<String, Object> provenance(Experiment experiment, Resolved resolved) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("synfire", versionOf(TrainingJob.class));
+        p.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
+        p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        p.put("started", Instant.now().toString());
+        p.put("seed", experiment.seed());
+        RunSeeds seeds = RunSeeds.of(experiment.seed());
+        p.put("seeds", Map.of("circuit", seeds.circuit(), "order", seeds.order()));
+        Map<String, Object> providers = new LinkedHashMap<>();
+        providers.put("circuit", describe(resolved.circuit()));
+        if (resolved.backend() != null) {
+            providers.put("backend", describe(resolved.backend()));
+        }
+        providers.put("dataset", describe(resolved.datasetProvider()));
+        p.put("providers", providers);
+        p.put("data", Map.of("train", resolved.train().count(), "test", resolved.test().count(),
+                "dimension", resolved.train().dimension(), "classes", resolved.train().classes()));
+        return p;
+    }
+
+    private static Map<String, String> describe(Extension extension) {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("id", extension.id());
+        d.put("class", extension.getClass().getName());
+        d.put("version", versionOf(extension.getClass()));
+        return d;
+    }
+
+    private static String versionOf(Class<?> type) {
+        return type.getModule().getDescriptor() != null
+                ? type.getModule().getDescriptor().rawVersion().orElse("development")
+                : Optional.ofNullable(type.getPackage().getImplementationVersion()).orElse("development");
+    }
+}

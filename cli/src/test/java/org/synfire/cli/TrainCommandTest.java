@@ -1,0 +1,144 @@
+package org.synfire.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.synfire.cli.internal.run.Checkpoint;
+import org.synfire.cli.internal.run.CheckpointMetrics;
+import org.synfire.cli.internal.run.MetricsLog;
+import org.synfire.cli.internal.run.WeightsFile;
+
+/** The train command, in process, on a small synthetic data set. */
+class TrainCommandTest {
+
+    @TempDir
+    Path temp;
+
+    private CliRun train(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), FakeDataset.module(), args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
+    private Path onlyRun() throws IOException {
+        try (Stream<Path> runs = Files.list(temp.resolve("runs"))) {
+            List<Path> all = runs.toList();
+            assertEquals(1, all.size(), "run directories: " + all);
+            return all.get(0);
+        }
+    }
+
+    @Test
+    void trainsAndLeavesACompleteRunDirectory() throws IOException {
+        CliRun run = train("train", "--circuit", "sbp-functional", "--dataset", "tiny", "--epochs", "2",
+                "--hidden", "12", "--seed", "3", "--runs", temp.resolve("runs").toString(), "--quiet");
+
+        assertEquals(0, run.exitCode(), run.err());
+        Path dir = onlyRun();
+        for (String file : List.of("experiment.yaml", "run.json", "metrics.csv", "metrics.json", "weights.npz",
+                "plots/accuracy.png", "plots/weights.png", dir.getFileName() + ".tar.gz")) {
+            assertTrue(Files.isRegularFile(dir.resolve(file)), file + " is missing from " + dir);
+        }
+        List<CheckpointMetrics> metrics = MetricsLog.open(dir).entries();
+        assertEquals(List.of(0.5, 1.0, 1.5, 2.0), metrics.stream().map(CheckpointMetrics::epoch).toList());
+        assertEquals(List.of(60L, 120L, 180L, 240L), metrics.stream().map(CheckpointMetrics::samples).toList());
+        assertTrue(run.out().contains("top-1 from spikes"), run.out());
+        Checkpoint finalWeights = WeightsFile.readCheckpoint(dir.resolve("weights.npz"));
+        assertEquals(240, finalWeights.samples());
+        assertEquals(24, finalWeights.weights().get("w1").length);
+        assertEquals(12, finalWeights.weights().get("w1")[0].length);
+    }
+
+    @Test
+    void sameSeedSameWeights() throws IOException {
+        Map<String, int[][]> first = trainWeights("a", "5");
+        Map<String, int[][]> second = trainWeights("b", "5");
+        Map<String, int[][]> other = trainWeights("c", "6");
+
+        assertArrayEquals(first.get("w1"), second.get("w1"));
+        assertArrayEquals(first.get("w2"), second.get("w2"));
+        assertTrue(!java.util.Arrays.deepEquals(first.get("w1"), other.get("w1")), "seed 6 gave seed 5's weights");
+    }
+
+    private Map<String, int[][]> trainWeights(String runs, String seed) throws IOException {
+        CliRun run = train("train", "--circuit", "sbp-functional", "--dataset", "tiny", "--hidden", "12",
+                "--seed", seed, "--runs", temp.resolve(runs).toString(), "--quiet");
+        assertEquals(0, run.exitCode(), run.err());
+        try (Stream<Path> dirs = Files.list(temp.resolve(runs))) {
+            return WeightsFile.readCheckpoint(dirs.findFirst().orElseThrow().resolve("weights.npz")).weights();
+        }
+    }
+
+    /**
+     * An interrupted run (its last checkpoint and metrics entry removed, as if the process died
+     * before writing them) resumed with --resume ends with the weights of an uninterrupted run, on
+     * the chip circuit as well as on the functional model.
+     */
+    @Test
+    void aResumedRunEndsWithTheWeightsOfAnUninterruptedOne() throws IOException {
+        for (String circuit : List.of("sbp-functional", "sbp")) {
+            Path runs = temp.resolve(circuit);
+            String[] args = {"train", "--circuit", circuit, "--dataset", "tiny", "--epochs", "2", "--hidden", "12",
+                "--seed", "9", "--runs", runs.toString(), "--quiet"};
+            assertEquals(0, train(args).exitCode());
+            Path dir;
+            try (Stream<Path> dirs = Files.list(runs)) {
+                dir = dirs.findFirst().orElseThrow();
+            }
+            Map<String, int[][]> uninterrupted = WeightsFile.readCheckpoint(dir.resolve("weights.npz")).weights();
+            // the process "died" after the checkpoint at 180 samples, before the one at 240
+            Files.delete(dir.resolve("checkpoints/checkpoint-000000000240.npz"));
+            Files.delete(dir.resolve("weights.npz"));
+
+            CliRun resumed = train("train", "--resume", dir.toString(), "--quiet");
+
+            assertEquals(0, resumed.exitCode(), resumed.err());
+            assertTrue(resumed.out().contains("after 180 samples"), resumed.out());
+            Map<String, int[][]> after = WeightsFile.readCheckpoint(dir.resolve("weights.npz")).weights();
+            assertEquals(uninterrupted.keySet(), after.keySet());
+            for (String name : uninterrupted.keySet()) {
+                assertArrayEquals(uninterrupted.get(name), after.get(name), circuit + " " + name);
+            }
+            assertEquals(List.of(60L, 120L, 180L, 240L),
+                    MetricsLog.open(dir).entries().stream().map(CheckpointMetrics::samples).toList());
+        }
+    }
+
+    @Test
+    void anUnknownBackendIsAConfigurationError() {
+        CliRun run = train("train", "--circuit", "sbp", "--backend", "truenorth", "--dataset", "tiny",
+                "--runs", temp.resolve("runs").toString(), "--quiet");
+
+        assertEquals(2, run.exitCode());
+        assertEquals("synfire: unknown backend 'truenorth'; available: loihi1\n", run.err());
+    }
+
+    @Test
+    void anUnknownDatasetIsAConfigurationError() {
+        CliRun run = train("train", "--dataset", "cifar", "--runs", temp.resolve("runs").toString());
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("synfire: unknown data set 'cifar'; available: "), run.err());
+    }
+
+    @Test
+    void aBadOptionValueIsAUsageError() {
+        CliRun run = train("train", "--dataset", "tiny", "--epochs", "0", "--runs", temp.resolve("runs").toString());
+
+        assertEquals(2, run.exitCode());
+        assertEquals("synfire: command line: field 'epochs' is 0; expected a whole number of at least 1\n", run.err());
+    }
+}
