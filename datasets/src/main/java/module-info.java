@@ -8,6 +8,7 @@ module org.synfire.datasets {
     exports org.synfire.datasets;
     exports org.synfire.datasets.idx;
     exports org.synfire.datasets.preprocess;
+    exports org.synfire.datasets.npy;
 
     provides org.synfire.chip.api.spi.DatasetProvider with
             org.synfire.datasets.Mnist20Provider,
