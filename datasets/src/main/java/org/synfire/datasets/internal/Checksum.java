@@ -1,0 +1,90 @@
+package org.synfire.datasets.internal;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Objects;
+
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+/**
+ * A checksum a downloaded file must match.
+ *
+ * @param kind what is hashed, and how
+ * @param hex  the expected digest, lower-case hexadecimal
+ */
+public record Checksum(Kind kind, String hex) {
+
+    /** What is hashed, and how. */
+    public enum Kind {
+        /** SHA-256 of the file as served. */
+        SHA256("sha256", "SHA-256", false, 64),
+        /** SHA-256 of the content after gunzip (of the file itself if it is not gzip). */
+        CONTENT_SHA256("content-sha256", "SHA-256", true, 64),
+        /** MD5 of the file as served; only where no SHA-256 is known. */
+        MD5("md5", "MD5", false, 32);
+
+        private final String key;
+        private final String algorithm;
+        private final boolean content;
+        private final int hexLength;
+
+        Kind(String key, String algorithm, boolean content, int hexLength) {
+            this.key = key;
+            this.algorithm = algorithm;
+            this.content = content;
+            this.hexLength = hexLength;
+        }
+
+        /** The name of this kind in configuration keys, e.g. {@code content-sha256}. */
+        public String key() {
+            return key;
+        }
+    }
+
+    public Checksum {
+        Objects.requireNonNull(kind, "kind");
+        hex = hex.strip().toLowerCase(Locale.ROOT);
+        if (hex.length() != kind.hexLength || !hex.matches("[0-9a-f]+")) {
+            throw new IllegalArgumentException(kind.key + " checksum '" + hex + "' is not "
+                    + kind.hexLength + " hexadecimal digits");
+        }
+    }
+
+    /** The digest of {@code file} this checksum compares against. */
+    public String digest(Path file) throws IOException {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance(kind.algorithm);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(kind.algorithm + " is missing from this JDK", e);
+        }
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
+                InputStream in = new DigestInputStream(kind.content ? content(raw) : raw, md)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** Whether {@code file} matches. */
+    public boolean matches(Path file) throws IOException {
+        return hex.equals(digest(file));
+    }
+
+    private static InputStream content(InputStream raw) throws IOException {
+        raw.mark(2);
+        byte[] signature = raw.readNBytes(2);
+        raw.reset();
+        return GzipCompressorInputStream.matches(signature, signature.length)
+                ? GzipCompressorInputStream.builder().setInputStream(raw).setDecompressConcatenated(true).get()
+                : raw;
+    }
+}

@@ -1,0 +1,115 @@
+package org.synfire.datasets.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.synfire.chip.api.data.DataOptions;
+import org.synfire.datasets.Images;
+import org.synfire.datasets.LabelledImages;
+import org.synfire.datasets.idx.Idx;
+import org.synfire.datasets.idx.IdxFormatException;
+
+/**
+ * A raw data set in the four IDX files of MNIST: 28 x 28 grey images of 10 classes, read from files
+ * that {@link DataFiles} finds, or from resources of this module.
+ *
+ * @param name       the data set's name, also its directory name, e.g. {@code mnist}
+ * @param trainCount number of training images
+ * @param testCount  number of test images
+ * @param embedded   whether the files are resources of this module (no files to find)
+ */
+public record RawSource(String name, int trainCount, int testCount, boolean embedded) {
+
+    /** MNIST, 60,000 training and 10,000 test digits. */
+    public static final RawSource MNIST = new RawSource("mnist", 60_000, 10_000, false);
+
+    /** Fashion-MNIST, 60,000 training and 10,000 test images of clothes. */
+    public static final RawSource FASHION_MNIST = new RawSource("fashion-mnist", 60_000, 10_000, false);
+
+    /** The first 2,000 training and first 1,000 test digits of MNIST, shipped inside this module. */
+    public static final RawSource MNIST_MINI = new RawSource("mnist-mini", 2_000, 1_000, true);
+
+    public static final String TRAIN_IMAGES = "train-images-idx3-ubyte.gz";
+    public static final String TRAIN_LABELS = "train-labels-idx1-ubyte.gz";
+    public static final String TEST_IMAGES = "t10k-images-idx3-ubyte.gz";
+    public static final String TEST_LABELS = "t10k-labels-idx1-ubyte.gz";
+
+    /** The four files, as the data sets' publishers name them. */
+    public static final List<String> FILES = List.of(TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS);
+
+    public static final int ROWS = 28;
+    public static final int COLUMNS = 28;
+    public static final int CLASSES = 10;
+
+    /** The resource directory of embedded sources, relative to the module root. */
+    public static final String EMBEDDED_ROOT = "/org/synfire/datasets/embedded/";
+
+    /** Training and test images, as read. */
+    public record Raw(LabelledImages train, LabelledImages test) {
+    }
+
+    /** Reads both halves, checking every file and that there are as many images as this source has. */
+    public Raw load(DataOptions options, DataFiles files) throws IOException {
+        if (embedded) {
+            return new Raw(
+                    pair(resourceImages(TRAIN_IMAGES), TRAIN_IMAGES, resourceLabels(TRAIN_LABELS), TRAIN_LABELS,
+                            trainCount),
+                    pair(resourceImages(TEST_IMAGES), TEST_IMAGES, resourceLabels(TEST_LABELS), TEST_LABELS,
+                            testCount));
+        }
+        Map<String, Path> paths = files.locate(name, FILES, options);
+        return new Raw(
+                pair(fileImages(paths.get(TRAIN_IMAGES)), paths.get(TRAIN_IMAGES).toString(),
+                        Idx.readLabels(paths.get(TRAIN_LABELS), CLASSES), paths.get(TRAIN_LABELS).toString(),
+                        trainCount),
+                pair(fileImages(paths.get(TEST_IMAGES)), paths.get(TEST_IMAGES).toString(),
+                        Idx.readLabels(paths.get(TEST_LABELS), CLASSES), paths.get(TEST_LABELS).toString(),
+                        testCount));
+    }
+
+    private static Images fileImages(Path file) throws IOException {
+        return checked(Idx.readImages(file), file.toString());
+    }
+
+    private LabelledImages pair(Images images, String imagesName, int[] labels, String labelsName, int count)
+            throws IdxFormatException {
+        if (images.count() != count) {
+            throw new IdxFormatException(imagesName, "holds " + images.count() + " images; " + name + " has "
+                    + count + " there");
+        }
+        return Idx.pair(imagesName, images, labelsName, labels, CLASSES);
+    }
+
+    private static Images checked(Images images, String file) throws IdxFormatException {
+        if (images.rows() != ROWS || images.columns() != COLUMNS) {
+            throw new IdxFormatException(file, "images of " + images.rows() + " x " + images.columns()
+                    + " pixels, expected " + ROWS + " x " + COLUMNS);
+        }
+        return images;
+    }
+
+    private Images resourceImages(String file) throws IOException {
+        String path = EMBEDDED_ROOT + name + "/" + file;
+        try (InputStream in = open(path)) {
+            return checked(Idx.readImages("resource " + path, in), "resource " + path);
+        }
+    }
+
+    private int[] resourceLabels(String file) throws IOException {
+        String path = EMBEDDED_ROOT + name + "/" + file;
+        try (InputStream in = open(path)) {
+            return Idx.readLabels("resource " + path, in, CLASSES);
+        }
+    }
+
+    private static InputStream open(String path) throws IOException {
+        InputStream in = RawSource.class.getResourceAsStream(path);
+        if (in == null) {
+            throw new IOException("resource " + path + " is missing from the datasets module");
+        }
+        return in;
+    }
+}

@@ -1,0 +1,117 @@
+package org.synfire.datasets;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.synfire.chip.api.data.DataOptions;
+import org.synfire.chip.api.data.Dataset;
+import org.synfire.chip.api.data.Samples;
+import org.synfire.datasets.internal.Checksum;
+import org.synfire.datasets.internal.DataFiles;
+import org.synfire.datasets.internal.RawSource;
+import org.synfire.datasets.internal.SourceCatalog;
+import org.synfire.datasets.internal.SourceSpec;
+
+/**
+ * Checks against the real MNIST files, run by hand only (the class name does not match surefire's
+ * default includes, so {@code mvn verify} never runs it). With the four files in
+ * {@code $SYNFIRE_DATA/mnist/}:
+ *
+ * <pre>
+ * SYNFIRE_DATA=&lt;dir&gt; mvn -o -pl datasets -am verify -Dtest=MnistFullCheck -Dsurefire.failIfNoSpecifiedTests=false
+ * </pre>
+ *
+ * The expected figures come from an independent NumPy model ({@code np.frombuffer} of the gunzipped
+ * bytes, {@code [:, 4:24, 4:24] / 255.0 > 0.5}). The timing test prints to the surefire output file
+ * ({@code target/surefire-reports/org.synfire.datasets.MnistFullCheck-output.txt}).
+ */
+class MnistFullCheck {
+
+    private static DataFiles files() {
+        String data = System.getenv(DataFiles.DATA_VARIABLE);
+        assumeTrue(data != null, "set " + DataFiles.DATA_VARIABLE + " to a directory holding mnist/");
+        return new DataFiles(Map.of(DataFiles.DATA_VARIABLE, data), Path.of("no-home"), line -> { });
+    }
+
+    @Test
+    void mnist20MatchesTheNumpyModel() throws IOException {
+        Dataset d = new Mnist20Provider(files()).load(DataOptions.offline());
+        assertEquals(60_000, d.train().count());
+        assertEquals(10_000, d.test().count());
+        assertEquals(6_015_681, ones(d.train()));
+        assertEquals(1_018_438, ones(d.test()));
+        assertArrayEquals(new int[] {5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949}, histogram(d.train()));
+        assertArrayEquals(new int[] {980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009}, histogram(d.test()));
+    }
+
+    @Test
+    void mnist28MatchesTheNumpyModel() throws IOException {
+        Dataset d = new Mnist28Provider(files()).load(DataOptions.offline());
+        assertEquals(6_221_431, ones(d.train()));
+        assertEquals(1_052_359, ones(d.test()));
+    }
+
+    @Test
+    void configuredChecksumsMatchTheFiles() throws IOException {
+        Map<String, Path> paths = files().locate("mnist", RawSource.FILES, DataOptions.offline());
+        SourceSpec spec = SourceCatalog.load(Map.of()).spec("mnist", RawSource.FILES);
+        for (String file : RawSource.FILES) {
+            for (Checksum c : spec.checksums(file)) {
+                assertEquals(c.hex(), c.digest(paths.get(file)), file + " " + c.kind());
+            }
+        }
+    }
+
+    @Test
+    void embeddedSubsetIsTheHeadOfTheFullData() throws IOException {
+        Dataset full = new Mnist20Provider(files()).load(DataOptions.offline());
+        Dataset mini = new Mnist20MiniProvider(files()).load(DataOptions.offline());
+        assertSame(full.train().head(2000), mini.train());
+        assertSame(full.test().head(1000), mini.test());
+    }
+
+    @Test
+    void timeLoadingAndPreprocessingMnist20() throws IOException {
+        DataFiles files = files();
+        int runs = 7;
+        long[] ms = new long[runs];
+        for (int r = 0; r < runs; r++) {
+            long t0 = System.nanoTime();
+            new Mnist20Provider(files).load(DataOptions.offline());
+            ms[r] = (System.nanoTime() - t0) / 1_000_000;
+        }
+        long[] sorted = ms.clone();
+        Arrays.sort(sorted);
+        System.out.println("mnist20 load + preprocess, " + runs + " runs (ms): " + Arrays.toString(ms)
+                + ", median " + sorted[runs / 2] + " ms");
+    }
+
+    private static void assertSame(Samples expected, Samples actual) {
+        assertEquals(expected.count(), actual.count());
+        assertArrayEquals(expected.inputs(), actual.inputs());
+        assertArrayEquals(expected.labels(), actual.labels());
+    }
+
+    private static long ones(Samples s) {
+        long n = 0;
+        for (byte b : s.inputs()) {
+            n += b;
+        }
+        return n;
+    }
+
+    private static int[] histogram(Samples s) {
+        int[] h = new int[s.classes()];
+        for (int label : s.labels()) {
+            h[label]++;
+        }
+        return h;
+    }
+}
