@@ -93,8 +93,7 @@ final class SimulateCommand implements Callable<Integer> {
             csv.append('\n');
         }
         AtomicFiles.writeString(out.resolve(data.probe() + ".csv"), csv.toString());
-        WeightsFile.writeNpy(out.resolve(data.probe() + ".npy"), data.values(), columns);
-        WeightsFile.writeNpy(out.resolve(data.probe() + "-timesteps.npy"), new int[][] {data.timesteps()},
-                data.samples());
+        WeightsFile.writeNpy(out.resolve(data.probe() + ".npy"), data.values());
+        WeightsFile.writeNpy(out.resolve(data.probe() + "-timesteps.npy"), new int[][] {data.timesteps()});
     }
 }
