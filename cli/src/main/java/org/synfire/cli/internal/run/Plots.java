@@ -42,12 +42,13 @@ public final class Plots {
 
     /**
      * Histograms of weight matrices, one series per matrix, over the weight range in bins of
-     * {@code binWidth} mantissa units.
+     * {@code binWidth} mantissa units; each in percent of its matrix's synapses, so that matrices of
+     * different sizes compare.
      */
     public static void weightHistograms(Map<String, int[]> weights, int min, int max, int binWidth, Path png)
             throws IOException {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("Weight distributions").xAxisTitle("weight mantissa (bin start)").yAxisTitle("synapses")
+                .title("Weight distributions").xAxisTitle("weight mantissa (bin start)").yAxisTitle("synapses (%)")
                 .build();
         chart.getStyler().setOverlapped(true);
         chart.getStyler().setXAxisLabelRotation(90);
@@ -62,9 +63,9 @@ public final class Plots {
                 int bin = Math.floorDiv(Math.max(min, Math.min(max, w)) - min, binWidth);
                 counts[bin]++;
             }
-            List<Long> series = new ArrayList<>();
+            List<Double> series = new ArrayList<>();
             for (long c : counts) {
-                series.add(c);
+                series.add(values.length == 0 ? 0.0 : 100.0 * c / values.length);
             }
             chart.addSeries(name, starts, series);
         });

@@ -142,12 +142,10 @@ public final class TrainingJob {
     private static void writePlots(RunDirectory run, MetricsLog metrics, Map<String, int[][]> weights)
             throws IOException {
         Plots.accuracy(metrics.entries(), run.plots().resolve("accuracy.png"));
+        // the learned matrices; the chip's copies (W2T+, W2T-, W1<, ...) mirror them
         Map<String, int[]> flat = new LinkedHashMap<>();
-        weights.forEach((name, m) -> {
-            if (!name.endsWith("<") && !name.endsWith(">")) {
-                flat.put(name, java.util.Arrays.stream(m).flatMapToInt(java.util.Arrays::stream).toArray());
-            }
-        });
+        weights.entrySet().stream().limit(2).forEach(e -> flat.put(e.getKey(),
+                java.util.Arrays.stream(e.getValue()).flatMapToInt(java.util.Arrays::stream).toArray()));
         Plots.weightHistograms(flat, -256, 254, 16, run.plots().resolve("weights.png"));
     }
 
@@ -188,7 +186,10 @@ public final class TrainingJob {
         p.put("started", Instant.now().toString());
         p.put("seed", experiment.seed());
         RunSeeds seeds = RunSeeds.of(experiment.seed());
-        p.put("seeds", Map.of("circuit", seeds.circuit(), "order", seeds.order()));
+        Map<String, Object> split = new LinkedHashMap<>();
+        split.put("circuit", seeds.circuit());
+        split.put("order", seeds.order());
+        p.put("seeds", split);
         Map<String, Object> providers = new LinkedHashMap<>();
         providers.put("circuit", describe(resolved.circuit()));
         if (resolved.backend() != null) {
@@ -196,8 +197,12 @@ public final class TrainingJob {
         }
         providers.put("dataset", describe(resolved.datasetProvider()));
         p.put("providers", providers);
-        p.put("data", Map.of("train", resolved.train().count(), "test", resolved.test().count(),
-                "dimension", resolved.train().dimension(), "classes", resolved.train().classes()));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("train", resolved.train().count());
+        data.put("test", resolved.test().count());
+        data.put("dimension", resolved.train().dimension());
+        data.put("classes", resolved.train().classes());
+        p.put("data", data);
         return p;
     }
 
