@@ -96,6 +96,13 @@ public final class DataFiles {
             if (found.size() == files.size()) {
                 return found;
             }
+            if (!found.isEmpty() && place != places.get(places.size() - 1)) {
+                // a half-filled directory is skipped; say so, or the user wonders why their files are ignored
+                List<String> lacking = new ArrayList<>(files);
+                lacking.removeAll(found.keySet());
+                log.accept(name + ": skipping " + place.dir() + " (" + place.what() + "): it lacks "
+                        + String.join(", ", lacking));
+            }
         }
         List<String> missing = new ArrayList<>(files);
         missing.removeAll(find(cache, files).keySet());

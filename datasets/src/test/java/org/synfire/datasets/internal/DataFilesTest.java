@@ -125,6 +125,7 @@ class DataFilesTest {
         Path cache = put(home.resolve(".cache/synfire/toy"), "a.gz", "b.gz");
         Map<String, Path> found = files().locate("toy", FILES, DataOptions.offline().withDirectory(given));
         assertEquals(cache.resolve("a.gz"), found.get("a.gz"));
+        assertEquals(List.of("toy: skipping " + given + " (the directory given): it lacks b.gz"), log);
     }
 
     @Test
