@@ -192,7 +192,13 @@ public final class DataFiles {
             throw new IOException("interrupted while downloading " + url, e);
         }
         for (Checksum checksum : checksums) {
-            String actual = checksum.digest(part);
+            String actual;
+            try {
+                actual = checksum.digest(part);
+            } catch (IOException e) {
+                // a content checksum gunzips the file: damaged gzip data fails here
+                return "cannot compute its " + checksum.kind().key() + ": " + e.getMessage() + " (file rejected)";
+            }
             if (!actual.equals(checksum.hex())) {
                 return checksum.kind().key() + " is " + actual + ", expected " + checksum.hex()
                         + " (file rejected)";

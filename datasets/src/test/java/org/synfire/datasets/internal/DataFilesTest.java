@@ -213,6 +213,20 @@ class DataFilesTest {
     }
 
     @Test
+    void damagedGzipFailsTheContentChecksumAndIsRejected() throws Exception {
+        byte[] a = gzip("alpha content");
+        byte[] cut = java.util.Arrays.copyOf(a, a.length - 6);
+        served.put("/m/a.gz", cut);
+        configure("toy.mirrors=" + mirror("/m/"),
+                "toy.a.gz.content-sha256=" + hex("SHA-256", "alpha content".getBytes(StandardCharsets.US_ASCII)),
+                "toy.b.gz.sha256=" + hex("SHA-256", new byte[0]));
+        IOException e = assertThrows(IOException.class, () -> files().locate("toy", FILES, DataOptions.defaults()));
+        assertTrue(e.getMessage().contains("could not download a.gz: " + mirror("/m/a.gz")
+                + ": cannot compute its content-sha256"), e.getMessage());
+        assertEquals(List.of(), listing(home.resolve(".cache/synfire/toy")));
+    }
+
+    @Test
     void refusesToDownloadWithoutAChecksum() throws Exception {
         served.put("/m/a.gz", new byte[] {1});
         configure("toy.mirrors=" + mirror("/m/"));
