@@ -96,6 +96,13 @@ public final class DataFiles {
             if (found.size() == files.size()) {
                 return found;
             }
+            if (!found.isEmpty() && place != places.get(places.size() - 1)) {
+                // a half-filled directory is skipped; say so, or the user wonders why their files are ignored
+                List<String> lacking = new ArrayList<>(files);
+                lacking.removeAll(found.keySet());
+                log.accept(name + ": skipping " + place.dir() + " (" + place.what() + "): it lacks "
+                        + String.join(", ", lacking));
+            }
         }
         List<String> missing = new ArrayList<>(files);
         missing.removeAll(find(cache, files).keySet());
@@ -185,7 +192,13 @@ public final class DataFiles {
             throw new IOException("interrupted while downloading " + url, e);
         }
         for (Checksum checksum : checksums) {
-            String actual = checksum.digest(part);
+            String actual;
+            try {
+                actual = checksum.digest(part);
+            } catch (IOException e) {
+                // a content checksum gunzips the file: damaged gzip data fails here
+                return "cannot compute its " + checksum.kind().key() + ": " + e.getMessage() + " (file rejected)";
+            }
             if (!actual.equals(checksum.hex())) {
                 return checksum.kind().key() + " is " + actual + ", expected " + checksum.hex()
                         + " (file rejected)";

@@ -18,7 +18,8 @@ public record Resize(int rows, int columns, Method method) implements ImageStep 
         /**
          * Bilinear interpolation between the four nearest input pixels, pixel centres aligned
          * (output pixel {@code y} samples input position {@code (y + 0.5) * in / out - 0.5}, clamped
-         * to the image), as OpenCV's {@code INTER_LINEAR} and PIL's non-antialiased bilinear do.
+         * to the image): the convention of OpenCV's {@code INTER_LINEAR}, computed here in doubles
+         * (OpenCV uses fixed point, so its rounding can differ by one grey value). No anti-aliasing.
          */
         BILINEAR,
         /**

@@ -125,6 +125,7 @@ class DataFilesTest {
         Path cache = put(home.resolve(".cache/synfire/toy"), "a.gz", "b.gz");
         Map<String, Path> found = files().locate("toy", FILES, DataOptions.offline().withDirectory(given));
         assertEquals(cache.resolve("a.gz"), found.get("a.gz"));
+        assertEquals(List.of("toy: skipping " + given + " (the directory given): it lacks b.gz"), log);
     }
 
     @Test
@@ -209,6 +210,20 @@ class DataFilesTest {
                 + actual + ", expected " + expected + " (file rejected)"), e.getMessage());
         Path cache = home.resolve(".cache/synfire/toy");
         assertEquals(List.of("a.gz"), listing(cache), "the rejected file is neither in place nor left as a part");
+    }
+
+    @Test
+    void damagedGzipFailsTheContentChecksumAndIsRejected() throws Exception {
+        byte[] a = gzip("alpha content");
+        byte[] cut = java.util.Arrays.copyOf(a, a.length - 6);
+        served.put("/m/a.gz", cut);
+        configure("toy.mirrors=" + mirror("/m/"),
+                "toy.a.gz.content-sha256=" + hex("SHA-256", "alpha content".getBytes(StandardCharsets.US_ASCII)),
+                "toy.b.gz.sha256=" + hex("SHA-256", new byte[0]));
+        IOException e = assertThrows(IOException.class, () -> files().locate("toy", FILES, DataOptions.defaults()));
+        assertTrue(e.getMessage().contains("could not download a.gz: " + mirror("/m/a.gz")
+                + ": cannot compute its content-sha256"), e.getMessage());
+        assertEquals(List.of(), listing(home.resolve(".cache/synfire/toy")));
     }
 
     @Test
