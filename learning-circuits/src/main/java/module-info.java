@@ -1,7 +1,7 @@
 /** Learning circuits, starting with the synfire-gated backprop circuit and its functional model. */
 module org.synfire.circuits {
-    requires org.synfire.chip.api;
-    requires com.google.guice;
+    requires transitive org.synfire.chip.api;
+    requires transitive com.google.guice;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
 
