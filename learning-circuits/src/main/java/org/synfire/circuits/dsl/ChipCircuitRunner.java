@@ -81,12 +81,12 @@ public final class ChipCircuitRunner implements AutoCloseable {
     }
 
     /**
-     * The plastic matrices as the chip holds them, read from the first connection that holds each
+     * The weight matrices as the chip holds them, read from the first connection that holds each
      * one as it is ({@code W}, not transposed).
      */
     public Map<String, int[][]> matrices() {
         Map<String, int[][]> matrices = new LinkedHashMap<>();
-        for (CompiledCircuit.PlasticConnection p : circuit.plastic()) {
+        for (CompiledCircuit.MatrixConnection p : circuit.matrixConnections()) {
             if (p.orientation() == WeightExpression.Orientation.DIRECT && !matrices.containsKey(p.matrix())) {
                 matrices.put(p.matrix(), asMatrix(chip.weights(p.connection()), p.rows(), p.columns()));
             }
@@ -94,10 +94,10 @@ public final class ChipCircuitRunner implements AutoCloseable {
         return matrices;
     }
 
-    /** The weights of every plastic connection by connection name, [pre][post], as the chip holds them. */
-    public Map<String, int[][]> plasticWeights() {
+    /** The weights of every connection holding a matrix, by connection name, [pre][post], as the chip holds them. */
+    public Map<String, int[][]> matrixWeights() {
         Map<String, int[][]> weights = new LinkedHashMap<>();
-        for (CompiledCircuit.PlasticConnection p : circuit.plastic()) {
+        for (CompiledCircuit.MatrixConnection p : circuit.matrixConnections()) {
             boolean direct = p.orientation() == WeightExpression.Orientation.DIRECT;
             weights.put(p.connection(), asMatrix(chip.weights(p.connection()),
                     direct ? p.rows() : p.columns(), direct ? p.columns() : p.rows()));

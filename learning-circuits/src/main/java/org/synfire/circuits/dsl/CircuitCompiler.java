@@ -27,9 +27,9 @@ import org.synfire.circuits.dsl.CircuitDescription.Population;
 /** Turns a {@link CircuitDescription} into a chip {@link Network} for given sizes and initial weights. */
 public final class CircuitCompiler {
 
-    /** Plastic weights are 8-bit mixed-sign mantissas at exponent 0: steps of 2 from -256 to 254. */
-    static final SignMode PLASTIC_SIGN_MODE = SignMode.MIXED;
-    static final int PLASTIC_WEIGHT_BITS = 8;
+    /** Matrix weights are 8-bit mixed-sign mantissas at exponent 0: steps of 2 from -256 to 254. */
+    static final SignMode MATRIX_SIGN_MODE = SignMode.MIXED;
+    static final int MATRIX_WEIGHT_BITS = 8;
 
     private CircuitCompiler() {
     }
@@ -39,7 +39,7 @@ public final class CircuitCompiler {
      *
      * @param description the circuit
      * @param parameters  a value for every size parameter
-     * @param matrices    the initial value of every plastic matrix, [row][column]
+     * @param matrices    the initial value of every weight matrix, [row][column]
      * @throws IllegalArgumentException naming what is missing, unknown or out of range
      */
     public static CompiledCircuit compile(CircuitDescription description, Map<String, Integer> parameters,
@@ -48,10 +48,10 @@ public final class CircuitCompiler {
     }
 
     /**
-     * Compiles a circuit whose plastic connections start from given weights rather than from their
+     * Compiles a circuit whose matrix connections start from given weights rather than from their
      * matrices: for resuming a circuit whose copies may have drifted apart (saturation).
      *
-     * @param connectionWeights weights [pre][post] by plastic connection name; others take their matrix
+     * @param connectionWeights weights [pre][post] by connection name; others take their matrix
      */
     public static CompiledCircuit compile(CircuitDescription description, Map<String, Integer> parameters,
             Map<String, int[][]> matrices, Map<String, int[][]> connectionWeights) {
@@ -74,10 +74,10 @@ public final class CircuitCompiler {
             generators.add(generator(name, sizes.get(name), generator, origin, description.phases()));
         });
 
-        Optional<CircuitDescription.Plastic> plastic = description.plasticPart();
-        Set<String> matrixNames = plastic.map(p -> p.matrices().keySet()).orElse(Set.of());
+        Optional<CircuitDescription.WeightMatrices> matrixSection = description.matrices();
+        Set<String> matrixNames = matrixSection.map(p -> p.matrices().keySet()).orElse(Set.of());
         Map<String, int[]> shapes = new LinkedHashMap<>();
-        plastic.ifPresent(p -> p.matrices().forEach((name, shape) -> {
+        matrixSection.ifPresent(p -> p.matrices().forEach((name, shape) -> {
             String where = description.name() + ": matrix " + name;
             if (shape.size() != 2) {
                 throw new IllegalArgumentException(where + ": shape " + shape + "; expected [rows, columns]");
@@ -92,7 +92,7 @@ public final class CircuitCompiler {
             }
         }));
         List<ReinforcementChannel> channels = new ArrayList<>();
-        Optional<LearningSettings> learning = plastic.map(p -> {
+        Optional<LearningSettings> learning = matrixSection.filter(p -> p.learningRule().isPresent()).map(p -> {
             LearningSettings settings = LearningSettings.of(p.rule(), 1);
             if (p.reward() != null) {
                 channels.add(new ReinforcementChannel(p.reward(), p.reward()));
@@ -102,7 +102,7 @@ public final class CircuitCompiler {
         });
 
         List<ConnectionGroup> connections = new ArrayList<>();
-        List<CompiledCircuit.PlasticConnection> plasticConnections = new ArrayList<>();
+        List<CompiledCircuit.MatrixConnection> matrixConnections = new ArrayList<>();
         for (Connection c : description.connections()) {
             String where = description.name() + ": connection " + c.name();
             Integer pre = sizes.get(c.from());
@@ -123,7 +123,7 @@ public final class CircuitCompiler {
                 connections.add(new ConnectionGroup(c.name(), c.from(), c.to(), mask, weights, delays, new int[count],
                         encoded.exponent(), encoded.signMode(), FixedWeight.WEIGHT_BITS, 0, Optional.empty()));
             } else {
-                WeightExpression.Plastic p = (WeightExpression.Plastic) weight;
+                WeightExpression.Matrix p = (WeightExpression.Matrix) weight;
                 int[] shape = shapes.get(p.matrix());
                 int[] expected = p.orientation() == WeightExpression.Orientation.DIRECT ? shape
                         : new int[] {shape[1], shape[0]};
@@ -138,20 +138,20 @@ public final class CircuitCompiler {
                     fill(weights, mask, pre, post, matrices.get(p.matrix()), p.orientation());
                 }
                 connections.add(new ConnectionGroup(c.name(), c.from(), c.to(), mask, weights, delays, new int[count],
-                        0, PLASTIC_SIGN_MODE, PLASTIC_WEIGHT_BITS, 0, learning));
-                plasticConnections.add(new CompiledCircuit.PlasticConnection(c.name(), p.matrix(), p.orientation(),
+                        0, MATRIX_SIGN_MODE, MATRIX_WEIGHT_BITS, 0, learning));
+                matrixConnections.add(new CompiledCircuit.MatrixConnection(c.name(), p.matrix(), p.orientation(),
                         shape[0], shape[1]));
             }
         }
         Network network = new Network(groups, generators, connections, channels, List.of());
-        return new CompiledCircuit(description, network, Map.copyOf(sizes), plasticConnections, origin);
+        return new CompiledCircuit(description, network, Map.copyOf(sizes), matrixConnections, origin);
     }
 
-    /** Writes a matrix into a connection's synapses (in mask order), saturated to the plastic range. */
+    /** Writes a matrix into a connection's synapses (in mask order), saturated to the matrices' range. */
     private static void fill(int[] weights, Mask mask, int pre, int post, int[][] matrix,
             WeightExpression.Orientation orientation) {
-        int min = PLASTIC_SIGN_MODE.minStored(PLASTIC_WEIGHT_BITS);
-        int max = PLASTIC_SIGN_MODE.maxStored(PLASTIC_WEIGHT_BITS);
+        int min = MATRIX_SIGN_MODE.minStored(MATRIX_WEIGHT_BITS);
+        int max = MATRIX_SIGN_MODE.maxStored(MATRIX_WEIGHT_BITS);
         for (int k = 0; k < weights.length; k++) {
             int i = mask.pre(k, pre, post);
             int j = mask.post(k, pre, post);
@@ -160,13 +160,13 @@ public final class CircuitCompiler {
                 case TRANSPOSED -> matrix[j][i];
                 case NEGATED_TRANSPOSED -> -matrix[j][i];
             };
-            weights[k] = PLASTIC_SIGN_MODE.truncate(Math.max(min, Math.min(max, w)), PLASTIC_WEIGHT_BITS);
+            weights[k] = MATRIX_SIGN_MODE.truncate(Math.max(min, Math.min(max, w)), MATRIX_WEIGHT_BITS);
         }
     }
 
     private static Mask mask(Connection c, WeightExpression weight, int pre, String where) {
         String name = c.mask() != null ? c.mask()
-                : weight instanceof WeightExpression.Plastic ? "all-to-all"
+                : weight instanceof WeightExpression.Matrix ? "all-to-all"
                 : pre == 1 ? "one-to-all" : "one-to-one";
         return switch (name) {
             case "one-to-one" -> new Mask.OneToOne();

@@ -8,13 +8,14 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * A circuit written as data: neuron types, populations, spike generators, plastic weight matrices and
+ * A circuit written as data: neuron types, populations, spike generators, weight matrices and
  * the connections between them, with sizes given by parameters. {@link CircuitCompiler} turns it into
  * a chip network for given parameter values and initial weights. Read with {@link CircuitDescriptions}.
  *
  * <p>Weights are written in mantissa units at exponent 0 (the chip multiplies them by 64), as names
- * of constants, sums of them ({@code G+GM}), negations ({@code -R}), integers, or a plastic matrix
- * ({@code W1}), its transpose ({@code W2^T}) or its negated transpose ({@code -W2^T}).
+ * of constants, sums of them ({@code G+GM}), negations ({@code -R}), integers, or a weight matrix
+ * ({@code W1}), its transpose ({@code W2^T}) or its negated transpose ({@code -W2^T}). Matrices learn
+ * by the rule of the {@code weights} section when it has one, and stay fixed otherwise.
  *
  * @param name        the circuit's name
  * @param description one line for listings
@@ -24,7 +25,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param neuronTypes compartment prototypes by name
  * @param populations compartment groups by name, in the order they are placed on the chip
  * @param generators  spike generators by name
- * @param plastic     the plastic weight matrices and their learning rule, if any
+ * @param weights     the weight matrices and their learning rule, if any
  * @param connections every connection
  */
 public record CircuitDescription(
@@ -36,7 +37,7 @@ public record CircuitDescription(
         @JsonProperty(value = "neuron-types", required = true) Map<String, NeuronType> neuronTypes,
         @JsonProperty(value = "populations", required = true) Map<String, Population> populations,
         @JsonProperty("generators") Map<String, Generator> generators,
-        @JsonProperty("plastic") Plastic plastic,
+        @JsonProperty("weights") WeightMatrices weights,
         @JsonProperty(value = "connections", required = true) List<Connection> connections) {
 
     public CircuitDescription {
@@ -51,9 +52,9 @@ public record CircuitDescription(
         connections = List.copyOf(connections);
     }
 
-    /** The plastic part, if the circuit learns. */
-    public Optional<Plastic> plasticPart() {
-        return Optional.ofNullable(plastic);
+    /** The weight matrices, if the circuit has any. */
+    public Optional<WeightMatrices> matrices() {
+        return Optional.ofNullable(weights);
     }
 
     /**
@@ -131,19 +132,28 @@ public record CircuitDescription(
     }
 
     /**
-     * The plastic weight matrices and the rule every plastic connection learns with.
+     * The weight matrices, 8-bit mixed-sign mantissas at exponent 0, and the rule every connection
+     * holding one learns with.
      *
-     * @param rule     the learning rule in NxSDK syntax
+     * @param rule     the learning rule in NxSDK syntax; absent: the matrices stay fixed
      * @param reward   the generator that drives the rule's reinforcement channel, if any
      * @param matrices matrix name to [rows, columns], each a number or a parameter
      */
-    public record Plastic(
-            @JsonProperty(value = "rule", required = true) String rule,
+    public record WeightMatrices(
+            @JsonProperty("rule") String rule,
             @JsonProperty("reward") String reward,
             @JsonProperty(value = "matrices", required = true) Map<String, List<String>> matrices) {
 
-        public Plastic {
+        public WeightMatrices {
             matrices = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(matrices));
+            if (rule == null && reward != null) {
+                throw new IllegalArgumentException("weights: a reward (" + reward + ") needs a learning rule");
+            }
+        }
+
+        /** The rule, if the matrices learn. */
+        public Optional<String> learningRule() {
+            return Optional.ofNullable(rule);
         }
     }
 
@@ -155,7 +165,7 @@ public record CircuitDescription(
      * @param weight the weight expression
      * @param delay  synaptic delay, 0 by default
      * @param mask   {@code one-to-one}, {@code all-to-all} or {@code one-to-all}; by default
-     *               all-to-all for a plastic weight, one-to-all from a source of size 1, else one-to-one
+     *               all-to-all for a weight matrix, one-to-all from a source of size 1, else one-to-one
      */
     public record Connection(
             @JsonProperty(value = "from", required = true) String from,

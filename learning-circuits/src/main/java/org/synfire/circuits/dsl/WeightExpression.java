@@ -4,18 +4,18 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The weight of a connection: a fixed value, or a plastic matrix in one of three orientations. */
+/** The weight of a connection: a fixed value, or a weight matrix in one of three orientations. */
 public sealed interface WeightExpression {
 
     /** Every synapse has the same weight, in mantissa units at exponent 0. */
     record Fixed(int value) implements WeightExpression {
     }
 
-    /** The synapses take their initial weights from a plastic matrix. */
-    record Plastic(String matrix, Orientation orientation) implements WeightExpression {
+    /** The synapses take their (initial) weights from a weight matrix. */
+    record Matrix(String matrix, Orientation orientation) implements WeightExpression {
     }
 
-    /** How a connection holds its plastic matrix. */
+    /** How a connection holds its weight matrix. */
     enum Orientation {
         /** {@code W}: synapse (i, j) holds W[i][j]. */
         DIRECT,
@@ -25,7 +25,7 @@ public sealed interface WeightExpression {
         NEGATED_TRANSPOSED
     }
 
-    Pattern PLASTIC = Pattern.compile("(-?)([A-Za-z_][A-Za-z0-9_]*)(\\^T)?");
+    Pattern MATRIX = Pattern.compile("(-?)([A-Za-z_][A-Za-z0-9_]*)(\\^T)?");
     Pattern TERM = Pattern.compile("([+-]?)\\s*([A-Za-z_][A-Za-z0-9_]*|[0-9]+)");
 
     /**
@@ -33,21 +33,21 @@ public sealed interface WeightExpression {
      *
      * @param text      e.g. {@code G+GM}, {@code -R}, {@code 512}, {@code W1}, {@code -W2^T}
      * @param constants the circuit's named weights
-     * @param matrices  the names of its plastic matrices
+     * @param matrices  the names of its weight matrices
      * @param where     the connection, for messages
      */
     static WeightExpression parse(String text, Map<String, Integer> constants, java.util.Set<String> matrices,
             String where) {
         String s = text.replace(" ", "");
-        Matcher plastic = PLASTIC.matcher(s);
-        if (plastic.matches() && matrices.contains(plastic.group(2))) {
-            boolean negated = !plastic.group(1).isEmpty();
-            boolean transposed = plastic.group(3) != null;
+        Matcher matrix = MATRIX.matcher(s);
+        if (matrix.matches() && matrices.contains(matrix.group(2))) {
+            boolean negated = !matrix.group(1).isEmpty();
+            boolean transposed = matrix.group(3) != null;
             if (negated && !transposed) {
                 throw new IllegalArgumentException(where + ": weight '" + text
-                        + "': a plastic matrix is used as W, W^T or -W^T");
+                        + "': a weight matrix is used as W, W^T or -W^T");
             }
-            return new Plastic(plastic.group(2), !transposed ? Orientation.DIRECT
+            return new Matrix(matrix.group(2), !transposed ? Orientation.DIRECT
                     : negated ? Orientation.NEGATED_TRANSPOSED : Orientation.TRANSPOSED);
         }
         Matcher term = TERM.matcher(s);
@@ -62,7 +62,7 @@ public sealed interface WeightExpression {
                 value = constants.get(name);
             } else {
                 throw new IllegalArgumentException(where + ": weight '" + text + "': '" + name
-                        + "' is neither a constant " + constants.keySet() + " nor a plastic matrix " + matrices);
+                        + "' is neither a constant " + constants.keySet() + " nor a weight matrix " + matrices);
             }
             sum += term.group(1).equals("-") ? -value : value;
             end = term.end();
@@ -72,7 +72,7 @@ public sealed interface WeightExpression {
         }
         if (end != s.length() || s.isEmpty()) {
             throw new IllegalArgumentException(where + ": weight '" + text
-                    + "' is not a sum of constants and integers, nor W, W^T or -W^T of a plastic matrix");
+                    + "' is not a sum of constants and integers, nor W, W^T or -W^T of a weight matrix");
         }
         if (sum == 0 || Math.abs(sum) > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(where + ": weight '" + text + "' is " + sum

@@ -53,7 +53,7 @@ class CircuitCompilerTest {
         assertArrayEquals(new int[] {10, -256, -12, 254}, connection(network, "o->h1T").weights());
         // oT- -> h1T holds -W2^T, saturated: -(-256) = 256 does not fit, 254 does
         assertArrayEquals(new int[] {-10, 254, 12, -254}, connection(network, "oT-->h1T").weights());
-        assertEquals(8, circuit.plastic().size());
+        assertEquals(8, circuit.matrixConnections().size());
         ConnectionGroup w1 = connection(network, "x->h");
         assertEquals(SignMode.MIXED, w1.signMode());
         assertEquals(0, w1.exponent());

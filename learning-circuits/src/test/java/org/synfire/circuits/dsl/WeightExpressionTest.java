@@ -29,18 +29,18 @@ class WeightExpressionTest {
 
     @Test
     void namesAPlasticMatrixInThreeOrientations() {
-        assertEquals(new WeightExpression.Plastic("W1", Orientation.DIRECT), parse("W1"));
-        assertEquals(new WeightExpression.Plastic("W2", Orientation.TRANSPOSED), parse("W2^T"));
-        assertEquals(new WeightExpression.Plastic("W2", Orientation.NEGATED_TRANSPOSED), parse("-W2^T"));
+        assertEquals(new WeightExpression.Matrix("W1", Orientation.DIRECT), parse("W1"));
+        assertEquals(new WeightExpression.Matrix("W2", Orientation.TRANSPOSED), parse("W2^T"));
+        assertEquals(new WeightExpression.Matrix("W2", Orientation.NEGATED_TRANSPOSED), parse("-W2^T"));
     }
 
     @Test
     void rejectsWhatIsNotAWeight() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> parse("Q")).getMessage()
                 .startsWith("c: weight 'Q': 'Q' is neither a constant"));
-        assertEquals("c: weight '-W1': a plastic matrix is used as W, W^T or -W^T",
+        assertEquals("c: weight '-W1': a weight matrix is used as W, W^T or -W^T",
                 assertThrows(IllegalArgumentException.class, () -> parse("-W1")).getMessage());
-        assertEquals("c: weight 'G*2' is not a sum of constants and integers, nor W, W^T or -W^T of a plastic matrix",
+        assertEquals("c: weight 'G*2' is not a sum of constants and integers, nor W, W^T or -W^T of a weight matrix",
                 assertThrows(IllegalArgumentException.class, () -> parse("G*2")).getMessage());
         assertEquals("c: weight 'G-G' is 0; expected a non-zero value",
                 assertThrows(IllegalArgumentException.class, () -> parse("G-G")).getMessage());

@@ -70,7 +70,7 @@ class SbpCircuitOnChipTest {
                 chip.present(input, 0, label);
                 learnedSamples += java.util.Arrays.deepEquals(before, reference.w1) ? 0 : 1;
 
-                Map<String, int[][]> onChip = chip.plasticWeights();
+                Map<String, int[][]> onChip = chip.matrixWeights();
                 String at = "after sample " + n;
                 for (String copy : new String[] {"x->h", "x->h<", "x->h>"}) {
                     assertArrayEquals(reference.w1, onChip.get(copy), copy + " " + at);

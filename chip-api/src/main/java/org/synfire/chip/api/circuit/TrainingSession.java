@@ -14,8 +14,20 @@ public interface TrainingSession extends AutoCloseable {
     /** Trains on sample {@code index} of {@code samples}. */
     void train(Samples samples, int index);
 
-    /** Evaluates the current weights on every sample of {@code samples}, without learning. */
+    /**
+     * Evaluates the current weights on every sample of {@code samples}, without learning, with the
+     * circuit's functional forward pass (as the paper evaluated weights read off the chip).
+     */
     Evaluation evaluate(Samples samples);
+
+    /**
+     * Evaluates the current weights by running the circuit's inference circuit on the chip, sample by
+     * sample. Must agree with {@link #evaluate} prediction for prediction. Circuits without a chip
+     * evaluate functionally.
+     */
+    default Evaluation infer(Samples samples) {
+        return evaluate(samples);
+    }
 
     /**
      * Every weight matrix the circuit holds, by name, [row][column]: enough to resume. Chip circuits

@@ -64,10 +64,17 @@ final class SbpChipSession implements TrainingSession {
         return SbpEvaluator.evaluate(w, samples);
     }
 
+    /** Runs the 4-phase inference circuit on the chip with the weights the training circuit holds now. */
+    @Override
+    public Evaluation infer(Samples samples) {
+        Map<String, int[][]> m = weights();
+        return SbpChipInference.infer(backend, settings, m.get(SbpWeights.W1), m.get(SbpWeights.W2), samples);
+    }
+
     /** Every copy: the four of the functional model by its names, and the others by copy name. */
     @Override
     public Map<String, int[][]> weights() {
-        Map<String, int[][]> onChip = chip.plasticWeights();
+        Map<String, int[][]> onChip = chip.matrixWeights();
         Map<String, int[][]> named = new LinkedHashMap<>();
         for (String name : new String[] {SbpWeights.W1, SbpWeights.W2, SbpWeights.W2T_PLUS, SbpWeights.W2T_MINUS,
             "w1<", "w1>", "w2<", "w2>"}) {

@@ -14,52 +14,21 @@ final class SbpEvaluator {
 
     static Evaluation evaluate(SbpWeights weights, Samples samples) {
         SbpFunctionalModel model = new SbpFunctionalModel(weights);
-        int outputs = weights.outputs;
-        boolean[] outputLive = new boolean[outputs];
-        boolean[] hiddenLive = new boolean[weights.hidden];
-        int[] predictions = new int[samples.count()];
-        int exact = 0;
-        int top1Spikes = 0;
-        int top1Potential = 0;
-        long squaredErrors = 0;
+        EvaluationTally tally = new EvaluationTally(weights.outputs, weights.hidden);
+        boolean[] fired = new boolean[weights.outputs];
+        boolean[] hiddenFired = new boolean[weights.hidden];
         for (int n = 0; n < samples.count(); n++) {
             model.forward(samples.inputs(), n * samples.dimension());
             int[] a1 = model.hiddenPotential();
             for (int j = 0; j < a1.length; j++) {
-                hiddenLive[j] |= a1[j] > 512;
+                hiddenFired[j] = a1[j] > 512;
             }
             int[] a2 = model.outputPotential();
-            int label = samples.labels()[n];
-            int firstFiring = -1;
-            int argmax = 0;
-            boolean allMatch = true;
-            for (int k = 0; k < outputs; k++) {
-                boolean o = a2[k] > 512;
-                outputLive[k] |= a2[k] > 0;
-                if (o && firstFiring < 0) {
-                    firstFiring = k;
-                }
-                if (a2[k] > a2[argmax]) {
-                    argmax = k;
-                }
-                boolean t = k == label;
-                allMatch &= o == t;
-                squaredErrors += o == t ? 0 : 1;
+            for (int k = 0; k < fired.length; k++) {
+                fired[k] = a2[k] > 512;
             }
-            predictions[n] = Math.max(firstFiring, 0);
-            exact += allMatch ? 1 : 0;
-            top1Spikes += predictions[n] == label ? 1 : 0;
-            top1Potential += argmax == label ? 1 : 0;
+            tally.add(samples.labels()[n], fired, a2, hiddenFired);
         }
-        return new Evaluation(samples.count(), exact, top1Spikes, top1Potential, squaredErrors,
-                count(outputLive, false), count(hiddenLive, false), predictions);
-    }
-
-    private static int count(boolean[] flags, boolean value) {
-        int n = 0;
-        for (boolean f : flags) {
-            n += f == value ? 1 : 0;
-        }
-        return n;
+        return tally.evaluation();
     }
 }

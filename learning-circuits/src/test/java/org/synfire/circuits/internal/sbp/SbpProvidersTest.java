@@ -3,6 +3,7 @@ package org.synfire.circuits.internal.sbp;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -33,10 +34,19 @@ class SbpProvidersTest {
             assertSameWeights(functional.weights(), chip.weights());
             assertFalse(java.util.Arrays.deepEquals(initial.get("w1"), functional.weights().get("w1")),
                     "training must change W1");
-            Evaluation onChip = chip.evaluate(test);
+            Evaluation fromChipWeights = chip.evaluate(test);
             Evaluation model = functional.evaluate(test);
-            assertArrayEquals(model.predictions(), onChip.predictions());
-            assertEquals(model.top1Potential(), onChip.top1Potential());
+            assertArrayEquals(model.predictions(), fromChipWeights.predictions());
+            assertEquals(model.top1Potential(), fromChipWeights.top1Potential());
+            // the 4-phase inference circuit on the chip agrees sample by sample with the functional pass
+            Evaluation inferred = chip.infer(test);
+            assertArrayEquals(model.predictions(), inferred.predictions());
+            assertEquals(model.exact(), inferred.exact());
+            assertEquals(model.top1Potential(), inferred.top1Potential());
+            assertEquals(model.squaredErrors(), inferred.squaredErrors());
+            assertEquals(model.deadOutputs(), inferred.deadOutputs());
+            assertEquals(model.deadHidden(), inferred.deadHidden());
+            assertTrue(model.top1Spikes() > 0 && model.top1Spikes() < test.count(), "a test that can tell");
         }
     }
 
