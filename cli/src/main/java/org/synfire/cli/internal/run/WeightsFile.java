@@ -45,6 +45,20 @@ public final class WeightsFile {
         AtomicFiles.write(file, out -> Npy.write(out, NpyArray.ofMatrix(rows), ByteOrder.LITTLE_ENDIAN, false));
     }
 
+    /**
+     * Reads the weight matrices of an NPZ file: a checkpoint of this project or the weights the
+     * published sBP code saves (w1, w2, w2Tp, w2Tm); arrays that are not matrices are left out.
+     */
+    public static Map<String, int[][]> readWeights(Path file) throws IOException {
+        Map<String, int[][]> weights = new LinkedHashMap<>();
+        for (Map.Entry<String, NpyArray> e : Npz.read(file).entrySet()) {
+            if (e.getValue().shape().length == 2) {
+                weights.put(e.getKey(), e.getValue().toIntMatrix());
+            }
+        }
+        return weights;
+    }
+
     /** Reads a checkpoint {@link #write} wrote. */
     public static Checkpoint readCheckpoint(Path file) throws IOException {
         Map<String, NpyArray> arrays = Npz.read(file);

@@ -65,14 +65,20 @@ final class SbpWeights {
         return m;
     }
 
-    /** Replaces every matrix from a map {@link #toMap()} made; each must be present with its shape. */
+    /**
+     * Replaces every matrix from a map {@link #toMap()} made. W1 and W2 must be present; transposed
+     * copies that are absent (weights saved by other code) are made from W2 as the circuit starts.
+     */
     void restore(Map<String, int[][]> m) {
-        for (String name : new String[] {W1, W2, W2T_PLUS, W2T_MINUS}) {
-            int[][] value = m.get(name);
-            if (value == null) {
+        for (String name : new String[] {W1, W2}) {
+            if (m.get(name) == null) {
                 throw new IllegalArgumentException("weights: matrix " + name + " is missing; have " + m.keySet());
             }
-            set(name, value);
+        }
+        SbpWeights derived = of(m.get(W1), m.get(W2));
+        Map<String, int[][]> made = derived.toMap();
+        for (String name : new String[] {W1, W2, W2T_PLUS, W2T_MINUS}) {
+            set(name, m.getOrDefault(name, made.get(name)));
         }
     }
 

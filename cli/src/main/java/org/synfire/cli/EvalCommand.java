@@ -1,0 +1,161 @@
+package org.synfire.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.synfire.chip.api.circuit.CircuitSettings;
+import org.synfire.chip.api.circuit.Evaluation;
+import org.synfire.chip.api.circuit.TrainingSession;
+import org.synfire.chip.api.data.DataOptions;
+import org.synfire.chip.api.data.Samples;
+import org.synfire.chip.api.spi.CircuitProvider;
+import org.synfire.cli.internal.experiment.Experiment;
+import org.synfire.cli.internal.experiment.Experiments;
+import org.synfire.cli.internal.run.RunBundle;
+import org.synfire.cli.internal.run.RunDirectory;
+import org.synfire.cli.internal.run.WeightsFile;
+import org.synfire.cli.internal.runtime.Extensions;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code synfire eval}: scores a run's weights on a test set, functionally, on the chip, or both. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Evaluates trained weights on the test samples of a data set: with the functional forward",
+            "pass (as the paper scored weights read off the chip), with the inference circuit on the chip",
+            "(--on-chip), or both, comparing their predictions sample by sample (--both).",
+            "WEIGHTS is a run directory, a run bundle (.tar.gz) or an NPZ file of w1 and w2",
+            "(the published sBP code's keys; the circuit, data set and hidden size then come from options)."})
+final class EvalCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main main;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "WEIGHTS", description = "Run directory, run bundle (.tar.gz) or weights (.npz).")
+    Path source;
+
+    @Option(names = "--on-chip", description = "Run the inference circuit on the chip backend.")
+    boolean onChip;
+
+    @Option(names = "--both", description = "Evaluate both ways and compare the predictions sample by sample.")
+    boolean both;
+
+    @Option(names = "--dataset", paramLabel = "ID", description = "Data set (default: the run's).")
+    String dataset;
+
+    @Option(names = "--circuit", paramLabel = "ID", description = "Circuit (default: the run's, or sbp).")
+    String circuit;
+
+    @Option(names = "--backend", paramLabel = "ID", description = "Chip backend (default: the run's, or loihi1).")
+    String backend;
+
+    @Option(names = "--test-samples", paramLabel = "N", description = "Evaluate on the first N test samples only.")
+    Integer testSamples;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Directory with the data set's files.")
+    Path dataDir;
+
+    @Option(names = "--offline", description = "Never download data set files.")
+    boolean offline;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Extensions extensions = main.platform(spec.commandLine().getErr()).extensions();
+        Path weightsFile;
+        Experiment run = null;
+        Path unpacked = null;
+        try {
+            Path directory = source;
+            if (source.getFileName().toString().endsWith(".tar.gz")) {
+                unpacked = Files.createTempDirectory("synfire-eval");
+                directory = RunBundle.unpack(source, unpacked);
+            }
+            if (Files.isDirectory(directory)) {
+                RunDirectory dir = RunDirectory.existing(directory);
+                run = Experiments.parse(Files.readString(dir.experiment()), dir.experiment().toString(), dir.name());
+                weightsFile = dir.finalWeights();
+            } else {
+                weightsFile = directory;
+            }
+            if (!Files.isRegularFile(weightsFile)) {
+                throw new IllegalArgumentException("no weights at " + weightsFile);
+            }
+            Map<String, int[][]> weights = WeightsFile.readWeights(weightsFile);
+            String circuitId = Optional.ofNullable(circuit).orElse(run != null ? run.circuit() : "sbp");
+            String backendId = Optional.ofNullable(backend).orElse(run != null ? run.backend() : "loihi1");
+            String datasetId = Optional.ofNullable(dataset).orElse(run != null ? run.dataset() : null);
+            if (datasetId == null) {
+                throw new IllegalArgumentException("--dataset is needed to evaluate an NPZ file");
+            }
+            CircuitProvider provider = extensions.circuits().get(circuitId);
+            boolean chip = onChip || both;
+            Samples test = extensions.datasets().get(datasetId)
+                    .load(new DataOptions(Optional.ofNullable(dataDir), !offline)).test();
+            if (testSamples != null) {
+                test = test.head(testSamples);
+            }
+            int[][] w1 = weights.get("w1");
+            int[][] w2 = weights.get("w2");
+            if (w1 == null || w2 == null) {
+                throw new IllegalArgumentException(weightsFile + ": needs arrays w1 and w2; has " + weights.keySet());
+            }
+            CircuitSettings settings = new CircuitSettings(w1.length, w2.length, w2[0].length, 1, 1);
+            try (TrainingSession session = provider.open(settings,
+                    provider.needsBackend() || chip ? extensions.backends().get(backendId) : null)) {
+                session.restore(weights);
+                Evaluation functional = onChip && !both ? null : session.evaluate(test);
+                Evaluation inferred = chip ? session.infer(test) : null;
+                out.printf("evaluated %s on %d test samples of %s%n", weightsFile, test.count(), datasetId);
+                if (functional != null) {
+                    print(out, "functional", functional);
+                }
+                if (inferred != null) {
+                    print(out, "on chip (" + backendId + ")", inferred);
+                }
+                if (functional != null && inferred != null) {
+                    int differ = 0;
+                    int[] a = functional.predictions();
+                    int[] b = inferred.predictions();
+                    for (int n = 0; n < a.length; n++) {
+                        differ += a[n] == b[n] ? 0 : 1;
+                    }
+                    out.printf("predictions that differ: %d of %d%n", differ, a.length);
+                    return differ == 0 && Arrays.equals(a, b) ? 0 : 1;
+                }
+            }
+        } finally {
+            if (unpacked != null) {
+                deleteTree(unpacked);
+            }
+        }
+        return 0;
+    }
+
+    private static void print(PrintWriter out, String how, Evaluation e) {
+        out.printf("%-20s top-1 spikes %6.2f %%, top-1 potential %6.2f %%, exact %6.2f %%, dead outputs %d, "
+                + "dead hidden %d%n", how, 100 * e.top1SpikesAccuracy(), 100 * e.top1PotentialAccuracy(),
+                100 * e.exactAccuracy(), e.deadOutputs(), e.deadHidden());
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var files = Files.walk(root)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.synfire.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** synfire eval on what synfire train left: the run directory, its bundle, its weights file. */
+class EvalCommandTest {
+
+    @TempDir
+    Path temp;
+
+    private Path run;
+
+    private CliRun cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), FakeDataset.module(), args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
+    @BeforeEach
+    void train() throws IOException {
+        CliRun trained = cli("train", "--circuit", "sbp", "--dataset", "tiny", "--hidden", "12", "--seed", "4",
+                "--runs", temp.resolve("runs").toString(), "--quiet");
+        assertEquals(0, trained.exitCode(), trained.err());
+        try (Stream<Path> dirs = Files.list(temp.resolve("runs"))) {
+            run = dirs.findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void chipInferenceAgreesWithTheFunctionalPassOnEverySample() {
+        CliRun eval = cli("eval", run.toString(), "--both");
+
+        assertEquals(0, eval.exitCode(), eval.out() + eval.err());
+        assertTrue(eval.out().contains("on 40 test samples of tiny"), eval.out());
+        assertTrue(eval.out().contains("predictions that differ: 0 of 40"), eval.out());
+    }
+
+    @Test
+    void evaluatesABundleAsItsRunDirectory() {
+        CliRun fromDirectory = cli("eval", run.toString());
+        CliRun fromBundle = cli("eval", run.resolve(run.getFileName() + ".tar.gz").toString());
+
+        assertEquals(0, fromBundle.exitCode(), fromBundle.err());
+        assertEquals(fromDirectory.out().lines().skip(1).toList(), fromBundle.out().lines().skip(1).toList());
+    }
+
+    @Test
+    void aWeightsFileNeedsADataSet() {
+        CliRun eval = cli("eval", run.resolve("weights.npz").toString());
+
+        assertEquals(2, eval.exitCode());
+        assertEquals("synfire: --dataset is needed to evaluate an NPZ file\n", eval.err());
+    }
+
+    @Test
+    void aWeightsFileEvaluatesWithTheDataSetGiven() {
+        CliRun eval = cli("eval", run.resolve("weights.npz").toString(), "--dataset", "tiny", "--circuit",
+                "sbp-functional");
+
+        assertEquals(0, eval.exitCode(), eval.err());
+        assertTrue(eval.out().contains("functional"), eval.out());
+    }
+}
