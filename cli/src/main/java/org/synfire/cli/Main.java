@@ -64,7 +64,7 @@ public final class Main {
                 e.printStackTrace(cmd.getErr());
             }
             cmd.getErr().flush();
-            return e instanceof IllegalArgumentException ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
+            return isUserError(e) ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
         });
         return commandLine.execute(args);
     }
@@ -99,7 +99,18 @@ public final class Main {
         return defaults;
     }
 
+    /** Bad input the user can fix: configuration errors and files named that do not exist. */
+    private static boolean isUserError(Throwable e) {
+        return e instanceof IllegalArgumentException || e instanceof java.nio.file.NoSuchFileException;
+    }
+
     private static String oneLine(Throwable e) {
+        if (e instanceof java.nio.file.NoSuchFileException missing) {
+            return "no such file: " + missing.getFile();
+        }
+        if (e instanceof java.nio.file.AccessDeniedException denied) {
+            return "permission denied: " + denied.getFile();
+        }
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
