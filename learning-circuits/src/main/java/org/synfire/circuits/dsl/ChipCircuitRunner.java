@@ -105,6 +105,47 @@ public final class ChipCircuitRunner implements AutoCloseable {
         return weights;
     }
 
+    /**
+     * Opens a copy of {@code circuit} with a spike probe on every population, presents the first
+     * {@code count} samples and returns what each population fired. Learning happens on the copy only.
+     */
+    public static org.synfire.chip.api.circuit.SpikeRaster raster(ChipBackend backend, CompiledCircuit circuit,
+            RunOptions options, byte[] inputs, int dimension, int[] labels, int count) {
+        List<org.synfire.chip.api.network.Probe> probes = new java.util.ArrayList<>();
+        for (String population : circuit.description().populations().keySet()) {
+            probes.add(org.synfire.chip.api.network.Probe.of("raster:" + population,
+                    org.synfire.chip.api.network.Probe.Kind.SPIKES, population));
+        }
+        CompiledCircuit probed = circuit.withProbes(probes);
+        List<org.synfire.chip.api.circuit.SpikeRaster.Population> populations = new java.util.ArrayList<>();
+        try (ChipCircuitRunner runner = new ChipCircuitRunner(backend, probed, options)) {
+            for (int n = 0; n < count; n++) {
+                runner.present(inputs, n * dimension, labels[n]);
+            }
+            int first = probed.sampleStart(0) + 1;
+            int last = probed.sampleStart(count);
+            for (String population : circuit.description().populations().keySet()) {
+                org.synfire.chip.api.ProbeData data = runner.chip.probe("raster:" + population);
+                java.util.List<int[]> spikes = new java.util.ArrayList<>();
+                for (int s = 0; s < data.samples(); s++) {
+                    int t = data.timesteps()[s];
+                    if (t < first || t > last) {
+                        continue;
+                    }
+                    for (int k = 0; k < data.values()[s].length; k++) {
+                        if (data.values()[s][k] != 0) {
+                            spikes.add(new int[] {t - first, k});
+                        }
+                    }
+                }
+                populations.add(new org.synfire.chip.api.circuit.SpikeRaster.Population(population,
+                        circuit.sizes().get(population), spikes.stream().mapToInt(x -> x[0]).toArray(),
+                        spikes.stream().mapToInt(x -> x[1]).toArray()));
+            }
+        }
+        return new org.synfire.chip.api.circuit.SpikeRaster(circuit.description().phases(), count, populations);
+    }
+
     /** The simulation itself, for probes and traffic counts. */
     public ChipSimulation chip() {
         return chip;

@@ -30,6 +30,14 @@ public interface TrainingSession extends AutoCloseable {
     }
 
     /**
+     * The spikes of every population while the circuit trains on the first {@code count} samples of
+     * {@code samples}, on a copy: this session's weights do not change. Empty for circuits without spikes.
+     */
+    default java.util.Optional<SpikeRaster> raster(Samples samples, int count) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Every weight matrix the circuit holds, by name, [row][column]: enough to resume. Chip circuits
      * include each copy the chip keeps.
      */

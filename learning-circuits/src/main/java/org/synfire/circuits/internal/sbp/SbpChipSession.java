@@ -51,6 +51,18 @@ final class SbpChipSession implements TrainingSession {
         return new ChipCircuitRunner(backend, circuit, new RunOptions(settings.seed(), 1));
     }
 
+    /** The training circuit with every connection's weights as the chip holds them now. */
+    private CompiledCircuit compile(Map<String, int[][]> byConnection) {
+        return CircuitCompiler.compile(TRAINING, Map.of("n_in", settings.inputs(), "n_hid", settings.hidden(),
+                "n_out", settings.outputs()), Map.of("W1", byConnection.get("x->h"), "W2", byConnection.get("h->o")),
+                byConnection);
+    }
+
+    /** The weights of every matrix connection, by connection name. */
+    private Map<String, int[][]> connectionWeights() {
+        return chip.matrixWeights();
+    }
+
     @Override
     public void train(Samples samples, int index) {
         chip.present(samples.inputs(), index * samples.dimension(), samples.labels()[index]);
@@ -62,6 +74,14 @@ final class SbpChipSession implements TrainingSession {
         SbpWeights w = SbpWeights.of(m.get(SbpWeights.W1), m.get(SbpWeights.W2));
         w.restore(m);
         return SbpEvaluator.evaluate(w, samples);
+    }
+
+    /** The 12 phases of the training circuit on the first samples, run on a copy of the chip. */
+    @Override
+    public java.util.Optional<org.synfire.chip.api.circuit.SpikeRaster> raster(Samples samples, int count) {
+        CompiledCircuit circuit = compile(connectionWeights());
+        return java.util.Optional.of(ChipCircuitRunner.raster(backend, circuit, new RunOptions(settings.seed(), 1),
+                samples.inputs(), samples.dimension(), samples.labels(), Math.min(count, samples.count())));
     }
 
     /** Runs the 4-phase inference circuit on the chip with the weights the training circuit holds now. */
