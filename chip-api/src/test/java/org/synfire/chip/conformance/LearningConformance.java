@@ -420,6 +420,73 @@ public abstract class LearningConformance extends BackendConformance {
     }
 
     // ---------------------------------------------------------------------------------------------------
+    // several synapses, compartments as pre side and as reward source
+
+    @Test
+    void onlyTheSynapseOfThePairLearnsInMaskOrder() {
+        // explicit mask in an order the rows do not keep: synapses 0: 1->0, 1: 0->1, 2: 1->1, 3: 0->0.
+        // pre source 1 spikes at 2, n1 spikes at 2 (dw = y0*x0*2): only synapse 2 (1->1) pairs: 10 -> 12.
+        // n0 never spikes; pre source 0 never spikes.
+        Network n = Network.builder()
+                .add(new SpikeGenerator("pre", 2, t(2), t(1)))
+                .add(new SpikeGenerator("drive", 2, t(1), t(1)))
+                .group("n", 2, CompartmentPrototype.builder().vThMant(1).build())
+                .connect("drive", "n").oneToOne().weight(4).add()
+                .connect("pre", "n").mask(new org.synfire.chip.api.network.Mask.Explicit(t(1, 0, 1, 0), t(0, 1, 1, 0)))
+                .weights(10, 20, 30, 40).exponent(-8).learning(rule("dw = y0*x0*2", 1)).add()
+                .build();
+        try (ChipSimulation sim = open(n)) {
+            sim.run(4);
+            assertArrayEquals(new int[] {10, 20, 32, 40}, sim.weights(PLASTIC));
+        }
+    }
+
+    /** in -> a (fires when in spikes, one timestep later) -> n plastic by dw = x0*2; {@code sees} a's spikes or not. */
+    private int weightFromCompartmentPre(boolean sees) {
+        Network n = Network.builder()
+                .add(new SpikeGenerator("in", 1, t(0, 2), t(0, 0)))
+                .group("a", 1, CompartmentPrototype.builder().vThMant(1).learningSeesSpikes(sees).build())
+                .group("n", 1, quiet().build())
+                .connect("in", "a").weight(4).add()
+                .connect("a", "n").weight(10).learning(rule("dw = x0*2", 1)).add()
+                .probe("a", Probe.Kind.SPIKES, "a")
+                .build();
+        try (ChipSimulation sim = open(n)) {
+            sim.run(5);
+            assertArrayEquals(new int[] {1, 3}, spikeTimes(column(sim.probe("a"), 0)));
+            return sim.weights("a->n")[0];
+        }
+    }
+
+    @Test
+    void compartmentSpikesAreX0OnlyIfLearningSeesThem() {
+        // a spikes at 1 and 3: x0 twice, 10 + 4; with learningSeesSpikes = false the engine sees nothing: 10
+        assertEquals(14, weightFromCompartmentPre(true));
+        assertEquals(10, weightFromCompartmentPre(false));
+    }
+
+    /** Reward from a group of two compartments that both fire at 2 (driven at 1); dw = x0*r1 with impulse 20. */
+    @Test
+    void everyRewardSpikeAddsItsImpulse() {
+        // two reward spikes in the epoch of 2: r1 = 2 * 20 = 40 (r0 = 1 either way); pre at 2: 10 + 40
+        Network n = Network.builder()
+                .add(new SpikeGenerator("pre", 1, t(2), t(0)))
+                .add(new SpikeGenerator("in", 2, t(1, 1), t(0, 1)))
+                .group("rg", 2, CompartmentPrototype.builder().vThMant(1).build())
+                .group("n", 1, quiet().build())
+                .connect("in", "rg").oneToOne().weight(4).add()
+                .channel("reward", "rg")
+                .connect("pre", "n").weight(10).learning(rule("dw = x0*r1 + x0*r0*2", 1, NONE, NONE, NONE, NONE,
+                        NONE, new TraceSettings(20, 0))).add()
+                .build();
+        try (ChipSimulation sim = open(n)) {
+            sim.run(4);
+            // + 40 (r1) + 2 (r0)
+            assertArrayEquals(new int[] {52}, sim.weights("pre->n"));
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------
     // reproducibility
 
     /** 20 synapses, excitatory 8 bits (step 1), each gaining 2^-1 per epoch: 0 or 1 by stochastic rounding. */

@@ -72,7 +72,8 @@ final class RuleLearningEngine implements LearningEngine {
                 learning.postSpike(j);
             }
         }
-        if (connection.rewardSpikes() > 0) {
+        // every reward spike adds the r1 impulse (the spec: spikes sent to the channel add r1Impulse)
+        for (int k = connection.rewardSpikes(); k > 0; k--) {
             learning.rewardSpike();
         }
         learning.learn(pre, connection.post(), connection.weights(), connection.delays(), connection.tags(), random);
