@@ -155,6 +155,12 @@ public abstract class LearningConformance extends BackendConformance {
                 arguments("sgn(w) = 0", new Case(rule("dw = x0*sgn(w)*4", 1), t(1), t(), t(), c -> c.weight(0), 0)),
                 // (w + C): 30 + (30 - 10) * 2^-1 = 40
                 arguments("(w-10)", new Case(rule("dw = x0*(w-10)*2^-1", 1), t(1), t(), t(), c -> c.weight(30), 40)),
+                // (C + w) written constant first: 30 + (-10 + 30) * 2^-1 = 40
+                arguments("(-10+w)", new Case(rule("dw = x0*(-10+w)*2^-1", 1), t(1), t(), t(), c -> c.weight(30), 40)),
+                // sgn(d) of delay 0 and 5, sgn(t) of tag -2: 10 + 0, 10 + 2, 10 - 2
+                arguments("sgn(d) = 0", new Case(rule("dw = x0*sgn(d)*2", 1), t(1), t(), t(), same, 10)),
+                arguments("sgn(d) > 0", new Case(rule("dw = x0*sgn(d)*2", 1), t(1), t(), t(), c -> c.delay(5), 12)),
+                arguments("sgn(t) < 0", new Case(rule("dw = x0*sgn(t)*2", 1), t(1), t(), t(), c -> c.tags(3, -2), 8)),
                 // (d + C): delay 2: 10 + (2 + 1) * 2 = 16
                 arguments("(d+1)", new Case(rule("dw = x0*(d+1)*2", 1), t(1), t(), t(), c -> c.delay(2), 16)),
                 // 2^k: 10 + 8
