@@ -43,6 +43,11 @@ import org.synfire.chip.api.network.TraceSettings;
  * constant {@code tau} the page's decay {@code x * (1 - 1/tau)} of an impulse 64 with {@code tau = 2}
  * halves it exactly (64, 32, 16, 8, 4, 2, 1), with {@code tau = 4} gives 64, 48, 36, 27 and with
  * {@code tau = 8} gives 64, 56, 49. A spike's impulse is seen by the learning phase of its own timestep.
+ *
+ * <p>Conventions the page leaves open and this kit fixes with the reference backend: epochs are counted from 1
+ * and {@code u_k} holds in epochs {@code 2^k, 2 * 2^k, ...}; the changes of one epoch are all computed from the
+ * values before its update; tags of {@code b} bits are two's complement ({@code -2^(b-1) .. 2^(b-1) - 1}); a
+ * rule that changes delays gets the full 0 .. 62 whatever the written delays are.
  */
 public abstract class LearningConformance extends BackendConformance {
 
@@ -258,6 +263,19 @@ public abstract class LearningConformance extends BackendConformance {
     void stdpOfSimultaneousSpikesCancels() {
         // pre and post at 2: x1 = y1 = 64 in that learning phase: +64 - 64
         assertEquals(100, learnedWeight(STDP, t(2), t(2), t(), 6, c -> c.weight(100).signMode(SignMode.EXCITATORY)));
+    }
+
+    @ParameterizedTest(name = "impulse {0}: x1 = {1}")
+    @CsvSource({
+        // tEpoch 2, time constant 0 (held for the epoch): pre at 0 and 1 add two impulses, read with y0 at 1
+        "20, 40",
+        // 2 * 100 saturates at the 7-bit maximum 127
+        "100, 127"
+    })
+    void everySpikeAddsItsImpulseUpTo127(int impulse, int x1) {
+        LearningSettings learning = rule("dw = y0*x1", 2, new TraceSettings(impulse, 0), NONE, NONE, NONE, NONE, NONE);
+        // excitatory 8 bits (step 1): 10 + x1
+        assertEquals(10 + x1, learnedWeight(learning, t(0, 1), t(1), t(), 2, c -> c.signMode(SignMode.EXCITATORY)));
     }
 
     // ---------------------------------------------------------------------------------------------------
