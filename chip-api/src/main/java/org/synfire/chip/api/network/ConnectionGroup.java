@@ -18,7 +18,8 @@ import java.util.Optional;
  * @param weights    weight mantissas in mask order, within the sign mode's range (mixed -256 .. 255,
  *                   excitatory 0 .. 255, inhibitory -256 .. 0); the chip truncates them to {@code weightBits}
  * @param delays     delays in timesteps in mask order, 0 .. 62
- * @param tags       tags in mask order, 0 .. 2^tagBits - 1
+ * @param tags       tags in mask order, signed (two's complement) like the learning engine's tag {@code t}:
+ *                   {@code -2^(tagBits-1) .. 2^(tagBits-1) - 1}, 0 without tag bits
  * @param exponent   weight exponent, -8 .. 7
  * @param signMode   how weights carry their sign
  * @param weightBits 1 .. 8
@@ -63,8 +64,18 @@ public record ConnectionGroup(String name, String source, String target, Mask ma
                         + ")");
             }
             Check.range(where + ", synapse " + k, "delay", delays[k], 0, MAX_DELAY);
-            Check.range(where + ", synapse " + k, "tag", tags[k], 0, (1 << tagBits) - 1);
+            Check.range(where + ", synapse " + k, "tag", tags[k], minTag(tagBits), maxTag(tagBits));
         }
+    }
+
+    /** The smallest tag of {@code tagBits} bits (two's complement): {@code -2^(tagBits-1)}, 0 without tag bits. */
+    public static int minTag(int tagBits) {
+        return tagBits == 0 ? 0 : -(1 << (tagBits - 1));
+    }
+
+    /** The largest tag of {@code tagBits} bits: {@code 2^(tagBits-1) - 1}, 0 without tag bits. */
+    public static int maxTag(int tagBits) {
+        return tagBits == 0 ? 0 : (1 << (tagBits - 1)) - 1;
     }
 
     /** Number of synapses. */
@@ -237,7 +248,7 @@ public record ConnectionGroup(String name, String source, String target, Mask ma
             return this;
         }
 
-        /** Tag bits and one tag per synapse in mask order (all 0 if not given). */
+        /** Tag bits and one signed tag per synapse in mask order (all 0 if not given; see {@link ConnectionGroup#minTag}). */
         public Builder tags(int bits, int... values) {
             tagBits = bits;
             tags = values.clone();

@@ -79,12 +79,20 @@ public final class Loihi1Constants {
     /** Sparse (explicit, one-to-one, one-to-all) synapses store the target compartment's index. */
     public static final int SPARSE_INDEX_BITS = 10;
 
+    /** Widest delay field: delays 0 .. 62 need 6 bits. */
+    public static final int MAX_DELAY_BITS = 6;
+
     /**
-     * Bits of one synapse: weight bits + delay bits (enough for the connection's largest delay) + tag bits,
-     * plus the target index for non-dense masks.
+     * Bits of one synapse's delay: the widest field ({@link #MAX_DELAY_BITS}) if a learning rule changes the
+     * delay, since a learned delay may grow up to 62 whatever the written ones are; otherwise the fewest
+     * bits that hold the connection's largest written delay.
      */
-    public static int synapseBits(int weightBits, int maxDelay, int tagBits, boolean dense) {
-        int delayBits = 32 - Integer.numberOfLeadingZeros(maxDelay);
+    public static int delayBits(int maxDelay, boolean learnsDelay) {
+        return learnsDelay ? MAX_DELAY_BITS : 32 - Integer.numberOfLeadingZeros(maxDelay);
+    }
+
+    /** Bits of one synapse: weight bits + delay bits + tag bits, plus the target index for non-dense masks. */
+    public static int synapseBits(int weightBits, int delayBits, int tagBits, boolean dense) {
         return weightBits + delayBits + tagBits + (dense ? 0 : SPARSE_INDEX_BITS);
     }
 

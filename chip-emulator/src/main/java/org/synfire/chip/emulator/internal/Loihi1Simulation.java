@@ -25,7 +25,8 @@ import org.synfire.chip.api.network.SpikeGenerator;
  * A network mapped onto emulated Loihi-1 chips. Each timestep runs the chip's phases in order: host input
  * (generator spikes of the timestep), spiking (every core, then probes read the state), learning (every
  * plastic connection's engine), and delivery of the timestep's spike messages into the dendritic
- * accumulators, which therefore carry the weights this timestep's learning left.
+ * accumulators, so a spike emitted at {@code t} carries the weights and delays the learning phase of
+ * {@code t} left.
  */
 public final class Loihi1Simulation implements ChipSimulation {
 

@@ -75,6 +75,11 @@ public final class PlasticConnection {
         return synapses.tag;
     }
 
+    /** Bits of each synapse's delay: learned delays stay within {@code 0 .. min(62, 2^delayBits() - 1)}. */
+    public int delayBits() {
+        return synapses.delayBits;
+    }
+
     /** Weights are multiples of {@code 2^signModeShift()}. */
     public int signModeShift() {
         return synapses.description.signMode().truncationShift(synapses.description.weightBits());

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.synfire.chip.api.LearningEngine;
-import org.synfire.chip.api.learning.RuleParser;
+import org.synfire.chip.api.learning.Rule;
 import org.synfire.chip.api.learning.StateVariable;
 import org.synfire.chip.api.network.ConnectionGroup;
 import org.synfire.chip.api.network.LearningSettings;
@@ -35,10 +35,11 @@ final class RuleLearningEngine implements LearningEngine {
         ConnectionGroup description = connection.description();
         LearningSettings settings = connection.learning();
         SynapseFormat format = new SynapseFormat(WeightSign.valueOf(description.signMode().name()),
-                description.weightBits(), delayBits(description.maxDelay()), description.tagBits());
+                description.weightBits(), connection.delayBits(), description.tagBits());
+        Rule parsed = Synapses.rule(description, settings); // names the connection if the text is wrong
         RuleEvaluator rule;
         try {
-            rule = RuleEvaluator.compile(RuleParser.parse(settings.rule()), format);
+            rule = RuleEvaluator.compile(parsed, format);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("connection " + description.name() + ": " + e.getMessage(), e);
         }
@@ -71,7 +72,8 @@ final class RuleLearningEngine implements LearningEngine {
                 learning.postSpike(j);
             }
         }
-        if (connection.rewardSpikes() > 0) {
+        // every reward spike adds the r1 impulse (the spec: spikes sent to the channel add r1Impulse)
+        for (int k = connection.rewardSpikes(); k > 0; k--) {
             learning.rewardSpike();
         }
         learning.learn(pre, connection.post(), connection.weights(), connection.delays(), connection.tags(), random);
@@ -81,10 +83,5 @@ final class RuleLearningEngine implements LearningEngine {
         if (!settings.equals(TraceSettings.NONE)) {
             traces.put(v, new TraceSpec(settings.impulse(), settings.timeConstant()));
         }
-    }
-
-    /** The fewest bits (0 .. 6) that hold every delay up to {@code maxDelay}. */
-    private static int delayBits(int maxDelay) {
-        return 32 - Integer.numberOfLeadingZeros(maxDelay);
     }
 }

@@ -2,7 +2,10 @@ package org.synfire.chip.emulator.internal;
 
 import java.util.Arrays;
 
+import org.synfire.chip.api.learning.Rule;
+import org.synfire.chip.api.learning.RuleParser;
 import org.synfire.chip.api.network.ConnectionGroup;
+import org.synfire.chip.api.network.LearningSettings;
 import org.synfire.chip.api.network.Mask;
 
 /**
@@ -27,6 +30,8 @@ public final class Synapses {
     final int[] weight;
     final int[] delay;
     final int[] tag;
+    /** Bits of each synapse's delay (see {@link Loihi1Constants#delayBits}). */
+    final int delayBits;
     /** Where synapse {@code k} of the mask order sits in the rows. */
     final int[] rowIndexOfMaskIndex;
     final boolean dense;
@@ -41,7 +46,8 @@ public final class Synapses {
         this.preSource = preSource;
         this.postBase = postBase;
         this.dense = c.mask() instanceof Mask.AllToAll;
-        this.synapseBits = Loihi1Constants.synapseBits(c.weightBits(), c.maxDelay(), c.tagBits(), dense);
+        this.delayBits = Loihi1Constants.delayBits(c.maxDelay(), learnsDelay(c));
+        this.synapseBits = Loihi1Constants.synapseBits(c.weightBits(), delayBits, c.tagBits(), dense);
         int n = c.synapseCount();
         Mask mask = c.mask();
         rowStart = new int[preSize + 1];
@@ -72,6 +78,20 @@ public final class Synapses {
             delay[r] = c.delay(k);
             tag[r] = c.tag(k);
             rowIndexOfMaskIndex[k] = r;
+        }
+    }
+
+    /** Whether {@code c}'s learning rule changes delays; a rule that cannot be read is refused naming {@code c}. */
+    private static boolean learnsDelay(ConnectionGroup c) {
+        return c.learning().map(l -> !rule(c, l).dd().isEmpty()).orElse(false);
+    }
+
+    /** The parsed rule of plastic connection {@code c}, or an error naming the connection and the position. */
+    static Rule rule(ConnectionGroup c, LearningSettings learning) {
+        try {
+            return RuleParser.parse(learning.rule());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("connection " + c.name() + ": " + e.getMessage(), e);
         }
     }
 

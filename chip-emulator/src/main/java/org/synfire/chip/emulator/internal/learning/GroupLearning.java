@@ -32,6 +32,7 @@ public final class GroupLearning {
     private final Traces y3;
     private final Traces r1;
     private final Traces[] active;
+    private final boolean skipSilentEpochs;
 
     /**
      * State for a group with {@code axons} inputs and {@code compartments} targets.
@@ -41,6 +42,16 @@ public final class GroupLearning {
      */
     public GroupLearning(RuleEvaluator rule, int tEpoch, int axons, int compartments,
             Map<StateVariable, TraceSpec> traces) {
+        this(rule, tEpoch, axons, compartments, traces, true);
+    }
+
+    /**
+     * As the public constructor; {@code skipSilentEpochs = false} visits every synapse at the end of every epoch
+     * even when no term's dependency can hold (the slow path, for tests that prove the skip changes nothing).
+     */
+    GroupLearning(RuleEvaluator rule, int tEpoch, int axons, int compartments, Map<StateVariable, TraceSpec> traces,
+            boolean skipSilentEpochs) {
+        this.skipSilentEpochs = skipSilentEpochs;
         for (StateVariable v : traces.keySet()) {
             if (v.maxMagnitude() != LearningConventions.TRACE_MAX) {
                 throw new IllegalArgumentException(v.symbol() + " is not a trace; traces are x1 x2 y1 y2 y3 r1");
@@ -103,8 +114,13 @@ public final class GroupLearning {
         if (!clock.tick()) {
             return false;
         }
-        rule.applyEpoch(pre, post, weight, delay, tag, new EpochInputs(clock.epoch(), x0.bits(), y0.bits(), r0,
-                r1 == null ? 0 : r1.values()[0], values(x1), values(x2), values(y1), values(y2), values(y3)), random);
+        // an epoch in which no dependency can hold (no spike a term depends on, no u_k) changes nothing and draws
+        // nothing: leave out the loop over the synapses, the common case of a sparse-spiking group
+        if (!skipSilentEpochs || rule.anyDependencyCanHold(x0.any(), y0.any(), clock.epoch())) {
+            rule.applyEpoch(pre, post, weight, delay, tag, new EpochInputs(clock.epoch(), x0.bits(), y0.bits(), r0,
+                    r1 == null ? 0 : r1.values()[0], values(x1), values(x2), values(y1), values(y2), values(y3)),
+                    random);
+        }
         x0.clear();
         y0.clear();
         r0 = false;

@@ -87,12 +87,7 @@ public final class RuleEvaluator {
         int[] y1 = trace(in.y1(), StateVariable.Y1);
         int[] y2 = trace(in.y2(), StateVariable.Y2);
         int[] y3 = trace(in.y3(), StateVariable.Y3);
-        int uBits = 0;
-        for (int k = 0; k < 10; k++) {
-            if (EpochClock.u(k, in.epoch())) {
-                uBits |= 1 << k;
-            }
-        }
+        int uBits = uBits(in.epoch());
         boolean everySynapse = (uMask & uBits) != 0;
         int r0 = in.reward() ? 1 : 0;
         long[] preBits = in.preSpikes();
@@ -134,6 +129,26 @@ public final class RuleEvaluator {
                 tag[i] = update(tag[i], changeT, 0, format.minTag(), format.maxTag(), random);
             }
         }
+    }
+
+    /**
+     * Whether the dependency of some term can hold for some synapse in epoch {@code epoch}, given whether any
+     * input axon ({@code anyPre}) and any compartment ({@code anyPost}) spiked in it. If not, {@link #applyEpoch}
+     * would skip every synapse: it would change nothing and draw nothing, so a caller may leave it out.
+     */
+    public boolean anyDependencyCanHold(boolean anyPre, boolean anyPost, long epoch) {
+        return (uMask & uBits(epoch)) != 0 || (anyPre && dependsOnPre) || (anyPost && dependsOnPost);
+    }
+
+    /** Bit {@code k} set if {@code u_k} holds in epoch {@code epoch} (k = 0 .. 9). */
+    private static int uBits(long epoch) {
+        int bits = 0;
+        for (int k = 0; k < 10; k++) {
+            if (EpochClock.u(k, epoch)) {
+                bits |= 1 << k;
+            }
+        }
+        return bits;
     }
 
     /**

@@ -12,6 +12,7 @@ public final class SpikeLatch {
 
     private final int size;
     private final long[] bits;
+    private boolean any;
 
     /** A latch for {@code size} axons or compartments. */
     public SpikeLatch(int size) {
@@ -26,6 +27,12 @@ public final class SpikeLatch {
     public void set(int i) {
         Objects.checkIndex(i, size);
         bits[i >>> 6] |= 1L << i;
+        any = true;
+    }
+
+    /** True if some element spiked in this epoch. */
+    public boolean any() {
+        return any;
     }
 
     /** True if element {@code i} spiked in this epoch. */
@@ -41,6 +48,9 @@ public final class SpikeLatch {
 
     /** Forgets the epoch's spikes. */
     public void clear() {
-        Arrays.fill(bits, 0);
+        if (any) {
+            Arrays.fill(bits, 0);
+            any = false;
+        }
     }
 }
