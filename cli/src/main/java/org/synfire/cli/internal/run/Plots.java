@@ -11,9 +11,11 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.synfire.chip.api.circuit.SpikeRaster;
 
 /** The figures of a run, drawn as PNG files with XChart. */
 public final class Plots {
@@ -69,6 +71,44 @@ public final class Plots {
             }
             chart.addSeries(name, starts, series);
         });
+        save(chart, png);
+    }
+
+    /**
+     * A spike raster like the paper's figure 3: one row per neuron, populations stacked in the
+     * circuit's order (first at the top) and coloured apart, time in phases across the samples shown,
+     * with a grid line at every sample's start.
+     */
+    public static void raster(SpikeRaster raster, Path png) throws IOException {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(Math.max(HEIGHT, 900))
+                .title("Spikes over " + raster.samples() + " samples (" + raster.phases() + " phases each)")
+                .xAxisTitle("timestep (phase)").yAxisTitle("neuron (populations stacked)").build();
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setMarkerSize(3);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setXAxisMin(-0.5);
+        chart.getStyler().setXAxisMax(raster.phases() * raster.samples() - 0.5);
+        chart.getStyler().setXAxisTickMarkSpacingHint(40);
+        int total = raster.populations().stream().mapToInt(SpikeRaster.Population::size).sum();
+        int base = total;
+        for (SpikeRaster.Population population : raster.populations()) {
+            base -= population.size();
+            int[] t = population.timesteps();
+            int[] n = population.neurons();
+            if (t.length == 0) {
+                continue;
+            }
+            double[] x = new double[t.length];
+            double[] y = new double[t.length];
+            for (int i = 0; i < t.length; i++) {
+                x[i] = t[i];
+                y[i] = base + population.size() - 1 - n[i];
+            }
+            chart.addSeries(population.name() + " (" + population.size() + ")", x, y);
+        }
+        if (chart.getSeriesMap().isEmpty()) {
+            chart.addSeries("no spikes", new double[] {0}, new double[] {0});
+        }
         save(chart, png);
     }
 

@@ -34,6 +34,8 @@ import org.synfire.cli.internal.runtime.Extensions;
 public final class TrainingJob {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Test samples the spike raster of a chip run shows. */
+    static final int RASTER_SAMPLES = 3;
 
     /**
      * How to run.
@@ -134,6 +136,10 @@ public final class TrainingJob {
                 last[0] = session.evaluate(resolved.test());
             }
             writePlots(run, metrics, session.weights());
+            var raster = session.raster(resolved.test(), RASTER_SAMPLES);
+            if (raster.isPresent()) {
+                Plots.raster(raster.get(), run.plots().resolve("raster.png"));
+            }
         }
         RunBundle.pack(run.path(), run.bundle());
         summarize(run, experiment, resolved, metrics, last[0], Duration.between(began, Instant.now()));
