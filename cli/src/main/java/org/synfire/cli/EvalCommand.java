@@ -73,73 +73,63 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        return RunBundle.withRun(source, this::evaluate);
+    }
+
+    private int evaluate(Path directory) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Extensions extensions = main.platform(spec.commandLine().getErr()).extensions();
-        Path weightsFile;
+        Path weightsFile = directory;
         Experiment run = null;
-        Path unpacked = null;
-        try {
-            Path directory = source;
-            if (source.getFileName().toString().endsWith(".tar.gz")) {
-                unpacked = Files.createTempDirectory("synfire-eval");
-                directory = RunBundle.unpack(source, unpacked);
+        if (Files.isDirectory(directory)) {
+            RunDirectory dir = RunDirectory.existing(directory);
+            run = Experiments.parse(Files.readString(dir.experiment()), dir.experiment().toString(), dir.name());
+            weightsFile = dir.finalWeights();
+        }
+        if (!Files.isRegularFile(weightsFile)) {
+            throw new IllegalArgumentException("no weights at " + weightsFile);
+        }
+        Map<String, int[][]> weights = WeightsFile.readWeights(weightsFile);
+        String circuitId = Optional.ofNullable(circuit).orElse(run != null ? run.circuit() : "sbp");
+        String backendId = Optional.ofNullable(backend).orElse(run != null ? run.backend() : "loihi1");
+        String datasetId = Optional.ofNullable(dataset).orElse(run != null ? run.dataset() : null);
+        if (datasetId == null) {
+            throw new IllegalArgumentException("--dataset is needed to evaluate an NPZ file");
+        }
+        CircuitProvider provider = extensions.circuits().get(circuitId);
+        boolean chip = onChip || both;
+        Samples test = extensions.datasets().get(datasetId)
+                .load(new DataOptions(Optional.ofNullable(dataDir), !offline)).test();
+        if (testSamples != null) {
+            test = test.head(testSamples);
+        }
+        int[][] w1 = weights.get("w1");
+        int[][] w2 = weights.get("w2");
+        if (w1 == null || w2 == null) {
+            throw new IllegalArgumentException(weightsFile + ": needs arrays w1 and w2; has " + weights.keySet());
+        }
+        CircuitSettings settings = new CircuitSettings(w1.length, w2.length, w2[0].length, 1, 1);
+        try (TrainingSession session = provider.open(settings,
+                provider.needsBackend() || chip ? extensions.backends().get(backendId) : null)) {
+            session.restore(weights);
+            Evaluation functional = onChip && !both ? null : session.evaluate(test);
+            Evaluation inferred = chip ? session.infer(test) : null;
+            out.printf("evaluated %s on %d test samples of %s%n", weightsFile.getFileName(), test.count(), datasetId);
+            if (functional != null) {
+                print(out, "functional", functional);
             }
-            if (Files.isDirectory(directory)) {
-                RunDirectory dir = RunDirectory.existing(directory);
-                run = Experiments.parse(Files.readString(dir.experiment()), dir.experiment().toString(), dir.name());
-                weightsFile = dir.finalWeights();
-            } else {
-                weightsFile = directory;
+            if (inferred != null) {
+                print(out, "on chip (" + backendId + ")", inferred);
             }
-            if (!Files.isRegularFile(weightsFile)) {
-                throw new IllegalArgumentException("no weights at " + weightsFile);
-            }
-            Map<String, int[][]> weights = WeightsFile.readWeights(weightsFile);
-            String circuitId = Optional.ofNullable(circuit).orElse(run != null ? run.circuit() : "sbp");
-            String backendId = Optional.ofNullable(backend).orElse(run != null ? run.backend() : "loihi1");
-            String datasetId = Optional.ofNullable(dataset).orElse(run != null ? run.dataset() : null);
-            if (datasetId == null) {
-                throw new IllegalArgumentException("--dataset is needed to evaluate an NPZ file");
-            }
-            CircuitProvider provider = extensions.circuits().get(circuitId);
-            boolean chip = onChip || both;
-            Samples test = extensions.datasets().get(datasetId)
-                    .load(new DataOptions(Optional.ofNullable(dataDir), !offline)).test();
-            if (testSamples != null) {
-                test = test.head(testSamples);
-            }
-            int[][] w1 = weights.get("w1");
-            int[][] w2 = weights.get("w2");
-            if (w1 == null || w2 == null) {
-                throw new IllegalArgumentException(weightsFile + ": needs arrays w1 and w2; has " + weights.keySet());
-            }
-            CircuitSettings settings = new CircuitSettings(w1.length, w2.length, w2[0].length, 1, 1);
-            try (TrainingSession session = provider.open(settings,
-                    provider.needsBackend() || chip ? extensions.backends().get(backendId) : null)) {
-                session.restore(weights);
-                Evaluation functional = onChip && !both ? null : session.evaluate(test);
-                Evaluation inferred = chip ? session.infer(test) : null;
-                out.printf("evaluated %s on %d test samples of %s%n", weightsFile, test.count(), datasetId);
-                if (functional != null) {
-                    print(out, "functional", functional);
+            if (functional != null && inferred != null) {
+                int[] a = functional.predictions();
+                int[] b = inferred.predictions();
+                int differ = 0;
+                for (int n = 0; n < a.length; n++) {
+                    differ += a[n] == b[n] ? 0 : 1;
                 }
-                if (inferred != null) {
-                    print(out, "on chip (" + backendId + ")", inferred);
-                }
-                if (functional != null && inferred != null) {
-                    int differ = 0;
-                    int[] a = functional.predictions();
-                    int[] b = inferred.predictions();
-                    for (int n = 0; n < a.length; n++) {
-                        differ += a[n] == b[n] ? 0 : 1;
-                    }
-                    out.printf("predictions that differ: %d of %d%n", differ, a.length);
-                    return differ == 0 && Arrays.equals(a, b) ? 0 : 1;
-                }
-            }
-        } finally {
-            if (unpacked != null) {
-                deleteTree(unpacked);
+                out.printf("predictions that differ: %d of %d%n", differ, a.length);
+                return differ == 0 ? 0 : 1;
             }
         }
         return 0;
@@ -149,13 +139,5 @@ final class EvalCommand implements Callable<Integer> {
         out.printf("%-20s top-1 spikes %6.2f %%, top-1 potential %6.2f %%, exact %6.2f %%, dead outputs %d, "
                 + "dead hidden %d%n", how, 100 * e.top1SpikesAccuracy(), 100 * e.top1PotentialAccuracy(),
                 100 * e.exactAccuracy(), e.deadOutputs(), e.deadHidden());
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (var files = Files.walk(root)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -58,6 +58,19 @@ class EvalCommandTest {
     }
 
     @Test
+    void plotDrawsTheFiguresOfARunAndOfItsBundle() throws IOException {
+        Path out = temp.resolve("figures");
+
+        CliRun plot = cli("plot", run.resolve(run.getFileName() + ".tar.gz").toString(), "--out", out.toString());
+
+        assertEquals(0, plot.exitCode(), plot.err());
+        for (String png : new String[] {"accuracy.png", "weights.png", "raster.png"}) {
+            assertTrue(Files.size(out.resolve(png)) > 1000, png);
+        }
+        assertTrue(Files.size(run.resolve("plots/raster.png")) > 1000, "train draws the raster too");
+    }
+
+    @Test
     void aWeightsFileNeedsADataSet() {
         CliRun eval = cli("eval", run.resolve("weights.npz").toString());
 

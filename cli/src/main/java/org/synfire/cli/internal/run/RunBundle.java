@@ -51,6 +51,32 @@ public final class RunBundle {
         });
     }
 
+    /** Work on a run directory. */
+    @FunctionalInterface
+    public interface RunWork<T> {
+        T apply(Path runDirectory) throws IOException;
+    }
+
+    /**
+     * Runs {@code work} on a run: {@code source} itself if it is a directory (or any other file), or
+     * the run unpacked from it into a temporary directory, deleted afterwards, if it is a bundle.
+     */
+    public static <T> T withRun(Path source, RunWork<T> work) throws IOException {
+        if (!source.getFileName().toString().endsWith(".tar.gz")) {
+            return work.apply(source);
+        }
+        Path temporary = Files.createTempDirectory("synfire-run");
+        try {
+            return work.apply(unpack(source, temporary));
+        } finally {
+            try (Stream<Path> files = Files.walk(temporary)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
     /**
      * Unpacks a bundle into {@code target} and returns the run directory inside it. Entries that
      * would land outside {@code target} are refused.

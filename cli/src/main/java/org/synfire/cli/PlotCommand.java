@@ -1,0 +1,110 @@
+package org.synfire.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.synfire.chip.api.circuit.CircuitSettings;
+import org.synfire.chip.api.circuit.SpikeRaster;
+import org.synfire.chip.api.circuit.TrainingSession;
+import org.synfire.chip.api.data.DataOptions;
+import org.synfire.chip.api.data.Samples;
+import org.synfire.chip.api.spi.CircuitProvider;
+import org.synfire.cli.internal.experiment.Experiment;
+import org.synfire.cli.internal.experiment.Experiments;
+import org.synfire.cli.internal.run.MetricsLog;
+import org.synfire.cli.internal.run.Plots;
+import org.synfire.cli.internal.run.RunBundle;
+import org.synfire.cli.internal.run.RunDirectory;
+import org.synfire.cli.internal.run.WeightsFile;
+import org.synfire.cli.internal.runtime.Extensions;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code synfire plot}: draws a run's figures again, from its directory or its bundle. */
+@Command(name = "plot", mixinStandardHelpOptions = true,
+        description = {"Draws the figures of a run from its directory or bundle: accuracy per epoch (accuracy.png),",
+            "weight histograms (weights.png) and, for circuits that spike, the spike raster of a few test",
+            "samples across the circuit's phases (raster.png; needs the run's data set)."})
+final class PlotCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main main;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "RUN", description = "A run directory or a run bundle (.tar.gz).")
+    Path source;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where the PNG files go (default: the run's plots/).")
+    Path out;
+
+    @Option(names = "--raster-samples", paramLabel = "N", defaultValue = "3",
+            description = "Test samples the raster shows; 0 for no raster (default ${DEFAULT-VALUE}).")
+    int rasterSamples;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Directory with the data set's files.")
+    Path dataDir;
+
+    @Option(names = "--offline", description = "Never download data set files.")
+    boolean offline;
+
+    @Override
+    public Integer call() throws IOException {
+        boolean bundle = source.getFileName().toString().endsWith(".tar.gz");
+        return RunBundle.withRun(source, directory -> draw(RunDirectory.existing(directory),
+                out != null ? out : bundle ? Path.of("plots") : directory.resolve("plots")));
+    }
+
+    private int draw(RunDirectory run, Path target) throws IOException {
+        Plots.accuracy(MetricsLog.open(run.path()).entries(), target.resolve("accuracy.png"));
+        Map<String, int[][]> weights = WeightsFile.readWeights(run.finalWeights());
+        Map<String, int[]> learned = new LinkedHashMap<>();
+        for (String name : new String[] {"w1", "w2"}) {
+            if (weights.containsKey(name)) {
+                learned.put(name, Arrays.stream(weights.get(name)).flatMapToInt(Arrays::stream).toArray());
+            }
+        }
+        Plots.weightHistograms(learned, -256, 254, 16, target.resolve("weights.png"));
+        String drawn = "accuracy.png, weights.png";
+        if (rasterSamples > 0) {
+            Optional<SpikeRaster> raster = raster(run, weights);
+            if (raster.isPresent()) {
+                Plots.raster(raster.get(), target.resolve("raster.png"));
+                drawn += ", raster.png";
+            }
+        }
+        spec.commandLine().getOut().println("drew " + drawn + " in " + target);
+        return 0;
+    }
+
+    private Optional<SpikeRaster> raster(RunDirectory run, Map<String, int[][]> weights) throws IOException {
+        Experiment experiment = Experiments.parse(Files.readString(run.experiment()), run.experiment().toString(),
+                run.name());
+        Extensions extensions = main.platform(spec.commandLine().getErr()).extensions();
+        CircuitProvider circuit = extensions.circuits().get(experiment.circuit());
+        if (!circuit.needsBackend()) {
+            return Optional.empty();
+        }
+        Samples test = extensions.datasets().get(experiment.dataset())
+                .load(new DataOptions(Optional.ofNullable(dataDir), !offline)).test();
+        int[][] w1 = weights.get("w1");
+        int[][] w2 = weights.get("w2");
+        CircuitSettings settings = new CircuitSettings(w1.length, w2.length, w2[0].length, experiment.seed(), 1);
+        try (TrainingSession session = circuit.open(settings, extensions.backends().get(experiment.backend()))) {
+            session.restore(weights);
+            return session.raster(test, rasterSamples);
+        }
+    }
+}
