@@ -43,6 +43,11 @@ final class TrainingOptions {
     @Option(names = "--threads", paramLabel = "N", description = "Backend threads; results do not depend on it.")
     Integer threads;
 
+    @Option(names = "--inference-circuit", paramLabel = "ID",
+            description = "At the end, also run this circuit's inference on the chip with the trained weights and "
+                    + "compare its predictions with the functional evaluation, e.g. sbp.")
+    String inferenceCircuit;
+
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Directory with the data set's files, looked in before $SYNFIRE_DATA and ~/.cache/synfire.")
     Path dataDir;
@@ -62,7 +67,8 @@ final class TrainingOptions {
         return new Experiment(e.name(), e.description(), or(circuit, e.circuit()), or(backend, e.backend()),
                 or(dataset, e.dataset()), or(epochs, e.epochs()), or(seed, e.seed()), or(trainSamples, e.trainSamples()),
                 or(testSamples, e.testSamples()), or(hidden, e.hidden()), or(checkpointEvery, e.checkpointEvery()),
-                or(threads, e.threads())).withDefaults().validate("command line");
+                or(threads, e.threads()), or(inferenceCircuit, e.inferenceCircuit())).withDefaults()
+                .validate("command line");
     }
 
     TrainingJob.Options jobOptions() {

@@ -63,6 +63,17 @@ class TrainCommandTest {
     }
 
     @Test
+    void theInferenceCircuitRunsOnTheChipWithTheTrainedWeights() throws IOException {
+        CliRun run = train("train", "--circuit", "sbp-functional", "--inference-circuit", "sbp", "--dataset", "tiny",
+                "--hidden", "12", "--runs", temp.resolve("runs").toString(), "--quiet");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("0 of 40 predictions differ from the functional evaluation"), run.out());
+        String report = Files.readString(onlyRun().resolve("inference.json"));
+        assertTrue(report.contains("\"predictions_that_differ\" : 0"), report);
+    }
+
+    @Test
     void sameSeedSameWeights() throws IOException {
         Map<String, int[][]> first = trainWeights("a", "5");
         Map<String, int[][]> second = trainWeights("b", "5");

@@ -21,9 +21,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param hidden          hidden units
  * @param checkpointEvery epochs between checkpoints and evaluations, e.g. 0.5 as the paper did
  * @param threads         worker threads of the backend; results do not depend on it
+ * @param inferenceCircuit a circuit whose inference runs on the chip with the trained weights at the end,
+ *                        compared sample by sample with the functional evaluation (absent: none)
  */
 @JsonPropertyOrder({"name", "description", "circuit", "backend", "dataset", "epochs", "seed", "train-samples",
-    "test-samples", "hidden", "checkpoint-every", "threads"})
+    "test-samples", "hidden", "checkpoint-every", "threads", "inference-circuit"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Experiment(
         @JsonProperty("name") String name,
@@ -37,7 +39,14 @@ public record Experiment(
         @JsonProperty("test-samples") Integer testSamples,
         @JsonProperty("hidden") Integer hidden,
         @JsonProperty("checkpoint-every") Double checkpointEvery,
-        @JsonProperty("threads") Integer threads) {
+        @JsonProperty("threads") Integer threads,
+        @JsonProperty("inference-circuit") String inferenceCircuit) {
+
+    /** The same experiment under another name. */
+    public Experiment withName(String newName) {
+        return new Experiment(newName, description, circuit, backend, dataset, epochs, seed, trainSamples, testSamples,
+                hidden, checkpointEvery, threads, inferenceCircuit);
+    }
 
     /** The same experiment with every absent optional field set to its default. */
     public Experiment withDefaults() {
@@ -50,7 +59,7 @@ public record Experiment(
                 trainSamples, testSamples,
                 hidden == null ? 400 : hidden,
                 checkpointEvery == null ? 0.5 : checkpointEvery,
-                threads == null ? 1 : threads);
+                threads == null ? 1 : threads, inferenceCircuit);
     }
 
     /**

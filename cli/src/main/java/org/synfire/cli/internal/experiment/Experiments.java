@@ -108,9 +108,7 @@ public final class Experiments {
             throw new ConfigurationException(source + ": the experiment is empty");
         }
         if (read.name() == null) {
-            read = new Experiment(defaultName, read.description(), read.circuit(), read.backend(), read.dataset(),
-                    read.epochs(), read.seed(), read.trainSamples(), read.testSamples(), read.hidden(),
-                    read.checkpointEvery(), read.threads());
+            read = read.withName(defaultName);
         }
         return read.withDefaults().validate(source);
     }

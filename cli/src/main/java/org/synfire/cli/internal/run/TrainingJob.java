@@ -141,8 +141,47 @@ public final class TrainingJob {
                 Plots.raster(raster.get(), run.plots().resolve("raster.png"));
             }
         }
+        Optional<String> inference = inferOnChip(run, experiment, resolved, settings, last[0]);
         RunBundle.pack(run.path(), run.bundle());
         summarize(run, experiment, resolved, metrics, last[0], Duration.between(began, Instant.now()));
+        inference.ifPresent(out::println);
+    }
+
+    /**
+     * Runs the experiment's inference circuit on the chip with the final weights, compares its
+     * predictions with the functional evaluation and writes both to inference.json.
+     */
+    private Optional<String> inferOnChip(RunDirectory run, Experiment experiment, Resolved resolved,
+            CircuitSettings settings, Evaluation functional) throws IOException {
+        if (experiment.inferenceCircuit() == null) {
+            return Optional.empty();
+        }
+        CircuitProvider circuit = extensions.circuits().get(experiment.inferenceCircuit());
+        Evaluation onChip;
+        Map<String, int[][]> weights = WeightsFile.readWeights(run.finalWeights());
+        try (TrainingSession session = circuit.open(settings, extensions.backends().get(experiment.backend()))) {
+            session.restore(weights);
+            onChip = session.infer(resolved.test());
+        }
+        int[] a = functional.predictions();
+        int[] b = onChip.predictions();
+        int differ = 0;
+        for (int n = 0; n < a.length; n++) {
+            differ += a[n] == b[n] ? 0 : 1;
+        }
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("inference_circuit", experiment.inferenceCircuit());
+        report.put("backend", experiment.backend());
+        report.put("samples", onChip.samples());
+        report.put("top1_spikes_functional", functional.top1SpikesAccuracy());
+        report.put("top1_spikes_on_chip", onChip.top1SpikesAccuracy());
+        report.put("top1_potential_on_chip", onChip.top1PotentialAccuracy());
+        report.put("exact_on_chip", onChip.exactAccuracy());
+        report.put("predictions_that_differ", differ);
+        AtomicFiles.write(run.path().resolve("inference.json"), o -> JSON.writeValue(o, report));
+        return Optional.of(String.format("%-22s %.2f %% top-1 from spikes on %s (%s), %d of %d predictions differ "
+                + "from the functional evaluation", "inference on chip", 100 * onChip.top1SpikesAccuracy(),
+                experiment.backend(), experiment.inferenceCircuit(), differ, a.length));
     }
 
     private static void writePlots(RunDirectory run, MetricsLog metrics, Map<String, int[][]> weights)
