@@ -38,6 +38,14 @@ public interface TrainingSession extends AutoCloseable {
     }
 
     /**
+     * Health counters of the circuit as it runs, by name (for example weight copies that no longer
+     * agree); all zero when all is well. Empty for circuits with nothing to watch.
+     */
+    default java.util.Map<String, Long> diagnostics() {
+        return java.util.Map.of();
+    }
+
+    /**
      * Every weight matrix the circuit holds, by name, [row][column]: enough to resume. Chip circuits
      * include each copy the chip keeps.
      */

@@ -110,6 +110,7 @@ public final class TrainingJob {
         metrics.truncateAfter(start);
         Instant began = Instant.now();
         Evaluation[] last = new Evaluation[1];
+        Map<String, Long> diagnostics;
         try (TrainingSession session = resolved.circuit().open(settings, resolved.backend());
                 Progress progress = Progress.of(experiment.name(), loop.totalSamples(), "samples", options.quiet())) {
             from.ifPresent(c -> session.restore(c.weights()));
@@ -136,6 +137,11 @@ public final class TrainingJob {
                 last[0] = session.evaluate(resolved.test());
             }
             writePlots(run, metrics, session.weights());
+            diagnostics = session.diagnostics();
+            if (!diagnostics.isEmpty()) {
+                Map<String, Long> d = diagnostics;
+                AtomicFiles.write(run.path().resolve("diagnostics.json"), o -> JSON.writeValue(o, d));
+            }
             var raster = session.raster(resolved.test(), RASTER_SAMPLES);
             if (raster.isPresent()) {
                 Plots.raster(raster.get(), run.plots().resolve("raster.png"));
@@ -144,6 +150,11 @@ public final class TrainingJob {
         Optional<String> inference = inferOnChip(run, experiment, resolved, settings, last[0]);
         RunBundle.pack(run.path(), run.bundle());
         summarize(run, experiment, resolved, metrics, last[0], Duration.between(began, Instant.now()));
+        if (!diagnostics.isEmpty()) {
+            long problems = diagnostics.values().stream().mapToLong(Long::longValue).sum();
+            out.printf("%-22s %s%n", "diagnostics", problems == 0 ? "weight copies agree"
+                    : "copies disagree: " + diagnostics + " (see diagnostics.json)");
+        }
         inference.ifPresent(out::println);
     }
 

@@ -84,6 +84,46 @@ final class SbpChipSession implements TrainingSession {
                 samples.inputs(), samples.dimension(), samples.labels(), Math.min(count, samples.count())));
     }
 
+    /**
+     * Whether the chip's copies still agree, as the circuit specification requires: entries where
+     * W1<, W1> differ from W1; W2<, W2> from W2; W2T+ from W2^T; and W2T- from -W2^T (apart from where
+     * W2 is -256, whose negation saturates at 254).
+     */
+    @Override
+    public Map<String, Long> diagnostics() {
+        Map<String, int[][]> w = weights();
+        int[][] w1 = w.get(SbpWeights.W1);
+        int[][] w2 = w.get(SbpWeights.W2);
+        long w1Copies = differing(w1, w.get("w1<")) + differing(w1, w.get("w1>"));
+        long w2Copies = differing(w2, w.get("w2<")) + differing(w2, w.get("w2>"));
+        long plus = 0;
+        long minus = 0;
+        int[][] tp = w.get(SbpWeights.W2T_PLUS);
+        int[][] tm = w.get(SbpWeights.W2T_MINUS);
+        for (int j = 0; j < w2.length; j++) {
+            for (int k = 0; k < w2[j].length; k++) {
+                plus += tp[k][j] == w2[j][k] ? 0 : 1;
+                minus += tm[k][j] == SbpWeights.clamp(-w2[j][k]) ? 0 : 1;
+            }
+        }
+        Map<String, Long> d = new LinkedHashMap<>();
+        d.put("w1_copies_differing", w1Copies);
+        d.put("w2_copies_differing", w2Copies);
+        d.put("w2Tp_differing_from_w2T", plus);
+        d.put("w2Tm_differing_from_minus_w2T", minus);
+        return d;
+    }
+
+    private static long differing(int[][] a, int[][] b) {
+        long n = 0;
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[i].length; j++) {
+                n += a[i][j] == b[i][j] ? 0 : 1;
+            }
+        }
+        return n;
+    }
+
     /** Runs the 4-phase inference circuit on the chip with the weights the training circuit holds now. */
     @Override
     public Evaluation infer(Samples samples) {

@@ -32,6 +32,8 @@ class SbpProvidersTest {
                 functional.train(train, n);
             }
             assertSameWeights(functional.weights(), chip.weights());
+            assertEquals(Map.of("w1_copies_differing", 0L, "w2_copies_differing", 0L, "w2Tp_differing_from_w2T", 0L,
+                    "w2Tm_differing_from_minus_w2T", 0L), chip.diagnostics());
             assertFalse(java.util.Arrays.deepEquals(initial.get("w1"), functional.weights().get("w1")),
                     "training must change W1");
             Evaluation fromChipWeights = chip.evaluate(test);
@@ -73,6 +75,22 @@ class SbpProvidersTest {
                 resumed.train(train, n);
             }
             assertSameWeights(uninterrupted, resumed.weights());
+        }
+    }
+
+    @Test
+    void diagnosticsCountCopiesThatDisagree() {
+        try (TrainingSession chip = new SbpChipProvider().open(SETTINGS, new Loihi1Backend())) {
+            Map<String, int[][]> weights = new java.util.LinkedHashMap<>(chip.weights());
+            int[][] w1Copy = weights.get("w1<").clone();
+            w1Copy[0] = w1Copy[0].clone();
+            w1Copy[0][0] += w1Copy[0][0] < 0 ? 2 : -2;
+            w1Copy[0][1] += w1Copy[0][1] < 0 ? 2 : -2;
+            weights.put("w1<", w1Copy);
+            chip.restore(weights);
+
+            assertEquals(2L, chip.diagnostics().get("w1_copies_differing"));
+            assertEquals(0L, chip.diagnostics().get("w2Tm_differing_from_minus_w2T"));
         }
     }
 
