@@ -36,6 +36,9 @@ public interface ChipSimulation extends AutoCloseable {
     /** The core (numbered across the board) that holds compartment {@code index} of group {@code group}. */
     int coreOf(String group, int index);
 
+    /** What the network takes of the chips, core by core. */
+    ResourceUsage resources();
+
     /** Releases the simulation's resources. */
     @Override
     void close();

@@ -34,6 +34,31 @@ class CoreMappingTest {
         }
     }
 
+    /**
+     * Resources, by hand: in (10 generators) -> n (1030 compartments), all to all. Core 0 holds
+     * compartments 0..1023 with 10 fan-in axons
+     * and 10 * 1024 synapses; each axon's list of 1024 dense 8-bit synapses (no delay bits) takes
+     * ceil((16 + 1024 * 8) / 64) = 129 words, 1290 words for 10 axons. Core 1 holds the other 6
+     * compartments: 10 axons, 60 synapses, lists of 6 * 8 + 16 = 64 bits = 1 word each: 10 words.
+     */
+    @Test
+    void reportsWhatEachCoreHolds() {
+        Network network = Network.builder()
+                .add(new org.synfire.chip.api.network.SpikeGenerator("in", 10, new int[0], new int[0]))
+                .group("n", 1030, P)
+                .connect("in", "n").weight(2).add()
+                .build();
+        try (ChipSimulation sim = backend.open(network, RunOptions.seed(1))) {
+            org.synfire.chip.api.ResourceUsage usage = sim.resources();
+            assertEquals(java.util.List.of(
+                    new org.synfire.chip.api.ResourceUsage.Core(0, 1024, 10, 10240, 1290),
+                    new org.synfire.chip.api.ResourceUsage.Core(1, 6, 10, 60, 10)), usage.cores());
+            assertEquals(1030, usage.compartments());
+            assertEquals(10300, usage.synapses());
+            assertEquals(128, usage.coresPerChip());
+        }
+    }
+
     @Test
     void groupPinnedToTooFewCoresIsRefused() {
         String m = refusal(Network.builder().group("n", 1025, P, new CoreRange(5, 5)).build());

@@ -37,6 +37,11 @@ public interface TrainingSession extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /** What the circuit takes of the chip, core by core; empty for circuits without a chip. */
+    default java.util.Optional<org.synfire.chip.api.ResourceUsage> resources() {
+        return java.util.Optional.empty();
+    }
+
     /**
      * Health counters of the circuit as it runs, by name (for example weight copies that no longer
      * agree); all zero when all is well. Empty for circuits with nothing to watch.

@@ -67,6 +67,15 @@ final class CoreMapper {
         sourceTentative = new int[layout.sources];
     }
 
+    /** What each core in use holds, filled as {@link #place()} closes the cores. */
+    private final java.util.List<org.synfire.chip.api.ResourceUsage.Core> usage = new java.util.ArrayList<>();
+    private long coreSynapses;
+
+    /** The cores {@link #place()} filled. */
+    java.util.List<org.synfire.chip.api.ResourceUsage.Core> usage() {
+        return java.util.List.copyOf(usage);
+    }
+
     /** The core of every compartment. */
     int[] place() {
         int[] coreOf = new int[layout.compartments];
@@ -120,11 +129,21 @@ final class CoreMapper {
                 coreOf[c] = core;
             }
         }
+        close();
         return coreOf;
     }
 
+    private void close() {
+        if (coreCompartments > 0) {
+            usage.add(new org.synfire.chip.api.ResourceUsage.Core(core, coreCompartments, coreFanIn, coreSynapses,
+                    coreWords));
+        }
+    }
+
     private void open(int newCore) {
+        close();
         core = newCore;
+        coreSynapses = 0;
         coreCompartments = 0;
         coreFanIn = 0;
         coreWords = 0;
@@ -167,6 +186,7 @@ final class CoreMapper {
             listLength[syn.index][pre]++;
         }
         coreCompartments++;
+        coreSynapses += inStart[c + 1] - inStart[c];
         coreFanIn += newFanIn;
         coreWords += newWords;
         return null;

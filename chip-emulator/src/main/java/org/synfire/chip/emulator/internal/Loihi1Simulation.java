@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
 import org.synfire.chip.api.ActivityCounts;
 import org.synfire.chip.api.ChipSimulation;
 import org.synfire.chip.api.LearningEngine;
+import org.synfire.chip.api.ResourceUsage;
 import org.synfire.chip.api.ProbeData;
 import org.synfire.chip.api.RunOptions;
 import org.synfire.chip.api.TrafficCounts;
@@ -33,6 +34,7 @@ public final class Loihi1Simulation implements ChipSimulation {
     private final Layout layout;
     private final CompartmentState state;
     private final int[] coreOf;
+    private final ResourceUsage resources;
     private final EmulatedCore[] activeCores;
     private final MeshRouter router;
     private final int hostFirstSource;
@@ -57,7 +59,9 @@ public final class Loihi1Simulation implements ChipSimulation {
         layout = new Layout(network);
         state = new CompartmentState(layout);
         Mesh mesh = new Mesh(options.chips());
-        coreOf = new CoreMapper(layout, mesh).place();
+        CoreMapper mapper = new CoreMapper(layout, mesh);
+        coreOf = mapper.place();
+        resources = new ResourceUsage(mesh.chips(), mesh.cores() / mesh.chips(), mapper.usage());
         Wiring wiring = new Wiring(layout, coreOf, mesh);
 
         EmulatedCore[] cores = new EmulatedCore[mesh.cores()];
@@ -227,6 +231,11 @@ public final class Loihi1Simulation implements ChipSimulation {
             spikes += core.spikes();
         }
         return new ActivityCounts(timestep, (long) timestep * layout.compartments, spikes, hostSpikes, operations);
+    }
+
+    @Override
+    public ResourceUsage resources() {
+        return resources;
     }
 
     @Override

@@ -84,6 +84,11 @@ final class SbpChipSession implements TrainingSession {
                 samples.inputs(), samples.dimension(), samples.labels(), Math.min(count, samples.count())));
     }
 
+    @Override
+    public java.util.Optional<org.synfire.chip.api.ResourceUsage> resources() {
+        return java.util.Optional.of(chip.chip().resources());
+    }
+
     /**
      * Whether the chip's copies still agree, as the circuit specification requires: entries where
      * W1<, W1> differ from W1; W2<, W2> from W2; W2T+ from W2^T; and W2T- from -W2^T (apart from where

@@ -1,0 +1,86 @@
+package org.synfire.cli;
+
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.synfire.chip.api.ResourceUsage;
+import org.synfire.chip.api.circuit.CircuitSettings;
+import org.synfire.chip.api.circuit.TrainingSession;
+import org.synfire.chip.api.spi.CircuitProvider;
+import org.synfire.chip.api.spi.DatasetProvider;
+import org.synfire.cli.internal.runtime.Extensions;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code synfire inspect}: what a circuit needs on the chip, and whether it fits. */
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+        description = {"Maps a circuit onto the chip backend without running it and shows what it takes: cores,",
+            "compartments, fan-in axons, synapses and synaptic memory per core, and whether it fits.",
+            "Sizes come from the data set (inputs, classes) and --hidden. Exit code 1 if it does not fit."})
+final class InspectCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main main;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--circuit", paramLabel = "ID", defaultValue = "sbp",
+            description = "Circuit (default ${DEFAULT-VALUE}).")
+    String circuit;
+
+    @Option(names = "--backend", paramLabel = "ID", defaultValue = "loihi1",
+            description = "Chip backend (default ${DEFAULT-VALUE}).")
+    String backend;
+
+    @Option(names = "--dataset", paramLabel = "ID", defaultValue = "mnist20",
+            description = "Data set whose sizes apply (default ${DEFAULT-VALUE}); its files are not read.")
+    String dataset;
+
+    @Option(names = "--hidden", paramLabel = "N", defaultValue = "400",
+            description = "Hidden units (default ${DEFAULT-VALUE}).")
+    int hidden;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Extensions extensions = main.platform(spec.commandLine().getErr()).extensions();
+        CircuitProvider provider = extensions.circuits().get(circuit);
+        DatasetProvider data = extensions.datasets().get(dataset);
+        if (!provider.needsBackend()) {
+            out.println(circuit + " runs without a chip: nothing to map");
+            return 0;
+        }
+        CircuitSettings settings = new CircuitSettings(data.dimension(), hidden, data.classes(), 1, 1);
+        out.printf("circuit %s, %d-%d-%d (%s), on %s%n", circuit, data.dimension(), hidden, data.classes(), dataset,
+                backend);
+        Optional<ResourceUsage> usage;
+        try (TrainingSession session = provider.open(settings, extensions.backends().get(backend))) {
+            usage = session.resources();
+        } catch (IllegalArgumentException e) {
+            out.println("fits: no: " + e.getMessage());
+            return 1;
+        }
+        if (usage.isEmpty()) {
+            out.println("the circuit reports no resources");
+            return 0;
+        }
+        ResourceUsage u = usage.get();
+        out.printf("%6s %13s %12s %10s %18s%n", "core", "compartments", "fan-in axons", "synapses",
+                "synaptic memory");
+        for (ResourceUsage.Core c : u.cores()) {
+            out.printf("%6d %13d %12d %10d %11d words%n", c.core(), c.compartments(), c.fanInAxons(), c.synapses(),
+                    c.synapticMemoryWords());
+        }
+        out.printf("%6s %13d %12s %10d %11d words (%.1f KiB)%n", "total", u.compartments(), "", u.synapses(),
+                u.synapticMemoryWords(), u.synapticMemoryWords() * 8 / 1024.0);
+        out.printf("fits: yes, on %d of %d cores of %d chip(s)%n", u.cores().size(), u.coresPerChip() * u.chips(),
+                u.chips());
+        return 0;
+    }
+}
