@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class InspectCommandTest {
 
-    /** The sBP circuit at 400-400-10 has 12 gates and 15 populations: 12 + 4 * 400 + 6 * 10 + 4 * 400 = 3282. */
+    /** At 400-400-10: 12 gates, x h h< h> (4 x 400), o o< o> t d+ d- oT- (7 x 10), h1T c_h m_x m_h (4 x 400): 3282. */
     @Test
     void thePapersCircuitFitsOnOneChip() {
         CliRun run = CliRun.of("inspect", "--dataset", "mnist20");
