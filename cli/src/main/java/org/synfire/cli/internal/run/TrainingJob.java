@@ -129,7 +129,7 @@ public final class TrainingJob {
                     checkpoints.save(checkpoint);
                     metrics.append(m);
                     last[0] = evaluation;
-                    progress.remark(String.format("top-1 %.1f %%", 100 * m.top1Spikes()));
+                    progress.remark(String.format(" | top-1 %.1f %%", 100 * m.top1Spikes()));
                 }
             });
             WeightsFile.write(run.finalWeights(), session.weights(), loop.totalSamples());
