@@ -31,9 +31,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code synfire eval}: scores a run's weights on a test set, functionally, on the chip, or both. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Evaluates trained weights on the test samples of a data set: with the functional forward",
-            "pass (as the paper scored weights read off the chip), with the inference circuit on the chip",
-            "(--on-chip), or both, comparing their predictions sample by sample (--both).",
+        description = {"Evaluates trained weights on the test samples of a data set.",
+            "With the functional forward pass (as the paper scored weights read off the chip), with the",
+            "inference circuit on the chip (--on-chip), or both, comparing predictions sample by sample (--both).",
             "WEIGHTS is a run directory, a run bundle (.tar.gz) or an NPZ file of w1 and w2",
             "(the published sBP code's keys; the circuit, data set and hidden size then come from options)."})
 final class EvalCommand implements Callable<Integer> {

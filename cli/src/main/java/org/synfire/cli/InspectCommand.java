@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code synfire inspect}: what a circuit needs on the chip, and whether it fits. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = {"Maps a circuit onto the chip backend without running it and shows what it takes: cores,",
-            "compartments, fan-in axons, synapses and synaptic memory per core, and whether it fits.",
+        description = {"Shows what a circuit takes on the chip, and whether it fits.",
+            "Maps the circuit without running it: cores, compartments, fan-in axons, synapses and synaptic",
+            "memory per core.",
             "Sizes come from the data set (inputs, classes) and --hidden. Exit code 1 if it does not fit."})
 final class InspectCommand implements Callable<Integer> {
 

@@ -33,9 +33,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code synfire plot}: draws a run's figures again, from its directory or its bundle. */
 @Command(name = "plot", mixinStandardHelpOptions = true,
-        description = {"Draws the figures of a run from its directory or bundle: accuracy per epoch (accuracy.png),",
-            "weight histograms (weights.png) and, for circuits that spike, the spike raster of a few test",
-            "samples across the circuit's phases (raster.png; needs the run's data set)."})
+        description = {"Draws the figures of a run again, from its directory or its bundle.",
+            "Accuracy per epoch (accuracy.png), weight histograms (weights.png) and, for circuits that spike,",
+            "the spike raster of a few test samples across the circuit's phases (raster.png; needs the data set)."})
 final class PlotCommand implements Callable<Integer> {
 
     @ParentCommand

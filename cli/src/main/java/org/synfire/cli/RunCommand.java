@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code synfire run EXPERIMENT}: runs a packaged experiment or a YAML file. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs an experiment: a packaged one (see 'synfire list') or a YAML file of your own.",
+        description = {"Runs a packaged experiment (see 'synfire list') or a YAML file of your own.",
             "Options given here replace the experiment's fields."})
 final class RunCommand implements Callable<Integer> {
 

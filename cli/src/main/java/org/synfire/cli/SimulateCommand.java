@@ -23,10 +23,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code synfire simulate}: runs a network file on a backend and writes what its probes recorded. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Runs a network file (format synfire-network/1, see chip-emulator/network-format.md)",
-            "on a chip backend and writes every probe to OUT: PROBE.csv (a row per recorded timestep:",
-            "the timestep, then one value per compartment or synapse) and PROBE.npy (int32, rows as in",
-            "the CSV, with PROBE-timesteps.npy beside it)."})
+        description = {"Runs a network file on a chip backend and writes what its probes recorded.",
+            "The format is synfire-network/1 (chip-emulator/network-format.md). Every probe goes to OUT as",
+            "PROBE.csv (a row per recorded timestep: the timestep, then one value per compartment or",
+            "synapse) and PROBE.npy (int32, rows as in the CSV, with PROBE-timesteps.npy beside it)."})
 final class SimulateCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code synfire train}: trains a circuit with the options given, or resumes a run. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Trains a learning circuit on a data set, on a chip backend or as a functional model,",
-            "checkpointing and evaluating at fixed intervals into a new run directory.",
+        description = {"Trains a learning circuit on a data set into a new run directory.",
+            "On a chip backend or as a functional model; checkpoints and evaluates at fixed intervals.",
             "Example: synfire train --backend loihi1 --circuit sbp --dataset mnist20 --epochs 1 --seed 2"})
 final class TrainCommand implements Callable<Integer> {
 

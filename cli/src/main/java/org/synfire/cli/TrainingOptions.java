@@ -12,19 +12,19 @@ import picocli.CommandLine.Option;
 /** Options every training command shares: overrides of the experiment's fields, and where things go. */
 final class TrainingOptions {
 
-    @Option(names = "--circuit", paramLabel = "ID", description = "Learning circuit (see 'synfire list').")
+    @Option(names = "--circuit", paramLabel = "ID", description = "Learning circuit (see 'synfire list'; default sbp).")
     String circuit;
 
-    @Option(names = "--backend", paramLabel = "ID", description = "Chip backend (see 'synfire list').")
+    @Option(names = "--backend", paramLabel = "ID", description = "Chip backend (see 'synfire list'; default loihi1).")
     String backend;
 
-    @Option(names = "--dataset", paramLabel = "ID", description = "Data set (see 'synfire list').")
+    @Option(names = "--dataset", paramLabel = "ID", description = "Data set (see 'synfire list'; required unless the experiment names one).")
     String dataset;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training samples.")
+    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training samples (default 1).")
     Integer epochs;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of every random choice of the run.")
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of every random choice of the run (default 1).")
     Long seed;
 
     @Option(names = "--train-samples", paramLabel = "N", description = "Train on the first N training samples only.")
@@ -33,14 +33,14 @@ final class TrainingOptions {
     @Option(names = "--test-samples", paramLabel = "N", description = "Evaluate on the first N test samples only.")
     Integer testSamples;
 
-    @Option(names = "--hidden", paramLabel = "N", description = "Hidden units.")
+    @Option(names = "--hidden", paramLabel = "N", description = "Hidden units (default 400).")
     Integer hidden;
 
     @Option(names = "--checkpoint-every", paramLabel = "EPOCHS",
             description = "Epochs between checkpoints and evaluations (default 0.5, as the paper).")
     Double checkpointEvery;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Backend threads; results do not depend on it.")
+    @Option(names = "--threads", paramLabel = "N", description = "Backend threads (default 1); results do not depend on it.")
     Integer threads;
 
     @Option(names = "--inference-circuit", paramLabel = "ID",
