@@ -33,6 +33,15 @@ public interface ChipSimulation extends AutoCloseable {
     /** The work of the cores in the timesteps run so far. */
     ActivityCounts activity();
 
+    /**
+     * Every event that costs energy or time in the timesteps run so far, per core in use: cumulative, so the
+     * difference of two snapshots ({@link ChipEvents#minus}) gives a window's.
+     */
+    ChipEvents events();
+
+    /** What the network occupies on the chip. */
+    ChipResources resources();
+
     /** The core (numbered across the board) that holds compartment {@code index} of group {@code group}. */
     int coreOf(String group, int index);
 

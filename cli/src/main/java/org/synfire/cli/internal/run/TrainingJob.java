@@ -23,6 +23,9 @@ import org.synfire.chip.api.spi.ChipBackend;
 import org.synfire.chip.api.spi.CircuitProvider;
 import org.synfire.chip.api.spi.DatasetProvider;
 import org.synfire.chip.api.spi.Extension;
+import org.synfire.chip.api.cost.CostModel;
+import org.synfire.cli.internal.energy.CostTables;
+import org.synfire.cli.internal.energy.EnergyReport;
 import org.synfire.cli.internal.experiment.Experiment;
 import org.synfire.cli.internal.experiment.Experiments;
 import org.synfire.cli.internal.runtime.Extensions;
@@ -108,6 +111,7 @@ public final class TrainingJob {
         metrics.truncateAfter(start);
         Instant began = Instant.now();
         Evaluation[] last = new Evaluation[1];
+        Optional<EnergyReport> energy;
         try (TrainingSession session = resolved.circuit().open(settings, resolved.backend());
                 Progress progress = Progress.of(experiment.name(), loop.totalSamples(), "samples", options.quiet())) {
             from.ifPresent(c -> session.restore(c.weights()));
@@ -134,9 +138,16 @@ public final class TrainingJob {
                 last[0] = session.evaluate(resolved.test());
             }
             writePlots(run, metrics, session.weights());
+            energy = session.chipEvents().flatMap(e -> EnergyReport.of(experiment.circuit(), "training",
+                    new CostModel(extensions.costModels().get(CostTables.defaultTable().id()).table()), e));
+            if (energy.isPresent()) {
+                energy.get().write(run.path().resolve("energy.json"), run.plots());
+            }
         }
         RunBundle.pack(run.path(), run.bundle());
         summarize(run, experiment, resolved, metrics, last[0], Duration.between(began, Instant.now()));
+        energy.ifPresent(e -> e.print(out));
+        out.flush();
     }
 
     private static void writePlots(RunDirectory run, MetricsLog metrics, Map<String, int[][]> weights)
