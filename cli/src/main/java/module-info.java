@@ -21,7 +21,6 @@ module org.synfire.cli {
 
     opens org.synfire.cli to info.picocli;
     opens org.synfire.cli.internal.runtime to com.google.guice;
-    opens org.synfire.cli.internal.energy to com.google.guice;
     opens org.synfire.cli.internal.experiment to com.fasterxml.jackson.databind;
     opens org.synfire.cli.internal.run to com.fasterxml.jackson.databind;
 }
