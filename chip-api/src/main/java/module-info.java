@@ -9,8 +9,10 @@ module org.synfire.chip.api {
     exports org.synfire.chip.api.network;
     exports org.synfire.chip.api.learning;
     exports org.synfire.chip.api.circuit;
+    exports org.synfire.chip.api.cost;
 
     uses org.synfire.chip.api.spi.ChipBackend;
     uses org.synfire.chip.api.spi.CircuitProvider;
     uses org.synfire.chip.api.spi.DatasetProvider;
+    uses org.synfire.chip.api.spi.CostModelProvider;
 }

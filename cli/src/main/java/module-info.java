@@ -17,6 +17,8 @@ module org.synfire.cli {
 
     uses com.google.inject.Module;
 
+    provides com.google.inject.Module with org.synfire.cli.internal.energy.EnergyModule;
+
     opens org.synfire.cli to info.picocli;
     opens org.synfire.cli.internal.runtime to com.google.guice;
     opens org.synfire.cli.internal.experiment to com.fasterxml.jackson.databind;

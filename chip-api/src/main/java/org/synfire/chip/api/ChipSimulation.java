@@ -33,6 +33,13 @@ public interface ChipSimulation extends AutoCloseable {
     /** The work of the cores in the timesteps run so far. */
     ActivityCounts activity();
 
+    /**
+     * Every event that costs energy or time in the timesteps run so far, per core in use: cumulative, so the
+     * difference of two snapshots ({@link ChipEvents#minus}) gives a window's.
+     */
+    ChipEvents events();
+
+
     /** The core (numbered across the board) that holds compartment {@code index} of group {@code group}. */
     int coreOf(String group, int index);
 

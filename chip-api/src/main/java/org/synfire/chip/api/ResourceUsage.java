@@ -7,9 +7,10 @@ import java.util.List;
  *
  * @param chips        chips on the board
  * @param coresPerChip cores of one chip
+ * @param coresPerTile cores of one tile of the mesh
  * @param cores        every core in use, in core order
  */
-public record ResourceUsage(int chips, int coresPerChip, List<Core> cores) {
+public record ResourceUsage(int chips, int coresPerChip, int coresPerTile, List<Core> cores) {
 
     public ResourceUsage {
         cores = List.copyOf(cores);
@@ -25,6 +26,16 @@ public record ResourceUsage(int chips, int coresPerChip, List<Core> cores) {
      * @param synapticMemoryWords   64-bit words of synaptic memory they take
      */
     public record Core(int core, int compartments, int fanInAxons, long synapses, int synapticMemoryWords) {
+    }
+
+    /** Tiles holding at least one core in use: they take part in every barrier. */
+    public int tiles() {
+        return (int) cores.stream().mapToInt(c -> c.core() / coresPerTile).distinct().count();
+    }
+
+    /** Bits of synaptic memory in use: the words of the synapse lists, 64 bits each. */
+    public long synapticMemoryBits() {
+        return synapticMemoryWords() * 64;
     }
 
     public int compartments() {

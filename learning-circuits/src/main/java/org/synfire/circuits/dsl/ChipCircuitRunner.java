@@ -4,8 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.synfire.chip.api.ChipEvents;
 import org.synfire.chip.api.ChipSimulation;
 import org.synfire.chip.api.RunOptions;
+import org.synfire.chip.api.circuit.PhaseEvents;
 import org.synfire.chip.api.spi.ChipBackend;
 import org.synfire.circuits.dsl.CircuitDescription.Emits;
 import org.synfire.circuits.dsl.CircuitDescription.Generator;
@@ -21,12 +23,15 @@ public final class ChipCircuitRunner implements AutoCloseable {
     private final ChipSimulation chip;
     private final List<Map.Entry<String, Generator>> generators;
     private long samples;
+    /** The chip events of each phase, summed over the samples presented (for energy and time estimates). */
+    private final ChipEvents[] phaseEvents;
 
     /** Opens {@code circuit} on {@code backend}. */
     public ChipCircuitRunner(ChipBackend backend, CompiledCircuit circuit, RunOptions options) {
         this.circuit = circuit;
         this.chip = backend.open(circuit.network(), options);
         this.generators = List.copyOf(circuit.description().generators().entrySet());
+        this.phaseEvents = new ChipEvents[circuit.description().phases()];
     }
 
     /** Samples run so far. */
@@ -50,6 +55,7 @@ public final class ChipCircuitRunner implements AutoCloseable {
             chip.run(start + 1 - chip.timestep());
         }
         int phases = circuit.description().phases();
+        ChipEvents before = chip.events();
         for (int phase = 1; phase <= phases; phase++) {
             for (Map.Entry<String, Generator> entry : generators) {
                 Generator generator = entry.getValue();
@@ -76,8 +82,24 @@ public final class ChipCircuitRunner implements AutoCloseable {
                 }
             }
             chip.run(1);
+            ChipEvents after = chip.events();
+            ChipEvents step = after.minus(before);
+            phaseEvents[phase - 1] = phaseEvents[phase - 1] == null ? step : phaseEvents[phase - 1].plus(step);
+            before = after;
         }
         samples++;
+    }
+
+    /**
+     * The chip events of the samples presented so far, per phase (the timesteps at offsets 1 .. phases);
+     * the timesteps before the first sample's phases are left out. Empty phases before the first sample.
+     */
+    public PhaseEvents phaseEvents() {
+        List<ChipEvents> phases = new java.util.ArrayList<>();
+        for (ChipEvents e : phaseEvents) {
+            phases.add(e != null ? e : chip.events().minus(chip.events()));
+        }
+        return new PhaseEvents(samples, phases, chip.resources());
     }
 
     /**

@@ -59,6 +59,14 @@ public interface TrainingSession extends AutoCloseable {
     /** Replaces the weights by ones {@link #weights()} returned (of the same circuit and sizes). */
     void restore(Map<String, int[][]> weights);
 
+    /**
+     * The chip events of the training samples so far, by phase of the circuit (one entry per timestep of a
+     * sample, in order), or empty if the circuit does not run on a chip.
+     */
+    default java.util.Optional<PhaseEvents> chipEvents() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

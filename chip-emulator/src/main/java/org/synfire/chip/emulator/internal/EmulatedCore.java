@@ -28,6 +28,7 @@ final class EmulatedCore implements Core {
     private int timestep;
     private long synapticOperations;
     private long spikes;
+    private long activeUpdates;
 
     EmulatedCore(int index, int first, int end, CompartmentState state, List<Synapses> synapses, int[] axonStart,
             int[] segmentConnection, int[] segmentStart, int[] segmentEnd) {
@@ -62,6 +63,11 @@ final class EmulatedCore implements Core {
     /** Synapses this core has delivered spikes through. */
     long synapticOperations() {
         return synapticOperations;
+    }
+
+    /** Compartment updates with input, current, voltage, bias or refractory count not zero. */
+    long activeUpdates() {
+        return activeUpdates;
     }
 
     /** Spikes of this core's compartments. */
@@ -105,6 +111,10 @@ final class EmulatedCore implements Core {
             // the slot summed in 32-bit ints; overflow there is harmless, as only its low 22 bits are kept
             int q = Arithmetic.wrapQ(acc[slot + i]);
             acc[slot + i] = 0;
+            // a compartment at rest (nothing in, nothing held) is an inactive update on the chip
+            if ((q | u[i] | v[i] | s.bias[i] | refractoryLeft[i]) != 0) {
+                activeUpdates++;
+            }
             u[i] = Arithmetic.current(u[i], s.dU[i], q);
             int u2 = Arithmetic.wrap24(u[i] + s.bias[i]);
             if (refractoryLeft[i] > 0) {

@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.synfire.chip.api.ActivityCounts;
+import org.synfire.chip.api.ChipEvents;
 import org.synfire.chip.api.ChipSimulation;
+import org.synfire.chip.api.CoreEvents;
 import org.synfire.chip.api.LearningEngine;
 import org.synfire.chip.api.ResourceUsage;
 import org.synfire.chip.api.ProbeData;
@@ -47,6 +49,8 @@ public final class Loihi1Simulation implements ChipSimulation {
     private final ProbeRecorder[] probeList;
     private final PlasticConnection[] plastic;
     private final LearningEngine[] engines;
+    /** {@code engineSynapsesOn[k][a]}: synapses of plastic connection k on active core a (its share of updates). */
+    private final long[][] engineSynapsesOn;
     private int timestep;
     private long hostSpikes;
 
@@ -61,7 +65,8 @@ public final class Loihi1Simulation implements ChipSimulation {
         Mesh mesh = new Mesh(options.chips());
         CoreMapper mapper = new CoreMapper(layout, mesh);
         coreOf = mapper.place();
-        resources = new ResourceUsage(mesh.chips(), mesh.cores() / mesh.chips(), mapper.usage());
+        resources = new ResourceUsage(mesh.chips(), mesh.cores() / mesh.chips(), Loihi1Constants.CORES_PER_TILE,
+                mapper.usage());
         Wiring wiring = new Wiring(layout, coreOf, mesh);
 
         EmulatedCore[] cores = new EmulatedCore[mesh.cores()];
@@ -133,6 +138,21 @@ public final class Loihi1Simulation implements ChipSimulation {
         }
         plastic = plasticList.toArray(new PlasticConnection[0]);
         engines = engineList.toArray(new LearningEngine[0]);
+
+        int[] activeIndex = new int[mesh.cores()];
+        for (int a = 0; a < activeCores.length; a++) {
+            activeIndex[activeCores[a].index()] = a;
+        }
+        engineSynapsesOn = new long[plastic.length][activeCores.length];
+        int k = 0;
+        for (Synapses s : layout.synapses) {
+            if (s.description.plastic()) {
+                for (int post : s.post) {
+                    engineSynapsesOn[k][activeIndex[coreOf[s.postBase + post]]]++;
+                }
+                k++;
+            }
+        }
     }
 
     @Override
@@ -231,6 +251,37 @@ public final class Loihi1Simulation implements ChipSimulation {
             spikes += core.spikes();
         }
         return new ActivityCounts(timestep, (long) timestep * layout.compartments, spikes, hostSpikes, operations);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The emulator runs one learning engine per plastic connection, not per core; a connection's synaptic
+     * updates are given to the cores that hold its synapses in proportion to their share of them (rounded
+     * down, so the per-core counts may fall short of the connection's total by less than one per core).
+     */
+    @Override
+    public ChipEvents events() {
+        long[] updates = new long[activeCores.length];
+        for (int k = 0; k < engines.length; k++) {
+            if (!(engines[k] instanceof RuleLearningEngine r) || r.synapseUpdates() == 0) {
+                continue;
+            }
+            long total = r.synapseUpdates();
+            long synapses = Arrays.stream(engineSynapsesOn[k]).sum();
+            for (int a = 0; a < activeCores.length; a++) {
+                updates[a] += Math.multiplyExact(total, engineSynapsesOn[k][a]) / synapses;
+            }
+        }
+        List<CoreEvents> cores = new ArrayList<>(activeCores.length);
+        for (int a = 0; a < activeCores.length; a++) {
+            EmulatedCore c = activeCores[a];
+            long active = c.activeUpdates();
+            long all = (long) timestep * (c.end() - c.first());
+            cores.add(new CoreEvents(c.index(), c.synapticOperations(), updates[a], active, all - active));
+        }
+        TrafficCounts t = router.counts();
+        return new ChipEvents(timestep, t.messages(), t.hopsEastWest(), t.hopsNorthSouth(), t.chipCrossings(), cores);
     }
 
     @Override

@@ -79,6 +79,11 @@ final class RuleLearningEngine implements LearningEngine {
         learning.learn(pre, connection.post(), connection.weights(), connection.delays(), connection.tags(), random);
     }
 
+    /** Synapses whose rule was evaluated so far. */
+    long synapseUpdates() {
+        return learning.synapseUpdates();
+    }
+
     private static void put(Map<StateVariable, TraceSpec> traces, StateVariable v, TraceSettings settings) {
         if (!settings.equals(TraceSettings.NONE)) {
             traces.put(v, new TraceSpec(settings.impulse(), settings.timeConstant()));

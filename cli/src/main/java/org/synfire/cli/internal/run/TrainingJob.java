@@ -23,6 +23,9 @@ import org.synfire.chip.api.spi.ChipBackend;
 import org.synfire.chip.api.spi.CircuitProvider;
 import org.synfire.chip.api.spi.DatasetProvider;
 import org.synfire.chip.api.spi.Extension;
+import org.synfire.chip.api.cost.CostModel;
+import org.synfire.cli.internal.energy.CostTables;
+import org.synfire.cli.internal.energy.EnergyReport;
 import org.synfire.cli.internal.experiment.Experiment;
 import org.synfire.cli.internal.experiment.Experiments;
 import org.synfire.cli.internal.runtime.Extensions;
@@ -111,6 +114,7 @@ public final class TrainingJob {
         Instant began = Instant.now();
         Evaluation[] last = new Evaluation[1];
         Map<String, Long> diagnostics;
+        Optional<EnergyReport> energy;
         try (TrainingSession session = resolved.circuit().open(settings, resolved.backend());
                 Progress progress = Progress.of(experiment.name(), loop.totalSamples(), "samples", options.quiet())) {
             from.ifPresent(c -> session.restore(c.weights()));
@@ -137,6 +141,11 @@ public final class TrainingJob {
                 last[0] = session.evaluate(resolved.test());
             }
             writePlots(run, metrics, session.weights());
+            energy = session.chipEvents().flatMap(e -> EnergyReport.of(experiment.circuit(), "training",
+                    new CostModel(extensions.costModels().get(CostTables.defaultTable().id()).table()), e));
+            if (energy.isPresent()) {
+                energy.get().write(run.path().resolve("energy.json"), run.plots());
+            }
             diagnostics = session.diagnostics();
             if (!diagnostics.isEmpty()) {
                 Map<String, Long> d = diagnostics;
@@ -150,12 +159,14 @@ public final class TrainingJob {
         Optional<String> inference = inferOnChip(run, experiment, resolved, settings, last[0]);
         RunBundle.pack(run.path(), run.bundle());
         summarize(run, experiment, resolved, metrics, last[0], Duration.between(began, Instant.now()));
+        energy.ifPresent(e -> e.print(out));
         if (!diagnostics.isEmpty()) {
             long problems = diagnostics.values().stream().mapToLong(Long::longValue).sum();
             out.printf("%-22s %s%n", "diagnostics", problems == 0 ? "weight copies agree"
                     : "copies disagree: " + diagnostics + " (see diagnostics.json)");
         }
         inference.ifPresent(out::println);
+        out.flush();
     }
 
     /**

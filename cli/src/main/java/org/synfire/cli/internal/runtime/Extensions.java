@@ -6,6 +6,7 @@ import com.google.inject.Inject;
 
 import org.synfire.chip.api.spi.ChipBackend;
 import org.synfire.chip.api.spi.CircuitProvider;
+import org.synfire.chip.api.spi.CostModelProvider;
 import org.synfire.chip.api.spi.DatasetProvider;
 
 /** Every extension the runtime found, per extension point; Guice builds it from the map bindings. */
@@ -14,13 +15,15 @@ public final class Extensions {
     private final ExtensionPoint<ChipBackend> backends;
     private final ExtensionPoint<CircuitProvider> circuits;
     private final ExtensionPoint<DatasetProvider> datasets;
+    private final ExtensionPoint<CostModelProvider> costModels;
 
     @Inject
     Extensions(Map<String, ChipBackend> backends, Map<String, CircuitProvider> circuits,
-            Map<String, DatasetProvider> datasets) {
+            Map<String, DatasetProvider> datasets, Map<String, CostModelProvider> costModels) {
         this.backends = ExtensionPoint.of("backend", backends);
         this.circuits = ExtensionPoint.of("circuit", circuits);
         this.datasets = ExtensionPoint.of("data set", datasets);
+        this.costModels = ExtensionPoint.of("cost model", costModels);
     }
 
     public ExtensionPoint<ChipBackend> backends() {
@@ -33,5 +36,10 @@ public final class Extensions {
 
     public ExtensionPoint<DatasetProvider> datasets() {
         return datasets;
+    }
+
+    /** Tables of energy and time figures per chip event. */
+    public ExtensionPoint<CostModelProvider> costModels() {
+        return costModels;
     }
 }

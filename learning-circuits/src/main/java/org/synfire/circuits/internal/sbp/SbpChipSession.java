@@ -166,6 +166,12 @@ final class SbpChipSession implements TrainingSession {
         chip = open(byConnection.get("x->h"), byConnection.get("h->o"), byConnection);
     }
 
+    /** The chip events of the samples trained since the chip was last opened (a restore reopens it). */
+    @Override
+    public java.util.Optional<org.synfire.chip.api.circuit.PhaseEvents> chipEvents() {
+        return java.util.Optional.of(chip.phaseEvents());
+    }
+
     @Override
     public void close() {
         chip.close();

@@ -130,6 +130,11 @@ public final class GroupLearning {
         return true;
     }
 
+    /** Synapses whose rule was evaluated so far. */
+    public long synapseUpdates() {
+        return rule.synapseUpdates();
+    }
+
     private static void spike(Traces t, int i) {
         if (t != null) {
             t.spike(i);

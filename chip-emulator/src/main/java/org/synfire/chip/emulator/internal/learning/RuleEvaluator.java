@@ -27,6 +27,8 @@ public final class RuleEvaluator {
     private final boolean dependsOnPost;
     private final int uMask;
     private final boolean[] reads = new boolean[OPERANDS];
+    /** Synapses whose rule was evaluated in the epochs so far (for energy and time estimates). */
+    private long synapseUpdates;
 
     private RuleEvaluator(Rule rule, SynapseFormat format, boolean useSpikeTables) {
         this.format = format;
@@ -107,6 +109,7 @@ public final class RuleEvaluator {
             if (!everySynapse && !(x0 == 1 && dependsOnPre) && !(y0 == 1 && dependsOnPost)) {
                 continue; // no term's dependency holds: the chip does not touch this synapse
             }
+            synapseUpdates++;
             int spikes = x0 | y0 << 1 | r0 << 2;
             operands[StateVariable.X0.ordinal()] = x0;
             operands[StateVariable.Y0.ordinal()] = y0;
@@ -195,6 +198,11 @@ public final class RuleEvaluator {
             throw new IllegalArgumentException("plastic group: " + values.length + " " + what + " values for " + n
                     + " synapses");
         }
+    }
+
+    /** Synapses whose rule was evaluated so far (one per synapse and epoch whose dependency held). */
+    public long synapseUpdates() {
+        return synapseUpdates;
     }
 
     /** The synaptic variables the rule changes. */

@@ -1,0 +1,75 @@
+package org.synfire.chip.api;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every event that costs energy or time on the chip, counted over some timesteps: the work of each core in
+ * use, the spike messages between cores and the barrier synchronisation that ends every timestep. Counts
+ * of a simulation are cumulative; {@link #minus} gives those of a window (one timestep, one phase).
+ *
+ * @param timesteps     timesteps counted; each ends with one barrier synchronisation
+ * @param messages      spike messages delivered to a target core (each costs a spike within a tile, plus
+ *                      its hops)
+ * @param hopsEastWest  tile-to-tile hops of those messages along the mesh's x axis
+ * @param hopsNorthSouth tile-to-tile hops along the y axis
+ * @param chipCrossings messages that left their chip
+ * @param cores         the counts of every core in use, in core order
+ */
+public record ChipEvents(long timesteps, long messages, long hopsEastWest, long hopsNorthSouth, long chipCrossings,
+        List<CoreEvents> cores) {
+
+    public ChipEvents {
+        if (timesteps < 0 || messages < 0 || hopsEastWest < 0 || hopsNorthSouth < 0 || chipCrossings < 0) {
+            throw new IllegalArgumentException("chip event counts cannot be negative");
+        }
+        cores = List.copyOf(cores);
+    }
+
+    /** Barrier synchronisations: one per timestep. */
+    public long barriers() {
+        return timesteps;
+    }
+
+    public long synapticOperations() {
+        return cores.stream().mapToLong(CoreEvents::synapticOperations).sum();
+    }
+
+    public long synapticUpdates() {
+        return cores.stream().mapToLong(CoreEvents::synapticUpdates).sum();
+    }
+
+    public long activeUpdates() {
+        return cores.stream().mapToLong(CoreEvents::activeUpdates).sum();
+    }
+
+    public long idleUpdates() {
+        return cores.stream().mapToLong(CoreEvents::idleUpdates).sum();
+    }
+
+    /** The sum of two counts of the same cores. */
+    public ChipEvents plus(ChipEvents other) {
+        return new ChipEvents(timesteps + other.timesteps, messages + other.messages,
+                hopsEastWest + other.hopsEastWest, hopsNorthSouth + other.hopsNorthSouth,
+                chipCrossings + other.chipCrossings, combine(other, true));
+    }
+
+    /** The counts since {@code earlier}, a snapshot of the same simulation taken before. */
+    public ChipEvents minus(ChipEvents earlier) {
+        return new ChipEvents(timesteps - earlier.timesteps, messages - earlier.messages,
+                hopsEastWest - earlier.hopsEastWest, hopsNorthSouth - earlier.hopsNorthSouth,
+                chipCrossings - earlier.chipCrossings, combine(earlier, false));
+    }
+
+    private List<CoreEvents> combine(ChipEvents other, boolean add) {
+        if (other.cores.size() != cores.size()) {
+            throw new IllegalArgumentException("cannot combine the counts of " + cores.size() + " and "
+                    + other.cores.size() + " cores");
+        }
+        List<CoreEvents> result = new ArrayList<>(cores.size());
+        for (int k = 0; k < cores.size(); k++) {
+            result.add(add ? cores.get(k).plus(other.cores.get(k)) : cores.get(k).minus(other.cores.get(k)));
+        }
+        return result;
+    }
+}

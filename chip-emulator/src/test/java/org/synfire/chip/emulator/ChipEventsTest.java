@@ -1,0 +1,106 @@
+package org.synfire.chip.emulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.synfire.chip.api.ChipEvents;
+import org.synfire.chip.api.ResourceUsage;
+import org.synfire.chip.api.ChipSimulation;
+import org.synfire.chip.api.CoreEvents;
+import org.synfire.chip.api.RunOptions;
+import org.synfire.chip.api.network.CompartmentPrototype;
+import org.synfire.chip.api.network.CoreRange;
+import org.synfire.chip.api.network.LearningSettings;
+import org.synfire.chip.api.network.Network;
+import org.synfire.chip.api.network.SpikeGenerator;
+
+/**
+ * The events the emulator counts for energy and time estimates, worked out by hand from the spec's timestep
+ * (memoryless compartments: dU = dV = 4096 clear u and v in one step) and the mesh (core c on tile c / 4 at
+ * x = tile % 8, y = tile / 8).
+ */
+class ChipEventsTest {
+
+    private static final CompartmentPrototype FIRES = CompartmentPrototype.builder().vThMant(1).build();
+    private static final CompartmentPrototype QUIET = CompartmentPrototype.builder().vThMant(131_071).build();
+
+    /** in (host) -> a (1 compartment, core 0) -> t (5 compartments, core 8: tile 2, two tiles east). */
+    private static Network fanOut() {
+        return Network.builder()
+                .add(new SpikeGenerator("in", 1, new int[] {0}, new int[] {0}))
+                .group("a", 1, FIRES, new CoreRange(0, 0))
+                .group("t", 5, QUIET, new CoreRange(8, 8))
+                .connect("in", "a").weight(2).add()
+                .connect("a", "t").weight(2).add()
+                .build();
+    }
+
+    @Test
+    void aSpikeFannedOutToFiveCompartmentsTwoTilesAway() {
+        try (ChipSimulation sim = new Loihi1Backend().open(fanOut(), RunOptions.seed(1))) {
+            sim.run(4);
+            // t=0: host spike, everything at rest (6 idle).
+            // t=1: a gets 2 * 64 = 128 > 64 and spikes (active); t idle.
+            // t=2: a still holds u = 128, decayed to 0 (active); each t gets 128 (5 active), v = 128 < threshold.
+            // t=3: a at rest (idle); each t still holds u, v = 128, decayed to 0 (5 active).
+            // core 0: active 2 of 4; core 8: active 10 of 20. Synaptic operations: in->a 1 on core 0, a->t 5 on
+            // core 8. Messages: host->a (no hops), a->core 8 (2 hops east). No learning. One barrier a timestep.
+            ChipEvents expected = new ChipEvents(4, 2, 2, 0, 0,
+                    List.of(new CoreEvents(0, 1, 0, 2, 2), new CoreEvents(8, 5, 0, 10, 10)));
+            assertEquals(expected, sim.events());
+            assertEquals(4, sim.events().barriers());
+        }
+    }
+
+    @Test
+    void aWindowIsTheDifferenceOfTwoSnapshots() {
+        try (ChipSimulation sim = new Loihi1Backend().open(fanOut(), RunOptions.seed(1))) {
+            sim.run(2);
+            ChipEvents before = sim.events();
+            sim.run(1);
+            // timestep 2 alone: a active (its leftover current), t's five compartments active (their input); no
+            // messages, and no synaptic operations: a's spike of timestep 1 was delivered into the accumulators at
+            // the end of timestep 1 (the router delivers a timestep's spikes before its barrier)
+            ChipEvents expected = new ChipEvents(1, 0, 0, 0, 0,
+                    List.of(new CoreEvents(0, 0, 0, 1, 0), new CoreEvents(8, 0, 0, 5, 0)));
+            assertEquals(expected, sim.events().minus(before));
+        }
+    }
+
+    @Test
+    void resourcesOfTheFanOut() {
+        try (ChipSimulation sim = new Loihi1Backend().open(fanOut(), RunOptions.seed(1))) {
+            // cores 0 and 8 are on tiles 0 and 2; 6 compartments; synapses 1 + 5 of 8 weight bits, no delay,
+            // no tag, dense (all-to-all: no index bits): one list per core of 1 and 5 synapses, each
+            // ceil((16 + n * 8) / 64) = 1 word
+            ResourceUsage r = sim.resources();
+            assertEquals(2, r.cores().size());
+            assertEquals(2, r.tiles());
+            assertEquals(6, r.compartments());
+            assertEquals(6, r.synapses());
+            assertEquals(2 * 64, r.synapticMemoryBits());
+        }
+    }
+
+    @Test
+    void learningUpdatesCountTheSynapsesOfSpikingRows() {
+        // in (3 sources) -> n (2 quiet compartments, never spike) all-to-all, rule dw = x0*y0*2 with epochs of one
+        // timestep: its term's dependency is x0, so each epoch evaluates the 2 synapses of every row whose axon
+        // spiked in it (y0 = 0, so no weight changes). Spikes: source 0 at t=0; sources 0 and 2 at t=2.
+        // Updates: 2 (t=0) + 4 (t=2) = 6; all synapses are on core 0.
+        Network n = Network.builder()
+                .add(new SpikeGenerator("in", 3, new int[] {0, 2, 2}, new int[] {0, 0, 2}))
+                .group("n", 2, QUIET, new CoreRange(0, 0))
+                .connect("in", "n").weight(2).learning(LearningSettings.of("dw = x0*y0*2", 1)).add()
+                .build();
+        try (ChipSimulation sim = new Loihi1Backend().open(n, RunOptions.seed(1))) {
+            sim.run(4);
+            assertEquals(6, sim.events().synapticUpdates());
+            // synaptic operations: 3 spikes x 2 synapses; n idle at t=0, active at t=1 (input 128), t=2 (holds
+            // u, v = 128) and t=3 (input 256): 6 active, 2 idle
+            assertEquals(List.of(new CoreEvents(0, 6, 6, 6, 2)), sim.events().cores());
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.synfire.cli.internal.energy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.synfire.chip.api.cost.CostTable;
+import org.synfire.chip.api.cost.Event;
+import org.synfire.chip.api.cost.Figure;
+import org.synfire.chip.api.cost.Measurement;
+
+/**
+ * Reads cost tables from their data files: the tables this module ships are listed in the resource
+ * {@code tables.txt} beside them, the first being the default, so a table is added without code.
+ */
+public final class CostTables {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String INDEX = "tables.txt";
+
+    private CostTables() {
+    }
+
+    /** Every table shipped, the default first. */
+    public static List<CostTable> shipped() {
+        List<CostTable> tables = new ArrayList<>();
+        for (String line : resource(INDEX).split("\n")) {
+            String file = line.strip();
+            if (!file.isEmpty() && !file.startsWith("#")) {
+                tables.add(parse(resource(file), file));
+            }
+        }
+        if (tables.isEmpty()) {
+            throw new IllegalStateException("cost tables: " + INDEX + " lists no table");
+        }
+        return tables;
+    }
+
+    /** The default table. */
+    public static CostTable defaultTable() {
+        return shipped().get(0);
+    }
+
+    /** Parses a table's JSON text; {@code where} names it in errors. */
+    public static CostTable parse(String json, String where) {
+        try {
+            JsonNode root = JSON.readTree(json);
+            Map<Event, Figure> figures = new EnumMap<>(Event.class);
+            Iterator<Map.Entry<String, JsonNode>> fields = required(root, "figures", where).properties().iterator();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> f = fields.next();
+                figures.put(Event.of(f.getKey()), new Figure(number(f.getValue(), "pJ", where + " " + f.getKey()),
+                        number(f.getValue(), "ns", where + " " + f.getKey())));
+            }
+            JsonNode barrier = required(root, "barrier", where);
+            List<String> assumptions = new ArrayList<>();
+            root.path("assumptions").forEach(a -> assumptions.add(a.asText()));
+            List<Measurement> measurements = new ArrayList<>();
+            for (JsonNode m : root.path("measurements")) {
+                measurements.add(new Measurement(text(m, "circuit", where), text(m, "mode", where),
+                        number(m, "joules", where), number(m, "seconds", where), text(m, "source", where)));
+            }
+            return new CostTable(text(root, "id", where), text(root, "source", where), figures,
+                    number(barrier, "oneTileNs", where), number(barrier, "allTilesNs", where),
+                    (int) number(barrier, "tilesPerChip", where), assumptions, measurements);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cost table " + where + ": not valid JSON: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cost table " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode required(JsonNode node, String field, String where) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            throw new IllegalArgumentException("cost table " + where + ": field '" + field + "' is missing");
+        }
+        return v;
+    }
+
+    private static double number(JsonNode node, String field, String where) {
+        JsonNode v = required(node, field, where);
+        if (!v.isNumber()) {
+            throw new IllegalArgumentException("cost table " + where + ": field '" + field + "' is " + v
+                    + ", expected a number");
+        }
+        return v.asDouble();
+    }
+
+    private static String text(JsonNode node, String field, String where) {
+        return required(node, field, where).asText();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = CostTables.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("cost tables: resource " + name + " is missing");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.synfire.cli.internal.energy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.synfire.chip.api.ChipEvents;
+import org.synfire.chip.api.ResourceUsage;
+import org.synfire.chip.api.CoreEvents;
+import org.synfire.chip.api.circuit.PhaseEvents;
+import org.synfire.chip.api.cost.CostModel;
+
+/** Per-sample figures from per-phase counts, worked out by hand with the shipped Davies et al. 2018 table. */
+class EnergyReportTest {
+
+    @TempDir
+    Path temp;
+
+    /** Two samples of a two-phase circuit on one core of one tile. */
+    private static PhaseEvents events() {
+        // phase 1 over both samples: 2 timesteps, 4 synaptic ops, 2 idle updates; phase 2: 2 timesteps,
+        // 2 synaptic updates, 2 active updates, 2 messages of 1 east-west hop
+        ChipEvents phase1 = new ChipEvents(2, 0, 0, 0, 0, List.of(new CoreEvents(0, 4, 0, 0, 2)));
+        ChipEvents phase2 = new ChipEvents(2, 2, 2, 0, 0, List.of(new CoreEvents(0, 0, 2, 2, 0)));
+        return new PhaseEvents(2, List.of(phase1, phase2), new ResourceUsage(1, 128, 4, List.of(new ResourceUsage.Core(0, 1, 1, 2, 1))));
+    }
+
+    @Test
+    void perSampleEnergyAndTimeAreThePhasesSums() {
+        EnergyReport r = EnergyReport.of("sbp", "training", new CostModel(CostTables.defaultTable()), events())
+                .orElseThrow();
+        // energy per sample: (4 x 23.6 + 2 x 52 + 2 x 120 + 2 x 81 + 2 x (1.7 + 3.0)) / 2
+        //   = (94.4 + 104 + 240 + 162 + 9.4) / 2 = 304.9 pJ
+        assertEquals(304.9e-12, r.perSample().joules(), 1e-21);
+        // time per sample: phase 1 (4 x 3.5 + 2 x 5.3 + 2 x 113) / 2 = 125.3 ns;
+        // phase 2 (2 x 6.1 + 2 x 8.4 + 2 x 113) / 2 = 127.5 ns; total 252.8 ns
+        assertEquals(125.3e-9, r.phases().get(0).seconds(), 1e-17);
+        assertEquals(127.5e-9, r.phases().get(1).seconds(), 1e-17);
+        assertEquals(252.8e-9, r.perSample().seconds(), 1e-17);
+    }
+
+    @Test
+    void reportsBesideThePublishedMeasurement() throws Exception {
+        EnergyReport r = EnergyReport.of("sbp", "training", new CostModel(CostTables.defaultTable()), events())
+                .orElseThrow();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> published = (Map<String, Object>) r.toJson().get("published");
+        assertEquals(0.59e-3, (double) published.get("joules"), 1e-15);
+        assertEquals(304.9e-12 / 0.59e-3, (double) published.get("estimateOverMeasuredEnergy"), 1e-12);
+        StringWriter text = new StringWriter();
+        r.print(new PrintWriter(text, true));
+        assertTrue(text.toString().contains("305 pJ / 253 ns per training sample"), text.toString());
+        Files.createDirectories(temp.resolve("plots"));
+        r.write(temp.resolve("energy.json"), temp.resolve("plots"));
+        assertTrue(Files.size(temp.resolve("plots/energy.png")) > 0);
+        assertTrue(Files.readString(temp.resolve("energy.json")).contains("\"synaptic-update\""));
+    }
+
+    @Test
+    void noSamplesNoReport() {
+        PhaseEvents none = new PhaseEvents(0, events().phases(), events().resources());
+        assertTrue(EnergyReport.of("sbp", "training", new CostModel(CostTables.defaultTable()), none).isEmpty());
+    }
+}
