@@ -21,7 +21,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Emulates neuromorphic chips and runs learning circuits on them.",
-        subcommands = {RunCommand.class, TrainCommand.class, SimulateCommand.class, ListCommand.class,
+        subcommands = {RunCommand.class, TrainCommand.class, SimulateCommand.class, ListCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure", "2:usage or configuration error"})

@@ -1,7 +1,9 @@
 package org.synfire.chip.api.circuit;
 
 import java.util.Map;
+import java.util.Optional;
 
+import org.synfire.chip.api.ActivityCounts;
 import org.synfire.chip.api.data.Samples;
 
 /**
@@ -25,6 +27,14 @@ public interface TrainingSession extends AutoCloseable {
 
     /** Replaces the weights by ones {@link #weights()} returned (of the same circuit and sizes). */
     void restore(Map<String, int[][]> weights);
+
+    /**
+     * The work the chip has done since the session opened or last restored its weights, for benchmarks;
+     * empty for circuits without a chip.
+     */
+    default Optional<ActivityCounts> activity() {
+        return Optional.empty();
+    }
 
     @Override
     void close();

@@ -83,8 +83,24 @@ final class EmulatedCore implements Core {
             int left = Math.max(exponent, 0) + WEIGHT_SCALE_SHIFT;
             int right = Math.max(-exponent, 0);
             int postBase = s.postBase;
-            synapticOperations += segmentEnd[g] - segmentStart[g];
-            for (int k = segmentStart[g]; k < segmentEnd[g]; k++) {
+            int from = segmentStart[g];
+            int to = segmentEnd[g];
+            synapticOperations += to - from;
+            if (s.noDelays && s.consecutive) {
+                // one slot, consecutive compartments: a plain loop over two arrays, which the JIT vectorises
+                int base = (arrival & (DELAY_SLOTS - 1)) * n + postBase + post[from] - from;
+                if (right == 0) {
+                    for (int k = from; k < to; k++) {
+                        acc[base + k] += weight[k] << left;
+                    }
+                } else {
+                    for (int k = from; k < to; k++) {
+                        acc[base + k] += (weight[k] >> right) << WEIGHT_SCALE_SHIFT;
+                    }
+                }
+                continue;
+            }
+            for (int k = from; k < to; k++) {
                 // floor(w * 2^e) * 2^6, as Arithmetic.effectiveWeight, without the branch
                 int w = right == 0 ? weight[k] << left : (weight[k] >> right) << WEIGHT_SCALE_SHIFT;
                 acc[((arrival + delay[k]) & (DELAY_SLOTS - 1)) * n + postBase + post[k]] += w;

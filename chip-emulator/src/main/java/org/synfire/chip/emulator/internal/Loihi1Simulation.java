@@ -122,7 +122,7 @@ public final class Loihi1Simulation implements ChipSimulation {
                 rewardFirst = layout.base.get(c.source());
                 rewardEnd = rewardFirst + network.sizeOf(c.source());
             }
-            PlasticConnection p = new PlasticConnection(s, state, rewardFirst, rewardEnd);
+            PlasticConnection p = new PlasticConnection(s, state, router, rewardFirst, rewardEnd);
             plasticList.add(p);
             engineList.add(learning.create(p, random));
         }

@@ -68,6 +68,16 @@ final class MeshRouter implements Router {
         chipCrossings += sourceChipCrossings[source];
     }
 
+    /** Spikes sent since the last delivery: the sources that spiked in this timestep. */
+    int spikeCount() {
+        return queued;
+    }
+
+    /** The global source index of spike {@code q} (0 .. {@link #spikeCount()} - 1) of this timestep. */
+    int spikeSource(int q) {
+        return queue[q];
+    }
+
     @Override
     public void deliver() {
         for (int q = 0; q < queued; q++) {

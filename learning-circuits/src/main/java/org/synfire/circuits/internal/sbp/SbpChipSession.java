@@ -2,7 +2,9 @@ package org.synfire.circuits.internal.sbp;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
+import org.synfire.chip.api.ActivityCounts;
 import org.synfire.chip.api.RunOptions;
 import org.synfire.chip.api.circuit.CircuitSettings;
 import org.synfire.chip.api.circuit.Evaluation;
@@ -92,6 +94,11 @@ final class SbpChipSession implements TrainingSession {
         check.restore(weights); // validates shapes and ranges of the four primary matrices
         chip.close();
         chip = open(byConnection.get("x->h"), byConnection.get("h->o"), byConnection);
+    }
+
+    @Override
+    public Optional<ActivityCounts> activity() {
+        return Optional.of(chip.chip().activity());
     }
 
     @Override

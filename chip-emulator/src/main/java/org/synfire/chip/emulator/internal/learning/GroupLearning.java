@@ -97,14 +97,28 @@ public final class GroupLearning {
      * @return true if an epoch ended and the rule was applied
      */
     public boolean learn(int[] pre, int[] post, int[] weight, int[] delay, int[] tag, LearningRandom random) {
+        return learn(null, pre, post, weight, delay, tag, random);
+    }
+
+    /**
+     * As {@link #learn(int[], int[], int[], int[], int[], LearningRandom)}, for synapses stored by presynaptic
+     * rows (see {@link RuleEvaluator#applyEpochByRows}): the rule visits only synapses it can change.
+     */
+    public boolean learn(int[] rowStart, int[] pre, int[] post, int[] weight, int[] delay, int[] tag,
+            LearningRandom random) {
         for (Traces t : active) {
             t.advance(random);
         }
         if (!clock.tick()) {
             return false;
         }
-        rule.applyEpoch(pre, post, weight, delay, tag, new EpochInputs(clock.epoch(), x0.bits(), y0.bits(), r0,
-                r1 == null ? 0 : r1.values()[0], values(x1), values(x2), values(y1), values(y2), values(y3)), random);
+        EpochInputs in = new EpochInputs(clock.epoch(), x0.bits(), y0.bits(), r0, r1 == null ? 0 : r1.values()[0],
+                values(x1), values(x2), values(y1), values(y2), values(y3));
+        if (rowStart == null) {
+            rule.applyEpoch(pre, post, weight, delay, tag, in, random);
+        } else {
+            rule.applyEpochByRows(rowStart, pre, post, weight, delay, tag, in, random);
+        }
         x0.clear();
         y0.clear();
         r0 = false;
