@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -86,8 +87,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--skip-chip", description = "Time the functional model only.")
     boolean skipChip;
 
-    /** One timed figure: microseconds per sample and, on a chip, synaptic events per second. */
-    record Figure(double microsPerSample, Optional<Double> eventsPerSecond) {
+    /**
+     * One timed figure: microseconds per sample, on a chip synaptic events per second, and the weights the
+     * last repetition ended with.
+     */
+    record Figure(double microsPerSample, Optional<Double> eventsPerSecond, Map<String, int[][]> weights) {
     }
 
     @Override
@@ -115,6 +119,21 @@ final class BenchCommand implements Callable<Integer> {
                     emulated.microsPerSample() / model.microsPerSample());
             emulated.eventsPerSecond().ifPresent(e -> out.printf("events     %-8s train  %10.3g synaptic events/s%n",
                     backend, e));
+            // the speed is worth nothing if the results moved: the chip must learn the functional model's weights
+            Samples same = train.head(Math.min(samples, train.count()));
+            Map<String, int[][]> expected;
+            try (TrainingSession session = extensions.circuits().get(functional).open(settings, null)) {
+                for (int i = 0; i < same.count(); i++) {
+                    session.train(same, i);
+                }
+                expected = session.weights();
+            }
+            boolean equal = expected.entrySet().stream()
+                    .allMatch(e -> Arrays.deepEquals(e.getValue(), emulated.weights().get(e.getKey())));
+            out.printf("check      %-8s train  weights %s the functional model's after %d samples%n", backend,
+                    equal ? "equal" : "DIFFER FROM", same.count());
+            out.flush();
+            return equal ? 0 : 1;
         }
         out.flush();
         return 0;
@@ -124,6 +143,7 @@ final class BenchCommand implements Callable<Integer> {
         double[] micros = new double[repetitions];
         double[] events = new double[repetitions];
         boolean counted = false;
+        Map<String, int[][]> weights = Map.of();
         for (int r = -warmup; r < repetitions; r++) {
             try (TrainingSession session = provider.open(settings, chip)) {
                 long before = session.activity().map(ActivityCounts::synapticOperations).orElse(0L);
@@ -138,9 +158,10 @@ final class BenchCommand implements Callable<Integer> {
                     counted = after.isPresent();
                     events[r] = after.map(a -> (a.synapticOperations() - before) / (nanos / 1e9)).orElse(0.0);
                 }
+                weights = session.weights();
             }
         }
-        return new Figure(median(micros), counted ? Optional.of(median(events)) : Optional.empty());
+        return new Figure(median(micros), counted ? Optional.of(median(events)) : Optional.empty(), weights);
     }
 
     private static double median(double[] values) {
