@@ -28,6 +28,9 @@ final class EmulatedCore implements Core {
     private int timestep;
     private long synapticOperations;
     private long spikes;
+    /** Output axons that spiked in the last spiking phase, in order, and how many. */
+    private final int[] spiked;
+    private int spikedCount;
 
     EmulatedCore(int index, int first, int end, CompartmentState state, List<Synapses> synapses, int[] axonStart,
             int[] segmentConnection, int[] segmentStart, int[] segmentEnd) {
@@ -40,6 +43,7 @@ final class EmulatedCore implements Core {
         this.segmentConnection = segmentConnection;
         this.segmentStart = segmentStart;
         this.segmentEnd = segmentEnd;
+        this.spiked = new int[end - first];
     }
 
     @Override
@@ -110,7 +114,24 @@ final class EmulatedCore implements Core {
 
     @Override
     public void step(int t, Router router) {
+        spike(t);
+        sendSpikes(router);
+    }
+
+    /** Hands the spikes of the last {@link #spike} to the router, in compartment order. */
+    void sendSpikes(Router router) {
+        for (int k = 0; k < spikedCount; k++) {
+            router.send(index, spiked[k]);
+        }
+    }
+
+    /**
+     * The spiking phase of timestep {@code t} without the router: touches only this core's compartments and
+     * keeps its spikes for {@link #sendSpikes}, so cores can run it at the same time.
+     */
+    void spike(int t) {
         timestep = t;
+        spikedCount = 0;
         CompartmentState s = state;
         int[] acc = s.accumulator;
         int slot = (t & (DELAY_SLOTS - 1)) * s.compartments;
@@ -134,7 +155,7 @@ final class EmulatedCore implements Core {
                 refractoryLeft[i] = s.refractoryDelay[i] - 1;
                 s.lastSpike[i] = t;
                 spikes++;
-                router.send(index, i - first);
+                spiked[spikedCount++] = i - first;
             }
             v[i] = vi;
         }

@@ -46,6 +46,12 @@ public final class Loihi1Simulation implements ChipSimulation {
     private final LearningEngine[] engines;
     private int timestep;
     private long hostSpikes;
+    /** The thread team, or null to run every phase on the caller's thread. */
+    private final PhaseWorkers workers;
+    /** The member that steps and takes deliveries for each core (by board index). */
+    private final int[] ownerOfCore;
+    /** Whether the learning engines may run at the same time (the emulator's own engines, one per connection). */
+    private final boolean parallelLearning;
 
     /**
      * Maps {@code network} onto the board {@code options} describe.
@@ -128,6 +134,16 @@ public final class Loihi1Simulation implements ChipSimulation {
         }
         plastic = plasticList.toArray(new PlasticConnection[0]);
         engines = engineList.toArray(new LearningEngine[0]);
+
+        // cores go to members round robin in board order; a member's share is fixed, so results are too
+        int threads = Math.min(options.threads(), Math.max(1, activeCores.length));
+        ownerOfCore = new int[mesh.cores()];
+        for (int k = 0; k < activeCores.length; k++) {
+            ownerOfCore[activeCores[k].index()] = k % threads;
+        }
+        // engines a caller supplied may share state: only the emulator's own run at the same time
+        parallelLearning = engineList.stream().allMatch(e -> e instanceof RuleLearningEngine);
+        workers = threads > 1 ? new PhaseWorkers(threads) : null;
     }
 
     @Override
@@ -168,8 +184,14 @@ public final class Loihi1Simulation implements ChipSimulation {
             emitHost(injected[k], t);
         }
         injectedCount = 0;
+        if (workers == null) {
+            spikeCores(0, t);
+        } else {
+            workers.run(member -> spikeCores(member, t));
+        }
+        // the router hears the spikes in core order, as if the cores had stepped one after another
         for (EmulatedCore core : activeCores) {
-            core.step(t, router);
+            core.sendSpikes(router);
         }
         for (ProbeRecorder p : probeList) {
             p.record(t);
@@ -177,12 +199,36 @@ public final class Loihi1Simulation implements ChipSimulation {
         // learning before delivery: the spikes of timestep t reach their targets (at t + 1 + delay) with
         // the weights the learning phase of t left, so a changed weight acts from the next timestep on
         // (the spec's timestep phases; the sBP circuit's error phases rely on it)
-        for (int k = 0; k < plastic.length; k++) {
-            plastic[k].prepare(t);
+        for (PlasticConnection p : plastic) {
+            p.prepare(t);
+        }
+        if (workers == null || !parallelLearning) {
+            learn(0, 1, t);
+        } else {
+            // each engine owns its connection's synapses and generator: any split gives the same results
+            workers.run(member -> learn(member, workers.threads(), t));
+        }
+        if (workers == null) {
+            router.deliver();
+        } else {
+            workers.run(member -> router.deliver(ownerOfCore, member));
+            router.clear();
+        }
+        timestep = t + 1;
+    }
+
+    private void spikeCores(int member, int t) {
+        for (EmulatedCore core : activeCores) {
+            if (ownerOfCore[core.index()] == member) {
+                core.spike(t);
+            }
+        }
+    }
+
+    private void learn(int member, int members, int t) {
+        for (int k = member; k < engines.length; k += members) {
             engines[k].learn(t);
         }
-        router.deliver();
-        timestep = t + 1;
     }
 
     /** A generator source spikes at most once per timestep, however often it was scheduled or injected. */
@@ -241,6 +287,8 @@ public final class Loihi1Simulation implements ChipSimulation {
 
     @Override
     public void close() {
-        // plain heap memory: nothing to release
+        if (workers != null) {
+            workers.close();
+        }
     }
 }

@@ -50,7 +50,7 @@ final class SbpChipSession implements TrainingSession {
         CompiledCircuit circuit = CircuitCompiler.compile(TRAINING, Map.of("n_in", settings.inputs(),
                 "n_hid", settings.hidden(), "n_out", settings.outputs()), Map.of("W1", w1, "W2", w2),
                 connectionWeights);
-        return new ChipCircuitRunner(backend, circuit, new RunOptions(settings.seed(), 1));
+        return new ChipCircuitRunner(backend, circuit, new RunOptions(settings.seed(), 1, settings.threads()));
     }
 
     @Override
