@@ -41,6 +41,9 @@ public final class Loihi1Simulation implements ChipSimulation {
     private int[] injected = new int[64];
     private int injectedCount;
     private final Map<String, ProbeRecorder> probes = new HashMap<>();
+    /** The generators by name, and the global source index of each one's neuron 0 (host input is per spike). */
+    private final Map<String, SpikeGenerator> generators = new HashMap<>();
+    private final Map<String, Integer> generatorBase = new HashMap<>();
     private final ProbeRecorder[] probeList;
     private final PlasticConnection[] plastic;
     private final LearningEngine[] engines;
@@ -91,6 +94,8 @@ public final class Loihi1Simulation implements ChipSimulation {
         int n = 0;
         for (SpikeGenerator g : network.generators()) {
             int base = layout.base.get(g.name());
+            generators.put(g.name(), g);
+            generatorBase.put(g.name(), base);
             for (int k = 0; k < g.spikeCount(); k++) {
                 timeAndSource[n++] = ((long) g.time(k) << 32) | (base + g.neuron(k));
             }
@@ -153,8 +158,10 @@ public final class Loihi1Simulation implements ChipSimulation {
 
     @Override
     public void inject(String generator, int neuron) {
-        SpikeGenerator g = layout.network.generator(generator).orElseThrow(
-                () -> new IllegalArgumentException("cannot inject into " + generator + ": no such generator"));
+        SpikeGenerator g = generators.get(generator);
+        if (g == null) {
+            throw new IllegalArgumentException("cannot inject into " + generator + ": no such generator");
+        }
         if (neuron < 0 || neuron >= g.size()) {
             throw new IllegalArgumentException("cannot inject into generator " + generator + ": neuron " + neuron
                     + " is out of range 0.." + (g.size() - 1));
@@ -162,7 +169,7 @@ public final class Loihi1Simulation implements ChipSimulation {
         if (injectedCount == injected.length) {
             injected = Arrays.copyOf(injected, injectedCount * 2);
         }
-        injected[injectedCount++] = layout.base.get(generator) + neuron;
+        injected[injectedCount++] = generatorBase.get(generator) + neuron;
     }
 
     @Override

@@ -144,6 +144,8 @@ public final class RuleEvaluator {
         long[] dTable = table(dd, 1, in.rewardTrace(), uBits);
         long[] tTable = table(dt, 2, in.rewardTrace(), uBits);
         int shift = format.weightShift();
+        // the common case (the sBP rule): a table for dw, nothing else to change or read per synapse
+        boolean tabulated = wTable != null && dd.isEmpty() && dt.isEmpty();
         for (int j = 0; j < count; j++) {
             int i = order == null ? j : order[j];
             int a = pre[i];
@@ -154,6 +156,13 @@ public final class RuleEvaluator {
                 continue; // no term's dependency holds: the chip does not touch this synapse
             }
             int spikes = x0 | y0 << 1 | r0 << 2;
+            if (tabulated) {
+                long changeW = wTable[spikes];
+                if (changeW != 0) {
+                    weight[i] = update(weight[i], changeW, shift, format.minWeight(), format.maxWeight(), random);
+                }
+                continue;
+            }
             operands[StateVariable.X0.ordinal()] = x0;
             operands[StateVariable.Y0.ordinal()] = y0;
             operands[StateVariable.X1.ordinal()] = x1 == null ? 0 : x1[a];
