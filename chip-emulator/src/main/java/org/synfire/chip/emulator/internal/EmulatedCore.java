@@ -30,6 +30,11 @@ final class EmulatedCore implements Core {
     private long spikes;
     /** Output axons that spiked in the last spiking phase, in order, and how many. */
     private final int[] spiked;
+    /**
+     * Per compartment: its last update had no input, did not spike and left its state as it was (and it is
+     * not refractory), so an update without input would do the same: the spiking phase skips it.
+     */
+    private final boolean[] atRest;
     private int spikedCount;
 
     EmulatedCore(int index, int first, int end, CompartmentState state, List<Synapses> synapses, int[] axonStart,
@@ -44,6 +49,7 @@ final class EmulatedCore implements Core {
         this.segmentStart = segmentStart;
         this.segmentEnd = segmentEnd;
         this.spiked = new int[end - first];
+        this.atRest = new boolean[end - first];
     }
 
     @Override
@@ -139,23 +145,34 @@ final class EmulatedCore implements Core {
         int[] v = s.v;
         int[] refractoryLeft = s.refractoryLeft;
         for (int i = first; i < end; i++) {
+            int input = acc[slot + i];
+            if (input == 0 && atRest[i - first]) {
+                continue; // the update is a pure function of the state and the input: it would change nothing
+            }
             // the slot summed in 32-bit ints; overflow there is harmless, as only its low 22 bits are kept
-            int q = Arithmetic.wrapQ(acc[slot + i]);
+            int q = Arithmetic.wrapQ(input);
             acc[slot + i] = 0;
-            u[i] = Arithmetic.current(u[i], s.dU[i], q);
+            int oldU = u[i];
+            int oldV = v[i];
+            u[i] = Arithmetic.current(oldU, s.dU[i], q);
             int u2 = Arithmetic.wrap24(u[i] + s.bias[i]);
             if (refractoryLeft[i] > 0) {
                 v[i] = 0;
                 refractoryLeft[i]--;
+                atRest[i - first] = false;
                 continue;
             }
-            int vi = Arithmetic.voltage(v[i], s.dV[i], u2);
+            int vi = Arithmetic.voltage(oldV, s.dV[i], u2);
             if (vi > s.vTh[i]) {
                 vi = 0;
                 refractoryLeft[i] = s.refractoryDelay[i] - 1;
                 s.lastSpike[i] = t;
                 spikes++;
                 spiked[spikedCount++] = i - first;
+                atRest[i - first] = false;
+            } else {
+                // no input, no spike, nothing changed: the next input-free update would be this one again
+                atRest[i - first] = q == 0 && u[i] == oldU && vi == oldV;
             }
             v[i] = vi;
         }
