@@ -46,8 +46,25 @@ class SbpCircuitOnChipTest {
         assertTrue(changed > 5, "the test must exercise learning; W1 changed in " + changed + " samples");
     }
 
-    /** Trains both for {@code samples} random samples, comparing every copy after each; returns how often W1 changed. */
+    /**
+     * With two threads, cores step, learn and take deliveries at the same time: the weights must still be
+     * the reference model's after every sample (and so those of one thread). The circuit is large enough to
+     * span several cores, else a second thread would have nothing to do.
+     */
+    @Test
+    void twoThreadsLearnExactlyWhatOneDoes() {
+        SplittableRandom random = new SplittableRandom(13);
+        int changed = trainAndCompare(random, randomWeights(random, 160, 150, 120), randomWeights(random, 150, 10, 160),
+                40, 2);
+        assertTrue(changed > 5, "the test must exercise learning; W1 changed in " + changed + " samples");
+    }
+
     private static int trainAndCompare(SplittableRandom random, int[][] w1, int[][] w2, int samples) {
+        return trainAndCompare(random, w1, w2, samples, 1);
+    }
+
+    /** Trains both for {@code samples} random samples, comparing every copy after each; returns how often W1 changed. */
+    private static int trainAndCompare(SplittableRandom random, int[][] w1, int[][] w2, int samples, int threads) {
         int nIn = w1.length;
         int nHid = w2.length;
         int nOut = w2[0].length;
@@ -56,7 +73,18 @@ class SbpCircuitOnChipTest {
                 Map.of("W1", w1, "W2", w2));
 
         int learnedSamples = 0;
-        try (ChipCircuitRunner chip = new ChipCircuitRunner(new Loihi1Backend(), circuit, RunOptions.seed(1))) {
+        try (ChipCircuitRunner chip = new ChipCircuitRunner(new Loihi1Backend(), circuit,
+                new RunOptions(1, 1, threads))) {
+            if (threads > 1) {
+                java.util.Set<Integer> cores = new java.util.TreeSet<>();
+                Map<String, Integer> sizes = Map.of("x", nIn, "h", nHid, "h1T", nHid, "c_h", nHid, "m_x", nIn,
+                        "m_h", nHid, "o", nOut);
+                sizes.forEach((group, size) -> {
+                    cores.add(chip.chip().coreOf(group, 0));
+                    cores.add(chip.chip().coreOf(group, size - 1));
+                });
+                assertTrue(cores.size() >= threads, "the circuit must span several cores; it is on " + cores);
+            }
             for (int n = 0; n < samples; n++) {
                 byte[] input = new byte[nIn];
                 boolean[] x = new boolean[nIn];

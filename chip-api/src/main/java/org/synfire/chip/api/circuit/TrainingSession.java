@@ -1,7 +1,9 @@
 package org.synfire.chip.api.circuit;
 
 import java.util.Map;
+import java.util.Optional;
 
+import org.synfire.chip.api.ActivityCounts;
 import org.synfire.chip.api.data.Samples;
 
 /**
@@ -65,6 +67,14 @@ public interface TrainingSession extends AutoCloseable {
      */
     default java.util.Optional<PhaseEvents> chipEvents() {
         return java.util.Optional.empty();
+    }
+
+    /**
+     * The work the chip has done since the session opened or last restored its weights, for benchmarks;
+     * empty for circuits without a chip.
+     */
+    default Optional<ActivityCounts> activity() {
+        return Optional.empty();
     }
 
     @Override

@@ -29,6 +29,20 @@ final class EmulatedCore implements Core {
     private long synapticOperations;
     private long spikes;
     private long activeUpdates;
+    /** Output axons that spiked in the last spiking phase, in order, and how many. */
+    private final int[] spiked;
+    /**
+     * Per compartment: its last update had no input, did not spike and left its state as it was (and it is
+     * not refractory), so an update without input would do the same: the spiking phase skips it.
+     */
+    private final boolean[] atRest;
+    /**
+     * Per compartment at rest: whether its (repeated) update counts as active on the chip, and how many
+     * compartments at rest do, so that skipped updates are counted without being visited.
+     */
+    private final boolean[] restActive;
+    private int restActiveCount;
+    private int spikedCount;
 
     EmulatedCore(int index, int first, int end, CompartmentState state, List<Synapses> synapses, int[] axonStart,
             int[] segmentConnection, int[] segmentStart, int[] segmentEnd) {
@@ -41,6 +55,9 @@ final class EmulatedCore implements Core {
         this.segmentConnection = segmentConnection;
         this.segmentStart = segmentStart;
         this.segmentEnd = segmentEnd;
+        this.spiked = new int[end - first];
+        this.atRest = new boolean[end - first];
+        this.restActive = new boolean[end - first];
     }
 
     @Override
@@ -89,8 +106,24 @@ final class EmulatedCore implements Core {
             int left = Math.max(exponent, 0) + WEIGHT_SCALE_SHIFT;
             int right = Math.max(-exponent, 0);
             int postBase = s.postBase;
-            synapticOperations += segmentEnd[g] - segmentStart[g];
-            for (int k = segmentStart[g]; k < segmentEnd[g]; k++) {
+            int from = segmentStart[g];
+            int to = segmentEnd[g];
+            synapticOperations += to - from;
+            if (s.noDelays && s.consecutive) {
+                // one slot, consecutive compartments: a plain loop over two arrays, which the JIT vectorises
+                int base = (arrival & (DELAY_SLOTS - 1)) * n + postBase + post[from] - from;
+                if (right == 0) {
+                    for (int k = from; k < to; k++) {
+                        acc[base + k] += weight[k] << left;
+                    }
+                } else {
+                    for (int k = from; k < to; k++) {
+                        acc[base + k] += (weight[k] >> right) << WEIGHT_SCALE_SHIFT;
+                    }
+                }
+                continue;
+            }
+            for (int k = from; k < to; k++) {
                 // floor(w * 2^e) * 2^6, as Arithmetic.effectiveWeight, without the branch
                 int w = right == 0 ? weight[k] << left : (weight[k] >> right) << WEIGHT_SCALE_SHIFT;
                 acc[((arrival + delay[k]) & (DELAY_SLOTS - 1)) * n + postBase + post[k]] += w;
@@ -100,35 +133,73 @@ final class EmulatedCore implements Core {
 
     @Override
     public void step(int t, Router router) {
+        spike(t);
+        sendSpikes(router);
+    }
+
+    /** Hands the spikes of the last {@link #spike} to the router, in compartment order. */
+    void sendSpikes(Router router) {
+        for (int k = 0; k < spikedCount; k++) {
+            router.send(index, spiked[k]);
+        }
+    }
+
+    /**
+     * The spiking phase of timestep {@code t} without the router: touches only this core's compartments and
+     * keeps its spikes for {@link #sendSpikes}, so cores can run it at the same time.
+     */
+    void spike(int t) {
         timestep = t;
+        spikedCount = 0;
         CompartmentState s = state;
         int[] acc = s.accumulator;
         int slot = (t & (DELAY_SLOTS - 1)) * s.compartments;
         int[] u = s.u;
         int[] v = s.v;
         int[] refractoryLeft = s.refractoryLeft;
+        // every compartment at rest is skipped below unless input arrives: count its update here
+        activeUpdates += restActiveCount;
         for (int i = first; i < end; i++) {
+            int local = i - first;
+            int input = acc[slot + i];
+            if (atRest[local]) {
+                if (input == 0) {
+                    continue; // the update is a pure function of the state and the input: it would change nothing
+                }
+                atRest[local] = false; // it is updated after all: take back its count
+                if (restActive[local]) {
+                    activeUpdates--;
+                    restActiveCount--;
+                }
+            }
             // the slot summed in 32-bit ints; overflow there is harmless, as only its low 22 bits are kept
-            int q = Arithmetic.wrapQ(acc[slot + i]);
+            int q = Arithmetic.wrapQ(input);
             acc[slot + i] = 0;
-            // a compartment at rest (nothing in, nothing held) is an inactive update on the chip
-            if ((q | u[i] | v[i] | s.bias[i] | refractoryLeft[i]) != 0) {
+            int oldU = u[i];
+            int oldV = v[i];
+            // a compartment with nothing in and nothing held is an inactive update on the chip
+            if ((q | oldU | oldV | s.bias[i] | refractoryLeft[i]) != 0) {
                 activeUpdates++;
             }
-            u[i] = Arithmetic.current(u[i], s.dU[i], q);
+            u[i] = Arithmetic.current(oldU, s.dU[i], q);
             int u2 = Arithmetic.wrap24(u[i] + s.bias[i]);
             if (refractoryLeft[i] > 0) {
                 v[i] = 0;
                 refractoryLeft[i]--;
                 continue;
             }
-            int vi = Arithmetic.voltage(v[i], s.dV[i], u2);
+            int vi = Arithmetic.voltage(oldV, s.dV[i], u2);
             if (vi > s.vTh[i]) {
                 vi = 0;
                 refractoryLeft[i] = s.refractoryDelay[i] - 1;
                 s.lastSpike[i] = t;
                 spikes++;
-                router.send(index, i - first);
+                spiked[spikedCount++] = local;
+            } else if (q == 0 && u[i] == oldU && vi == oldV) {
+                // no input, no spike, nothing changed: the next input-free update would be this one again
+                atRest[local] = true;
+                restActive[local] = (oldU | oldV | s.bias[i]) != 0;
+                restActiveCount += restActive[local] ? 1 : 0;
             }
             v[i] = vi;
         }

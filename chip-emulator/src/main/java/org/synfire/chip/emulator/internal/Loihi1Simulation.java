@@ -46,6 +46,9 @@ public final class Loihi1Simulation implements ChipSimulation {
     private int[] injected = new int[64];
     private int injectedCount;
     private final Map<String, ProbeRecorder> probes = new HashMap<>();
+    /** The generators by name, and the global source index of each one's neuron 0 (host input is per spike). */
+    private final Map<String, SpikeGenerator> generators = new HashMap<>();
+    private final Map<String, Integer> generatorBase = new HashMap<>();
     private final ProbeRecorder[] probeList;
     private final PlasticConnection[] plastic;
     private final LearningEngine[] engines;
@@ -53,6 +56,12 @@ public final class Loihi1Simulation implements ChipSimulation {
     private final long[][] engineSynapsesOn;
     private int timestep;
     private long hostSpikes;
+    /** The thread team, or null to run every phase on the caller's thread. */
+    private final PhaseWorkers workers;
+    /** The member that steps and takes deliveries for each core (by board index). */
+    private final int[] ownerOfCore;
+    /** Whether the learning engines may run at the same time (the emulator's own engines, one per connection). */
+    private final boolean parallelLearning;
 
     /**
      * Maps {@code network} onto the board {@code options} describe.
@@ -95,6 +104,8 @@ public final class Loihi1Simulation implements ChipSimulation {
         int n = 0;
         for (SpikeGenerator g : network.generators()) {
             int base = layout.base.get(g.name());
+            generators.put(g.name(), g);
+            generatorBase.put(g.name(), base);
             for (int k = 0; k < g.spikeCount(); k++) {
                 timeAndSource[n++] = ((long) g.time(k) << 32) | (base + g.neuron(k));
             }
@@ -132,7 +143,7 @@ public final class Loihi1Simulation implements ChipSimulation {
                 rewardFirst = layout.base.get(c.source());
                 rewardEnd = rewardFirst + network.sizeOf(c.source());
             }
-            PlasticConnection p = new PlasticConnection(s, state, rewardFirst, rewardEnd);
+            PlasticConnection p = new PlasticConnection(s, state, router, rewardFirst, rewardEnd);
             plasticList.add(p);
             engineList.add(learning.create(p, random));
         }
@@ -153,6 +164,15 @@ public final class Loihi1Simulation implements ChipSimulation {
                 k++;
             }
         }
+        // cores go to members round robin in board order; a member's share is fixed, so results are too
+        int threads = Math.min(options.threads(), Math.max(1, activeCores.length));
+        ownerOfCore = new int[mesh.cores()];
+        for (int a = 0; a < activeCores.length; a++) {
+            ownerOfCore[activeCores[a].index()] = a % threads;
+        }
+        // engines a caller supplied may share state: only the emulator's own run at the same time
+        parallelLearning = engineList.stream().allMatch(e -> e instanceof RuleLearningEngine);
+        workers = threads > 1 ? new PhaseWorkers(threads) : null;
     }
 
     @Override
@@ -162,8 +182,10 @@ public final class Loihi1Simulation implements ChipSimulation {
 
     @Override
     public void inject(String generator, int neuron) {
-        SpikeGenerator g = layout.network.generator(generator).orElseThrow(
-                () -> new IllegalArgumentException("cannot inject into " + generator + ": no such generator"));
+        SpikeGenerator g = generators.get(generator);
+        if (g == null) {
+            throw new IllegalArgumentException("cannot inject into " + generator + ": no such generator");
+        }
         if (neuron < 0 || neuron >= g.size()) {
             throw new IllegalArgumentException("cannot inject into generator " + generator + ": neuron " + neuron
                     + " is out of range 0.." + (g.size() - 1));
@@ -171,7 +193,7 @@ public final class Loihi1Simulation implements ChipSimulation {
         if (injectedCount == injected.length) {
             injected = Arrays.copyOf(injected, injectedCount * 2);
         }
-        injected[injectedCount++] = layout.base.get(generator) + neuron;
+        injected[injectedCount++] = generatorBase.get(generator) + neuron;
     }
 
     @Override
@@ -193,8 +215,14 @@ public final class Loihi1Simulation implements ChipSimulation {
             emitHost(injected[k], t);
         }
         injectedCount = 0;
+        if (workers == null) {
+            spikeCores(0, t);
+        } else {
+            workers.run(member -> spikeCores(member, t));
+        }
+        // the router hears the spikes in core order, as if the cores had stepped one after another
         for (EmulatedCore core : activeCores) {
-            core.step(t, router);
+            core.sendSpikes(router);
         }
         for (ProbeRecorder p : probeList) {
             p.record(t);
@@ -202,12 +230,36 @@ public final class Loihi1Simulation implements ChipSimulation {
         // learning before delivery: the spikes of timestep t reach their targets (at t + 1 + delay) with
         // the weights the learning phase of t left, so a changed weight acts from the next timestep on
         // (the spec's timestep phases; the sBP circuit's error phases rely on it)
-        for (int k = 0; k < plastic.length; k++) {
-            plastic[k].prepare(t);
+        for (PlasticConnection p : plastic) {
+            p.prepare(t);
+        }
+        if (workers == null || !parallelLearning) {
+            learn(0, 1, t);
+        } else {
+            // each engine owns its connection's synapses and generator: any split gives the same results
+            workers.run(member -> learn(member, workers.threads(), t));
+        }
+        if (workers == null) {
+            router.deliver();
+        } else {
+            workers.run(member -> router.deliver(ownerOfCore, member));
+            router.clear();
+        }
+        timestep = t + 1;
+    }
+
+    private void spikeCores(int member, int t) {
+        for (EmulatedCore core : activeCores) {
+            if (ownerOfCore[core.index()] == member) {
+                core.spike(t);
+            }
+        }
+    }
+
+    private void learn(int member, int members, int t) {
+        for (int k = member; k < engines.length; k += members) {
             engines[k].learn(t);
         }
-        router.deliver();
-        timestep = t + 1;
     }
 
     /** A generator source spikes at most once per timestep, however often it was scheduled or injected. */
@@ -302,6 +354,8 @@ public final class Loihi1Simulation implements ChipSimulation {
 
     @Override
     public void close() {
-        // plain heap memory: nothing to release
+        if (workers != null) {
+            workers.close();
+        }
     }
 }

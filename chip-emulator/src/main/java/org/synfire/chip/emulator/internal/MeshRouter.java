@@ -68,6 +68,38 @@ final class MeshRouter implements Router {
         chipCrossings += sourceChipCrossings[source];
     }
 
+    /** Spikes sent since the last delivery: the sources that spiked in this timestep. */
+    int spikeCount() {
+        return queued;
+    }
+
+    /** The global source index of spike {@code q} (0 .. {@link #spikeCount()} - 1) of this timestep. */
+    int spikeSource(int q) {
+        return queue[q];
+    }
+
+    /**
+     * Delivers this timestep's spikes to the cores {@code owner} assigns to {@code member} (those with
+     * {@code owner[core] == member}), in queue order, and keeps the queue: cores of different members can
+     * take their deliveries at the same time, as each touches only its own accumulators. Then {@link #clear}.
+     */
+    void deliver(int[] owner, int member) {
+        for (int q = 0; q < queued; q++) {
+            int source = queue[q];
+            for (int r = routeStart[source]; r < routeStart[source + 1]; r++) {
+                int core = routeCore[r];
+                if (owner[core] == member) {
+                    cores[core].receive(routeAxon[r]);
+                }
+            }
+        }
+    }
+
+    /** Forgets this timestep's spikes, after {@link #deliver(int[], int)}. */
+    void clear() {
+        queued = 0;
+    }
+
     @Override
     public void deliver() {
         for (int q = 0; q < queued; q++) {

@@ -18,15 +18,17 @@ public final class PlasticConnection {
 
     private final Synapses synapses;
     private final CompartmentState state;
+    private final MeshRouter spikes;
     private final int rewardFirst;
     private final int rewardEnd;
     private final int tEpoch;
     private int timestep;
     private int rewardSpikes;
 
-    PlasticConnection(Synapses synapses, CompartmentState state, int rewardFirst, int rewardEnd) {
+    PlasticConnection(Synapses synapses, CompartmentState state, MeshRouter spikes, int rewardFirst, int rewardEnd) {
         this.synapses = synapses;
         this.state = state;
+        this.spikes = spikes;
         this.rewardFirst = rewardFirst;
         this.rewardEnd = rewardEnd;
         this.tEpoch = synapses.description.learning().orElseThrow().tEpoch();
@@ -140,6 +142,31 @@ public final class PlasticConnection {
         for (int i = 0; i < size; i++) {
             int s = first + i;
             if (state.learningSees[s] && state.lastSpike[s] >= since) {
+                into[n++] = i;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Writes the indices of the presynaptic sources that spiked in {@link #timestep()} into {@code into} (of at
+     * least {@link #preSize()}), in no particular order, and returns how many there are. Reads the timestep's
+     * spikes rather than every source, and allocates nothing.
+     */
+    public int preSpikedNow(int[] into) {
+        return spikedNow(synapses.preSource, synapses.preSize, into);
+    }
+
+    /** Like {@link #preSpikedNow(int[])}, for the postsynaptic compartments. */
+    public int postSpikedNow(int[] into) {
+        return spikedNow(synapses.postBase, synapses.postSize, into);
+    }
+
+    private int spikedNow(int first, int size, int[] into) {
+        int n = 0;
+        for (int q = 0, count = spikes.spikeCount(); q < count; q++) {
+            int i = spikes.spikeSource(q) - first;
+            if (i >= 0 && i < size && state.learningSees[first + i]) {
                 into[n++] = i;
             }
         }

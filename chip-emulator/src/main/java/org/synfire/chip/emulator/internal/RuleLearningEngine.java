@@ -29,6 +29,9 @@ final class RuleLearningEngine implements LearningEngine {
     private final LearningRandom random;
     /** Presynaptic index of each synapse, in the connection's row order. */
     private final int[] pre;
+    /** Scratch: the sources of each side that spiked in the timestep. */
+    private final int[] preSpiked;
+    private final int[] postSpiked;
 
     RuleLearningEngine(PlasticConnection connection, SplittableRandom seeds) {
         this.connection = connection;
@@ -58,25 +61,24 @@ final class RuleLearningEngine implements LearningEngine {
         for (int i = 0; i + 1 < rowStart.length; i++) {
             java.util.Arrays.fill(pre, rowStart[i], rowStart[i + 1], i);
         }
+        this.preSpiked = new int[connection.preSize()];
+        this.postSpiked = new int[connection.postSize()];
     }
 
     @Override
     public void learn(int timestep) {
-        for (int i = 0; i < connection.preSize(); i++) {
-            if (connection.preLastSpike(i) == timestep) {
-                learning.preSpike(i);
-            }
+        // the timestep's spikes, not a scan of every source: the order of reports does not matter
+        for (int k = 0, n = connection.preSpikedNow(preSpiked); k < n; k++) {
+            learning.preSpike(preSpiked[k]);
         }
-        for (int j = 0; j < connection.postSize(); j++) {
-            if (connection.postLastSpike(j) == timestep) {
-                learning.postSpike(j);
-            }
+        for (int k = 0, n = connection.postSpikedNow(postSpiked); k < n; k++) {
+            learning.postSpike(postSpiked[k]);
         }
         // every reward spike adds the r1 impulse (the spec: spikes sent to the channel add r1Impulse)
         for (int k = connection.rewardSpikes(); k > 0; k--) {
             learning.rewardSpike();
         }
-        learning.learn(pre, connection.post(), connection.weights(), connection.delays(), connection.tags(), random);
+        learning.learn(connection.rowStart(), pre, connection.post(), connection.weights(), connection.delays(), connection.tags(), random);
     }
 
     /** Synapses whose rule was evaluated so far. */

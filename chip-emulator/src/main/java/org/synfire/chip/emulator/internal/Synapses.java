@@ -35,6 +35,10 @@ public final class Synapses {
     /** Where synapse {@code k} of the mask order sits in the rows. */
     final int[] rowIndexOfMaskIndex;
     final boolean dense;
+    /** Every delay is 0 and stays 0 (no delay bits a rule could change): a spike lands in one slot. */
+    final boolean noDelays;
+    /** Within each row the compartments are consecutive: synapse {@code k} targets {@code post[k - 1] + 1}. */
+    final boolean consecutive;
     /** Bits one synapse of this connection takes in synaptic memory (see {@link Loihi1Constants#synapseBits}). */
     final int synapseBits;
 
@@ -79,6 +83,18 @@ public final class Synapses {
             tag[r] = c.tag(k);
             rowIndexOfMaskIndex[k] = r;
         }
+        // a rule that learns delays may make them non-zero later: such a connection takes the general path
+        noDelays = c.maxDelay() == 0 && !learnsDelay(c);
+        boolean runs = true;
+        for (int i = 0; i < preSize && runs; i++) {
+            for (int r = rowStart[i] + 1; r < rowStart[i + 1]; r++) {
+                if (post[r] != post[r - 1] + 1) {
+                    runs = false;
+                    break;
+                }
+            }
+        }
+        consecutive = runs;
     }
 
     /** Whether {@code c}'s learning rule changes delays; a rule that cannot be read is refused naming {@code c}. */

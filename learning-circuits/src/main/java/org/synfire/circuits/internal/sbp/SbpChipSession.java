@@ -2,7 +2,9 @@ package org.synfire.circuits.internal.sbp;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
+import org.synfire.chip.api.ActivityCounts;
 import org.synfire.chip.api.RunOptions;
 import org.synfire.chip.api.circuit.CircuitSettings;
 import org.synfire.chip.api.circuit.Evaluation;
@@ -48,7 +50,7 @@ final class SbpChipSession implements TrainingSession {
         CompiledCircuit circuit = CircuitCompiler.compile(TRAINING, Map.of("n_in", settings.inputs(),
                 "n_hid", settings.hidden(), "n_out", settings.outputs()), Map.of("W1", w1, "W2", w2),
                 connectionWeights);
-        return new ChipCircuitRunner(backend, circuit, new RunOptions(settings.seed(), 1));
+        return new ChipCircuitRunner(backend, circuit, new RunOptions(settings.seed(), 1, settings.threads()));
     }
 
     /** The training circuit with every connection's weights as the chip holds them now. */
@@ -170,6 +172,11 @@ final class SbpChipSession implements TrainingSession {
     @Override
     public java.util.Optional<org.synfire.chip.api.circuit.PhaseEvents> chipEvents() {
         return java.util.Optional.of(chip.phaseEvents());
+    }
+
+    @Override
+    public Optional<ActivityCounts> activity() {
+        return Optional.of(chip.chip().activity());
     }
 
     @Override

@@ -33,6 +33,9 @@ final class SbpFunctionalModel {
     private final boolean[] c;
     private final boolean[] dp;
     private final boolean[] dn;
+    /** Scratch of the error phases: backpropagated sums, and the hidden units that get the error. */
+    private final int[] e;
+    private final int[] selected;
 
     SbpFunctionalModel(SbpWeights weights) {
         this.w = weights;
@@ -43,6 +46,8 @@ final class SbpFunctionalModel {
         this.c = new boolean[w.hidden];
         this.dp = new boolean[w.outputs];
         this.dn = new boolean[w.outputs];
+        this.e = new int[w.hidden];
+        this.selected = new int[w.hidden];
     }
 
     /** One training sample: {@code x[offset + i] != 0} is input i; {@code label} the target class. */
@@ -136,37 +141,45 @@ final class SbpFunctionalModel {
         }
     }
 
-    /** Phases 6 and 10: which hidden units get the error, [sum_k pos_k W2T+_kj + neg_k W2T-_kj > 0] and c. */
-    private boolean[] errorSign(boolean[] pos, boolean[] neg) {
+    /**
+     * Phases 6 and 10: the hidden units that get the error, those with c and
+     * [sum_k pos_k W2T+_kj + neg_k W2T-_kj > 0], listed in {@code selected}; returns how many. The sums run
+     * over the rows of the few erring outputs (int sums, contiguous in j).
+     */
+    private int errorSign(boolean[] pos, boolean[] neg) {
         int hidden = w.hidden;
-        boolean[] d1 = new boolean[hidden];
-        for (int j = 0; j < hidden; j++) {
-            if (!c[j]) {
-                continue;
+        java.util.Arrays.fill(e, 0);
+        for (int k = 0; k < w.outputs; k++) {
+            if (pos[k]) {
+                addRow(w.w2tPlus, k * hidden, hidden);
             }
-            int e = 0;
-            for (int k = 0; k < w.outputs; k++) {
-                if (pos[k]) {
-                    e += w.w2tPlus[k * hidden + j];
-                }
-                if (neg[k]) {
-                    e += w.w2tMinus[k * hidden + j];
-                }
+            if (neg[k]) {
+                addRow(w.w2tMinus, k * hidden, hidden);
             }
-            d1[j] = e > 0;
         }
-        return d1;
+        int n = 0;
+        for (int j = 0; j < hidden; j++) {
+            if (c[j] && e[j] > 0) {
+                selected[n++] = j;
+            }
+        }
+        return n;
     }
 
-    /** Phases 7 and 11: W1 moves by {@code step} where an active input meets a hidden unit with c and d1. */
-    private void updateW1(int nx, boolean[] cAndD1, int step) {
+    private void addRow(int[] matrix, int from, int length) {
+        for (int j = 0; j < length; j++) {
+            e[j] += matrix[from + j];
+        }
+    }
+
+    /** Phases 7 and 11: W1 moves by {@code step} where an active input meets a selected hidden unit. */
+    private void updateW1(int nx, int count, int step) {
         int hidden = w.hidden;
         for (int n = 0; n < nx; n++) {
             int row = activeInputs[n] * hidden;
-            for (int j = 0; j < hidden; j++) {
-                if (cAndD1[j]) {
-                    w.w1[row + j] = SbpWeights.clamp(w.w1[row + j] + step);
-                }
+            for (int q = 0; q < count; q++) {
+                int at = row + selected[q];
+                w.w1[at] = SbpWeights.clamp(w.w1[at] + step);
             }
         }
     }

@@ -34,6 +34,13 @@ final class CompiledSum {
     private final byte[] variable;
     private final int[] constant;
     private final long[] spikeTable;
+    private final boolean epochTabulable;
+    /** Scratch of {@link #tabulate(int, int, long[])}, so that it allocates nothing. */
+    private final int[] epochOperands = new int[StateVariable.values().length];
+    /** Per term: bit 0 if it has a factor x0 (so it is 0 where x0 is), bit 1 likewise for y0. */
+    private final byte[] spikeFactors;
+    /** Per term: the u_k its factors read (it is 0 in an epoch where one of them does not hold). */
+    private final int[] uFactors;
     private final boolean[] reads = new boolean[StateVariable.values().length];
     private boolean dependsOnPre;
     private boolean dependsOnPost;
@@ -44,10 +51,13 @@ final class CompiledSum {
         int factors = terms.stream().mapToInt(t -> t.factors().size()).sum();
         scale = new long[terms.size()];
         start = new int[terms.size() + 1];
+        spikeFactors = new byte[terms.size()];
+        uFactors = new int[terms.size()];
         kind = new byte[factors];
         variable = new byte[factors];
         constant = new int[factors];
         boolean spikeOnly = true;
+        boolean perEpoch = true;
         int f = 0;
         for (int i = 0; i < terms.size(); i++) {
             Term t = terms.get(i);
@@ -59,6 +69,10 @@ final class CompiledSum {
                 case Dependency.Decimated d -> uMask |= 1 << d.k();
             }
             for (Factor factor : t.factors()) {
+                spikeFactors[i] |= (byte) (isSpike(factor, StateVariable.X0) ? 1 : isSpike(factor, StateVariable.Y0) ? 2 : 0);
+                if (factor instanceof Factor.U u) {
+                    uFactors[i] |= 1 << u.k();
+                }
                 StateVariable v = switch (factor) {
                     case Factor.Plain p -> set(f, OFFSET, p.variable().ordinal(), 0, p.variable());
                     case Factor.Offset o -> set(f, OFFSET, o.variable().ordinal(), o.constant(), o.variable());
@@ -71,11 +85,49 @@ final class CompiledSum {
                 if (v != StateVariable.X0 && v != StateVariable.Y0 && v != StateVariable.R0) {
                     spikeOnly = false;
                 }
+                if (v != null && v != StateVariable.X0 && v != StateVariable.Y0 && v != StateVariable.R0
+                        && v != StateVariable.R1) {
+                    perEpoch = false;
+                }
                 f++;
             }
         }
         start[terms.size()] = f;
+        epochTabulable = perEpoch && !terms.isEmpty();
         spikeTable = spikeOnly && !terms.isEmpty() ? tabulate() : null;
+    }
+
+    /** True if {@code factor} is {@code spike} itself (plain, or with constant 0): 0 where it is. */
+    private static boolean isSpike(Factor factor, StateVariable spike) {
+        return switch (factor) {
+            case Factor.Plain p -> p.variable() == spike;
+            case Factor.Offset o -> o.variable() == spike && o.constant() == 0;
+            default -> false;
+        };
+    }
+
+    /**
+     * The spikes every term that can be nonzero in an epoch with {@code uBits} has as a factor: bit 0 for x0,
+     * bit 1 for y0 (so the sum is 0 for a synapse lacking one of them). 3 if no term can be nonzero.
+     */
+    int requiredSpikes(int uBits) {
+        int required = 3;
+        for (int t = 0; t < scale.length; t++) {
+            if ((uFactors[t] & ~uBits) == 0) {
+                required &= spikeFactors[t];
+            }
+        }
+        return required;
+    }
+
+    /** True if some term can be nonzero in an epoch with {@code uBits} (every u_k it reads holds). */
+    boolean active(int uBits) {
+        for (int t = 0; t < scale.length; t++) {
+            if ((uFactors[t] & ~uBits) == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private StateVariable set(int f, byte k, int v, int c, StateVariable read) {
@@ -128,6 +180,29 @@ final class CompiledSum {
     /** The eight changes indexed by {@code x0 | y0 << 1 | r0 << 2}, or {@code null} if the sum reads more. */
     long[] spikeTable() {
         return spikeTable;
+    }
+
+    /**
+     * True if the sum reads nothing but x0, y0, r0, r1 and u_k: all but x0 and y0 are the same for every
+     * synapse in an epoch, so {@link #tabulate(int, int, long[])} gives every change the epoch can have.
+     */
+    boolean epochTabulable() {
+        return epochTabulable;
+    }
+
+    /**
+     * For an {@link #epochTabulable()} sum: the eight changes of an epoch with reward trace {@code r1} and
+     * {@code uBits}, indexed by {@code x0 | y0 << 1 | r0 << 2}, into {@code table}; by the general path.
+     */
+    void tabulate(int r1, int uBits, long[] table) {
+        int[] operands = epochOperands;
+        operands[StateVariable.R1.ordinal()] = r1;
+        for (int bits = 0; bits < 8; bits++) {
+            operands[StateVariable.X0.ordinal()] = bits & 1;
+            operands[StateVariable.Y0.ordinal()] = (bits >> 1) & 1;
+            operands[StateVariable.R0.ordinal()] = (bits >> 2) & 1;
+            table[bits] = change(operands, uBits);
+        }
     }
 
     /**

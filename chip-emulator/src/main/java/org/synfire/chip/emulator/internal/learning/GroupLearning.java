@@ -108,6 +108,15 @@ public final class GroupLearning {
      * @return true if an epoch ended and the rule was applied
      */
     public boolean learn(int[] pre, int[] post, int[] weight, int[] delay, int[] tag, LearningRandom random) {
+        return learn(null, pre, post, weight, delay, tag, random);
+    }
+
+    /**
+     * As {@link #learn(int[], int[], int[], int[], int[], LearningRandom)}, for synapses stored by presynaptic
+     * rows (see {@link RuleEvaluator#applyEpochByRows}): the rule visits only synapses it can change.
+     */
+    public boolean learn(int[] rowStart, int[] pre, int[] post, int[] weight, int[] delay, int[] tag,
+            LearningRandom random) {
         for (Traces t : active) {
             t.advance(random);
         }
@@ -115,11 +124,15 @@ public final class GroupLearning {
             return false;
         }
         // an epoch in which no dependency can hold (no spike a term depends on, no u_k) changes nothing and draws
-        // nothing: leave out the loop over the synapses, the common case of a sparse-spiking group
+        // nothing: leave out the synapses, the common case of a sparse-spiking group
         if (!skipSilentEpochs || rule.anyDependencyCanHold(x0.any(), y0.any(), clock.epoch())) {
-            rule.applyEpoch(pre, post, weight, delay, tag, new EpochInputs(clock.epoch(), x0.bits(), y0.bits(), r0,
-                    r1 == null ? 0 : r1.values()[0], values(x1), values(x2), values(y1), values(y2), values(y3)),
-                    random);
+            EpochInputs in = new EpochInputs(clock.epoch(), x0.bits(), y0.bits(), r0, r1 == null ? 0 : r1.values()[0],
+                    values(x1), values(x2), values(y1), values(y2), values(y3));
+            if (rowStart == null) {
+                rule.applyEpoch(pre, post, weight, delay, tag, in, random);
+            } else {
+                rule.applyEpochByRows(rowStart, pre, post, weight, delay, tag, in, random);
+            }
         }
         x0.clear();
         y0.clear();

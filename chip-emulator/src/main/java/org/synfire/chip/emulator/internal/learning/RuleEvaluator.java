@@ -29,6 +29,14 @@ public final class RuleEvaluator {
     private final boolean[] reads = new boolean[OPERANDS];
     /** Synapses whose rule was evaluated in the epochs so far (for energy and time estimates). */
     private long synapseUpdates;
+    private int[] inDegree;
+    // scratch of the learning phase, kept between epochs so that it allocates nothing: an evaluator
+    // belongs to one group and runs on one thread at a time
+    private final int[] operands = new int[OPERANDS];
+    private int[] candidates;
+    private int candidateCount;
+    private int[] spikedPosts;
+    private final long[][] epochTables = new long[3][8];
 
     private RuleEvaluator(Rule rule, SynapseFormat format, boolean useSpikeTables) {
         this.format = format;
@@ -77,6 +85,29 @@ public final class RuleEvaluator {
      */
     public void applyEpoch(int[] pre, int[] post, int[] weight, int[] delay, int[] tag, EpochInputs in,
             LearningRandom random) {
+        apply(null, pre, post, weight, delay, tag, in, random);
+    }
+
+    /**
+     * As {@link #applyEpoch}, for synapses stored by presynaptic rows, and event-driven: synapse {@code k}
+     * of row {@code i} ({@code rowStart[i] <= k < rowStart[i + 1]}) has {@code pre[k] == i}, and within a
+     * row the {@code post} indices increase. It visits only the synapses whose change can be nonzero (if
+     * every term that can act in the epoch has the factor x0, only the rows of axons that spiked; likewise
+     * y0 and the compartments that spiked), in index order; a synapse left out would have changed nothing
+     * and drawn nothing, so the result is that of {@link #applyEpoch}, bit for bit.
+     */
+    public void applyEpochByRows(int[] rowStart, int[] pre, int[] post, int[] weight, int[] delay, int[] tag,
+            EpochInputs in, LearningRandom random) {
+        if (rowStart.length == 0 || rowStart[rowStart.length - 1] != weight.length) {
+            throw new IllegalArgumentException("plastic group: rows end at synapse "
+                    + (rowStart.length == 0 ? "(no rows)" : rowStart[rowStart.length - 1]) + " but there are "
+                    + weight.length + " synapses");
+        }
+        apply(rowStart, pre, post, weight, delay, tag, in, random);
+    }
+
+    private void apply(int[] rowStart, int[] pre, int[] post, int[] weight, int[] delay, int[] tag, EpochInputs in,
+            LearningRandom random) {
         int n = weight.length;
         if (pre.length != n || post.length != n) {
             throw new IllegalArgumentException("plastic group: " + pre.length + " pre, " + post.length + " post and "
@@ -94,14 +125,30 @@ public final class RuleEvaluator {
         int r0 = in.reward() ? 1 : 0;
         long[] preBits = in.preSpikes();
         long[] postBits = in.postSpikes();
-        int[] operands = new int[OPERANDS];
+        int count = n;
+        int[] order = null;
+        if (rowStart != null) {
+            // the chip evaluates every synapse whose dependency holds, even where the change is zero; the
+            // event-driven visit below leaves those out, so they are counted here
+            synapseUpdates += dependencyCount(rowStart, post, preBits, postBits, everySynapse, n);
+            if (!dw.active(uBits) && !dd.active(uBits) && !dt.active(uBits)) {
+                return; // every term is off in this epoch: nothing changes
+            }
+            order = candidates(rowStart, post, preBits, postBits,
+                    dw.requiredSpikes(uBits) & dd.requiredSpikes(uBits) & dt.requiredSpikes(uBits));
+            count = order == null ? n : candidateCount;
+        }
+        int[] operands = this.operands;
         operands[StateVariable.R0.ordinal()] = r0;
         operands[StateVariable.R1.ordinal()] = in.rewardTrace();
-        long[] wTable = useSpikeTables ? dw.spikeTable() : null;
-        long[] dTable = useSpikeTables ? dd.spikeTable() : null;
-        long[] tTable = useSpikeTables ? dt.spikeTable() : null;
+        long[] wTable = table(dw, 0, in.rewardTrace(), uBits);
+        long[] dTable = table(dd, 1, in.rewardTrace(), uBits);
+        long[] tTable = table(dt, 2, in.rewardTrace(), uBits);
         int shift = format.weightShift();
-        for (int i = 0; i < n; i++) {
+        // the common case (the sBP rule): a table for dw, nothing else to change or read per synapse
+        boolean tabulated = wTable != null && dd.isEmpty() && dt.isEmpty();
+        for (int j = 0; j < count; j++) {
+            int i = order == null ? j : order[j];
             int a = pre[i];
             int c = post[i];
             int x0 = (int) (preBits[a >>> 6] >>> a) & 1;
@@ -109,8 +156,17 @@ public final class RuleEvaluator {
             if (!everySynapse && !(x0 == 1 && dependsOnPre) && !(y0 == 1 && dependsOnPost)) {
                 continue; // no term's dependency holds: the chip does not touch this synapse
             }
-            synapseUpdates++;
+            if (order == null && rowStart == null) {
+                synapseUpdates++;
+            }
             int spikes = x0 | y0 << 1 | r0 << 2;
+            if (tabulated) {
+                long changeW = wTable[spikes];
+                if (changeW != 0) {
+                    weight[i] = update(weight[i], changeW, shift, format.minWeight(), format.maxWeight(), random);
+                }
+                continue;
+            }
             operands[StateVariable.X0.ordinal()] = x0;
             operands[StateVariable.Y0.ordinal()] = y0;
             operands[StateVariable.X1.ordinal()] = x1 == null ? 0 : x1[a];
@@ -143,6 +199,59 @@ public final class RuleEvaluator {
         return (uMask & uBits(epoch)) != 0 || (anyPre && dependsOnPre) || (anyPost && dependsOnPost);
     }
 
+    /**
+     * Synapses whose dependency holds in the epoch: all of them if a u_k term holds; else those whose axon
+     * spiked (for x0-dependent terms) and those whose compartment spiked (y0), each counted once.
+     */
+    private long dependencyCount(int[] rowStart, int[] post, long[] preBits, long[] postBits, boolean all, int n) {
+        if (all) {
+            return n;
+        }
+        long count = 0;
+        int rows = rowStart.length - 1;
+        if (dependsOnPre) {
+            for (int r = 0; r < rows; r++) {
+                if ((preBits[r >>> 6] >>> r & 1) != 0) {
+                    count += rowStart[r + 1] - rowStart[r];
+                }
+            }
+        }
+        if (dependsOnPost) {
+            int[] degree = inDegree(post);
+            for (int c = 0; c < degree.length; c++) {
+                if ((postBits[c >>> 6] >>> c & 1) != 0) {
+                    count += degree[c];
+                }
+            }
+            if (dependsOnPre) {
+                for (int r = 0; r < rows; r++) {
+                    if ((preBits[r >>> 6] >>> r & 1) != 0) {
+                        for (int k = rowStart[r]; k < rowStart[r + 1]; k++) {
+                            int c = post[k];
+                            count -= (int) (postBits[c >>> 6] >>> c) & 1; // both spiked: counted twice above
+                        }
+                    }
+                }
+            }
+        }
+        return count;
+    }
+
+    /** Synapses per postsynaptic index, made once: the synapse layout of a group never changes. */
+    private int[] inDegree(int[] post) {
+        if (inDegree == null) {
+            int size = 0;
+            for (int c : post) {
+                size = Math.max(size, c + 1);
+            }
+            inDegree = new int[size];
+            for (int c : post) {
+                inDegree[c]++;
+            }
+        }
+        return inDegree;
+    }
+
     /** Bit {@code k} set if {@code u_k} holds in epoch {@code epoch} (k = 0 .. 9). */
     private static int uBits(long epoch) {
         int bits = 0;
@@ -152,6 +261,127 @@ public final class RuleEvaluator {
             }
         }
         return bits;
+    }
+
+    /**
+     * The eight changes of {@code sum} in this epoch by {@code x0 | y0 << 1 | r0 << 2} (its spike table, or
+     * one made for the epoch in scratch {@code slot} if it reads only per-epoch values besides), or
+     * {@code null} for the general path.
+     */
+    private long[] table(CompiledSum sum, int slot, int r1, int uBits) {
+        if (!useSpikeTables) {
+            return null;
+        }
+        if (sum.spikeTable() != null) {
+            return sum.spikeTable();
+        }
+        if (!sum.epochTabulable()) {
+            return null;
+        }
+        sum.tabulate(r1, uBits, epochTables[slot]);
+        return epochTables[slot];
+    }
+
+    /**
+     * The synapses whose change can be nonzero, in increasing index order, into {@link #candidates} (their
+     * number into {@link #candidateCount}); {@code null} if that may be every synapse.
+     *
+     * @param required bit 0: only synapses whose axon spiked; bit 1: only those whose compartment spiked
+     */
+    private int[] candidates(int[] rowStart, int[] post, long[] preBits, long[] postBits, int required) {
+        if (required == 0) {
+            return null;
+        }
+        int rows = rowStart.length - 1;
+        int columns = 0;
+        if ((required & 2) != 0) {
+            spikedPosts = grow(spikedPosts, postBits.length * 64);
+            columns = setBits(postBits, spikedPosts);
+        }
+        candidates = grow(candidates, post.length);
+        int n = 0;
+        int row = 0;
+        while (row < rows) {
+            int i;
+            if ((required & 1) != 0) {
+                i = nextSetBit(preBits, row, rows);
+                if (i < 0) {
+                    break;
+                }
+            } else {
+                i = row;
+            }
+            row = i + 1;
+            int from = rowStart[i];
+            int to = rowStart[i + 1];
+            if ((required & 2) == 0) {
+                for (int k = from; k < to; k++) {
+                    candidates[n++] = k;
+                }
+                continue;
+            }
+            for (int q = 0; q < columns; q++) {
+                int c = spikedPosts[q];
+                for (int k = firstOf(post, from, to, c); k < to && post[k] == c; k++) {
+                    candidates[n++] = k;
+                }
+            }
+        }
+        candidateCount = n;
+        return candidates;
+    }
+
+    /** The first index in {@code from .. to - 1} whose post is {@code c} or more ({@code post} increases there). */
+    private static int firstOf(int[] post, int from, int to, int c) {
+        int k = from + c;
+        if (k < to && post[k] == c && (k == from || post[k - 1] < c)) {
+            return k; // a full row (every compartment once) holds c at from + c
+        }
+        int lo = from;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (post[mid] < c) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Writes the indices of the set bits of {@code bits}, increasing, into {@code into}; returns how many. */
+    private static int setBits(long[] bits, int[] into) {
+        int n = 0;
+        for (int w = 0; w < bits.length; w++) {
+            for (long word = bits[w]; word != 0; word &= word - 1) {
+                into[n++] = (w << 6) + Long.numberOfTrailingZeros(word);
+            }
+        }
+        return n;
+    }
+
+    /** The first set bit at or after {@code from} and below {@code end}, or -1. */
+    private static int nextSetBit(long[] bits, int from, int end) {
+        int w = from >>> 6;
+        if (w >= bits.length) {
+            return -1;
+        }
+        long word = bits[w] & (-1L << from);
+        while (true) {
+            if (word != 0) {
+                int i = (w << 6) + Long.numberOfTrailingZeros(word);
+                return i < end ? i : -1;
+            }
+            if (++w >= bits.length) {
+                return -1;
+            }
+            word = bits[w];
+        }
+    }
+
+    private static int[] grow(int[] array, int size) {
+        return array != null && array.length >= size ? array : new int[size];
     }
 
     /**

@@ -1,0 +1,173 @@
+package org.synfire.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.synfire.chip.api.ActivityCounts;
+import org.synfire.chip.api.circuit.CircuitSettings;
+import org.synfire.chip.api.circuit.TrainingSession;
+import org.synfire.chip.api.data.DataOptions;
+import org.synfire.chip.api.data.Samples;
+import org.synfire.chip.api.spi.ChipBackend;
+import org.synfire.chip.api.spi.CircuitProvider;
+import org.synfire.cli.internal.runtime.Extensions;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code synfire bench}: times training on the emulated chip and with the functional model, one line per
+ * figure. Each repetition opens a fresh session with the same seed (opening is not timed) and trains on the
+ * first N samples in order; the figure is the median over the repetitions, after untimed warm-up ones.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Times training on the emulated chip and with the functional model (median of repetitions).",
+            "Example: synfire bench --samples 500 --repetitions 5 --threads 2"})
+final class BenchCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main main;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--backend", paramLabel = "ID", defaultValue = "loihi1",
+            description = "Chip backend (default: ${DEFAULT-VALUE}).")
+    String backend;
+
+    @Option(names = "--circuit", paramLabel = "ID", defaultValue = "sbp",
+            description = "Circuit trained on the chip (default: ${DEFAULT-VALUE}).")
+    String circuit;
+
+    @Option(names = "--functional", paramLabel = "ID", defaultValue = "sbp-functional",
+            description = "Functional model compared with it (default: ${DEFAULT-VALUE}).")
+    String functional;
+
+    @Option(names = "--dataset", paramLabel = "ID", defaultValue = "mnist20-mini",
+            description = "Data set (default: ${DEFAULT-VALUE}; with --data-dir e.g. mnist20 for real MNIST).")
+    String dataset;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Directory with the data set's files.")
+    Path dataDir;
+
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "500",
+            description = "Training samples per repetition (default: ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Option(names = "--functional-samples", paramLabel = "N", defaultValue = "2000",
+            description = "Training samples per repetition of the functional model (default: ${DEFAULT-VALUE}).")
+    int functionalSamples;
+
+    @Option(names = "--repetitions", paramLabel = "N", defaultValue = "5",
+            description = "Timed repetitions; the median is reported (default: ${DEFAULT-VALUE}).")
+    int repetitions;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "1",
+            description = "Untimed repetitions first (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--hidden", paramLabel = "N", defaultValue = "400", description = "Hidden units (default: ${DEFAULT-VALUE}).")
+    int hidden;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+            description = "Backend threads (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--skip-chip", description = "Time the functional model only.")
+    boolean skipChip;
+
+    /**
+     * One timed figure: microseconds per sample, on a chip synaptic events per second, and the weights the
+     * last repetition ended with.
+     */
+    record Figure(double microsPerSample, Optional<Double> eventsPerSecond, Map<String, int[][]> weights) {
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (samples < 1 || functionalSamples < 1 || repetitions < 1 || warmup < 0) {
+            throw new IllegalArgumentException("bench: --samples, --functional-samples and --repetitions must be at"
+                    + " least 1 and --warmup at least 0");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Extensions extensions = main.platform(spec.commandLine().getErr()).extensions();
+        Samples train = extensions.datasets().get(dataset).load(new DataOptions(Optional.ofNullable(dataDir), false))
+                .train();
+        CircuitSettings settings = new CircuitSettings(train.dimension(), hidden, train.classes(), seed, threads);
+        out.printf("# %s %d-%d-%d, %d threads, %s, %d repetitions (median) after %d warm-up%n", dataset,
+                train.dimension(), hidden, train.classes(), threads, Runtime.version(), repetitions, warmup);
+        Figure model = time(extensions.circuits().get(functional), null, settings,
+                train.head(Math.min(functionalSamples, train.count())));
+        out.printf("functional %-8s train  %10.2f us/sample%n", functional, model.microsPerSample());
+        if (!skipChip) {
+            CircuitProvider chipCircuit = extensions.circuits().get(circuit);
+            ChipBackend chip = extensions.backends().get(backend);
+            Figure emulated = time(chipCircuit, chip, settings, train.head(Math.min(samples, train.count())));
+            out.printf("emulated   %-8s train  %10.2f us/sample%n", backend, emulated.microsPerSample());
+            out.printf("ratio      %-8s train  %10.1f emulated/functional%n", backend,
+                    emulated.microsPerSample() / model.microsPerSample());
+            emulated.eventsPerSecond().ifPresent(e -> out.printf("events     %-8s train  %10.3g synaptic events/s%n",
+                    backend, e));
+            // the speed is worth nothing if the results moved: the chip must learn the functional model's weights
+            Samples same = train.head(Math.min(samples, train.count()));
+            Map<String, int[][]> expected;
+            try (TrainingSession session = extensions.circuits().get(functional).open(settings, null)) {
+                for (int i = 0; i < same.count(); i++) {
+                    session.train(same, i);
+                }
+                expected = session.weights();
+            }
+            boolean equal = expected.entrySet().stream()
+                    .allMatch(e -> Arrays.deepEquals(e.getValue(), emulated.weights().get(e.getKey())));
+            out.printf("check      %-8s train  weights %s the functional model's after %d samples%n", backend,
+                    equal ? "equal" : "DIFFER FROM", same.count());
+            out.flush();
+            return equal ? 0 : 1;
+        }
+        out.flush();
+        return 0;
+    }
+
+    private Figure time(CircuitProvider provider, ChipBackend chip, CircuitSettings settings, Samples data) {
+        double[] micros = new double[repetitions];
+        double[] events = new double[repetitions];
+        boolean counted = false;
+        Map<String, int[][]> weights = Map.of();
+        for (int r = -warmup; r < repetitions; r++) {
+            try (TrainingSession session = provider.open(settings, chip)) {
+                long before = session.activity().map(ActivityCounts::synapticOperations).orElse(0L);
+                long start = System.nanoTime();
+                for (int i = 0; i < data.count(); i++) {
+                    session.train(data, i);
+                }
+                long nanos = System.nanoTime() - start;
+                Optional<ActivityCounts> after = session.activity();
+                if (r >= 0) {
+                    micros[r] = nanos / 1e3 / data.count();
+                    counted = after.isPresent();
+                    events[r] = after.map(a -> (a.synapticOperations() - before) / (nanos / 1e9)).orElse(0.0);
+                }
+                weights = session.weights();
+            }
+        }
+        return new Figure(median(micros), counted ? Optional.of(median(events)) : Optional.empty(), weights);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}

@@ -1,0 +1,45 @@
+package org.synfire.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+/** The bench command, in process, on the small synthetic data set (figures are not checked: no timed tests). */
+class BenchCommandTest {
+
+    private static CliRun bench(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), FakeDataset.module(), args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void reportsOneLinePerFigureAndChecksTheChipAgainstTheFunctionalModel() {
+        CliRun run = bench("bench", "--dataset", "tiny", "--hidden", "12", "--samples", "30", "--functional-samples",
+                "30", "--repetitions", "1", "--warmup", "0", "--threads", "2");
+
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().filter(l -> !l.startsWith("#")).toList();
+        assertEquals(5, lines.size(), run.out());
+        assertTrue(Pattern.matches("functional sbp-functional train +[0-9.]+ us/sample", lines.get(0)), lines.get(0));
+        assertTrue(Pattern.matches("emulated +loihi1 +train +[0-9.]+ us/sample", lines.get(1)), lines.get(1));
+        assertTrue(Pattern.matches("ratio +loihi1 +train +[0-9.]+ emulated/functional", lines.get(2)), lines.get(2));
+        assertTrue(Pattern.matches("events +loihi1 +train +[0-9.e+]+ synaptic events/s", lines.get(3)), lines.get(3));
+        assertEquals("check      loihi1   train  weights equal the functional model's after 30 samples", lines.get(4));
+    }
+
+    @Test
+    void refusesRepetitionsBelowOne() {
+        CliRun run = bench("bench", "--dataset", "tiny", "--repetitions", "0");
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--repetitions must be at least 1"), run.err());
+    }
+}
