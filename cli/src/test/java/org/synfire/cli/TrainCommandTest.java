@@ -71,6 +71,9 @@ class TrainCommandTest {
         assertTrue(run.out().contains("0 of 40 predictions differ from the functional evaluation"), run.out());
         String report = Files.readString(onlyRun().resolve("inference.json"));
         assertTrue(report.contains("\"predictions_that_differ\" : 0"), report);
+        String energy = Files.readString(onlyRun().resolve("energy-inference.json"));
+        assertTrue(energy.contains("\"inference\""), energy);
+        assertTrue(run.out().contains("per inference sample"), run.out());
     }
 
     @Test

@@ -70,6 +70,14 @@ public interface TrainingSession extends AutoCloseable {
     }
 
     /**
+     * The chip events of the last {@link #infer} run on a chip, by phase of the inference circuit, or
+     * empty if there was none.
+     */
+    default java.util.Optional<PhaseEvents> inferenceEvents() {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * The work the chip has done since the session opened or last restored its weights, for benchmarks;
      * empty for circuits without a chip.
      */

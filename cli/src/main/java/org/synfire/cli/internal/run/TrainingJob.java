@@ -51,6 +51,8 @@ public final class TrainingJob {
     }
 
     private final Extensions extensions;
+    /** The energy estimate of the last on-chip inference, if any. */
+    private Optional<EnergyReport> lastInferenceEnergy = Optional.empty();
     private final Options options;
     private final PrintWriter out;
 
@@ -157,6 +159,7 @@ public final class TrainingJob {
             }
         }
         Optional<String> inference = inferOnChip(run, experiment, resolved, settings, last[0]);
+        Optional<EnergyReport> inferenceEnergy = lastInferenceEnergy;
         RunBundle.pack(run.path(), run.bundle());
         summarize(run, experiment, resolved, metrics, last[0], Duration.between(began, Instant.now()));
         energy.ifPresent(e -> e.print(out));
@@ -166,24 +169,34 @@ public final class TrainingJob {
                     : "copies disagree: " + diagnostics + " (see diagnostics.json)");
         }
         inference.ifPresent(out::println);
+        inferenceEnergy.ifPresent(e -> e.print(out));
         out.flush();
     }
 
     /**
-     * Runs the experiment's inference circuit on the chip with the final weights, compares its
-     * predictions with the functional evaluation and writes both to inference.json.
+     * Runs the inference circuit on the chip with the final weights (the experiment's inference circuit,
+     * or the trained circuit itself when it runs on a chip), compares its predictions with the functional
+     * evaluation and writes both to inference.json, and its energy estimate to energy-inference.json.
      */
     private Optional<String> inferOnChip(RunDirectory run, Experiment experiment, Resolved resolved,
             CircuitSettings settings, Evaluation functional) throws IOException {
-        if (experiment.inferenceCircuit() == null) {
+        String circuitId = experiment.inferenceCircuit() != null ? experiment.inferenceCircuit()
+                : resolved.circuit().needsBackend() ? experiment.circuit() : null;
+        if (circuitId == null) {
             return Optional.empty();
         }
-        CircuitProvider circuit = extensions.circuits().get(experiment.inferenceCircuit());
+        CircuitProvider circuit = extensions.circuits().get(circuitId);
         Evaluation onChip;
         Map<String, int[][]> weights = WeightsFile.readWeights(run.finalWeights());
         try (TrainingSession session = circuit.open(settings, extensions.backends().get(experiment.backend()))) {
             session.restore(weights);
             onChip = session.infer(resolved.test());
+            lastInferenceEnergy = session.inferenceEvents().flatMap(e -> EnergyReport.of(circuitId, "inference",
+                    new CostModel(extensions.costModels().get(CostTables.defaultTable().id()).table()), e));
+        }
+        if (lastInferenceEnergy.isPresent()) {
+            lastInferenceEnergy.get().write(run.path().resolve("energy-inference.json"),
+                    run.plots().resolve("inference"));
         }
         int[] a = functional.predictions();
         int[] b = onChip.predictions();
@@ -192,7 +205,7 @@ public final class TrainingJob {
             differ += a[n] == b[n] ? 0 : 1;
         }
         Map<String, Object> report = new LinkedHashMap<>();
-        report.put("inference_circuit", experiment.inferenceCircuit());
+        report.put("inference_circuit", circuitId);
         report.put("backend", experiment.backend());
         report.put("samples", onChip.samples());
         report.put("top1_spikes_functional", functional.top1SpikesAccuracy());
@@ -203,7 +216,7 @@ public final class TrainingJob {
         AtomicFiles.write(run.path().resolve("inference.json"), o -> JSON.writeValue(o, report));
         return Optional.of(String.format("%-22s %.2f %% top-1 from spikes on %s (%s), %d of %d predictions differ "
                 + "from the functional evaluation", "inference on chip", 100 * onChip.top1SpikesAccuracy(),
-                experiment.backend(), experiment.inferenceCircuit(), differ, a.length));
+                experiment.backend(), circuitId, differ, a.length));
     }
 
     private static void writePlots(RunDirectory run, MetricsLog metrics, Map<String, int[][]> weights)

@@ -32,7 +32,11 @@ final class SbpChipInference {
     private SbpChipInference() {
     }
 
-    static Evaluation infer(ChipBackend backend, CircuitSettings settings, int[][] w1, int[][] w2, Samples samples) {
+    /** What an inference run gives: the scores, and the chip events by phase of the inference circuit. */
+    record Result(Evaluation evaluation, org.synfire.chip.api.circuit.PhaseEvents events) {
+    }
+
+    static Result infer(ChipBackend backend, CircuitSettings settings, int[][] w1, int[][] w2, Samples samples) {
         CompiledCircuit compiled = CircuitCompiler.compile(INFERENCE, Map.of("n_in", settings.inputs(),
                 "n_hid", settings.hidden(), "n_out", settings.outputs()), Map.of("W1", w1, "W2", w2));
         int phases = INFERENCE.phases();
@@ -62,7 +66,7 @@ final class SbpChipInference {
                 }
                 tally.add(samples.labels()[n], fired, potential, hiddenFired);
             }
-            return tally.evaluation();
+            return new Result(tally.evaluation(), chip.phaseEvents());
         }
     }
 }

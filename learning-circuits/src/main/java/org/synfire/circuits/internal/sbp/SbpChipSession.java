@@ -37,6 +37,7 @@ final class SbpChipSession implements TrainingSession {
     private final ChipBackend backend;
     private final CircuitSettings settings;
     private ChipCircuitRunner chip;
+    private org.synfire.chip.api.circuit.PhaseEvents lastInference;
 
     SbpChipSession(ChipBackend backend, CircuitSettings settings, SbpWeights initial) {
         this.backend = backend;
@@ -135,7 +136,15 @@ final class SbpChipSession implements TrainingSession {
     @Override
     public Evaluation infer(Samples samples) {
         Map<String, int[][]> m = weights();
-        return SbpChipInference.infer(backend, settings, m.get(SbpWeights.W1), m.get(SbpWeights.W2), samples);
+        SbpChipInference.Result result = SbpChipInference.infer(backend, settings, m.get(SbpWeights.W1),
+                m.get(SbpWeights.W2), samples);
+        lastInference = result.events();
+        return result.evaluation();
+    }
+
+    @Override
+    public Optional<org.synfire.chip.api.circuit.PhaseEvents> inferenceEvents() {
+        return Optional.ofNullable(lastInference);
     }
 
     /** Every copy: the four of the functional model by its names, and the others by copy name. */
