@@ -43,6 +43,12 @@ public interface ChipSimulation extends AutoCloseable {
     /** The core (numbered across the board) that holds compartment {@code index} of group {@code group}. */
     int coreOf(String group, int index);
 
+    /**
+     * The spikes each compartment group emitted in the timesteps run so far, in the order of the
+     * network's groups: cumulative, so that differences give a window's.
+     */
+    long[] spikesPerGroup();
+
     /** What the network takes of the chips, core by core. */
     ResourceUsage resources();
 

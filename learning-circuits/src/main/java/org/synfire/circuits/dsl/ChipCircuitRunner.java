@@ -25,6 +25,10 @@ public final class ChipCircuitRunner implements AutoCloseable {
     private long samples;
     /** The chip events of each phase, summed over the samples presented (for energy and time estimates). */
     private final ChipEvents[] phaseEvents;
+    /** Per population (network group order) and offset 1 .. phases: whether it may fire then; null: unchecked. */
+    private final boolean[][] inPhase;
+    /** Spikes per population outside the phases it declares, over the samples presented. */
+    private final long[] outOfPhase;
 
     /** Opens {@code circuit} on {@code backend}. */
     public ChipCircuitRunner(ChipBackend backend, CompiledCircuit circuit, RunOptions options) {
@@ -32,6 +36,36 @@ public final class ChipCircuitRunner implements AutoCloseable {
         this.chip = backend.open(circuit.network(), options);
         this.generators = List.copyOf(circuit.description().generators().entrySet());
         this.phaseEvents = new ChipEvents[circuit.description().phases()];
+        List<CircuitDescription.Population> populations = List.copyOf(circuit.description().populations().values());
+        this.inPhase = new boolean[populations.size()][];
+        for (int g = 0; g < populations.size(); g++) {
+            List<Integer> rows = populations.get(g).phases();
+            if (rows != null) {
+                // a population of row p fires at offset p + 1, when the spike of gate p and its input arrive
+                boolean[] allowed = new boolean[circuit.description().phases() + 1];
+                for (int row : rows) {
+                    allowed[row + 1] = true;
+                }
+                inPhase[g] = allowed;
+            }
+        }
+        this.outOfPhase = new long[populations.size()];
+    }
+
+    /**
+     * Spikes of each population outside the phases it declares, over the samples presented: a gated
+     * population fires out of phase only when its input exceeds the gating margin. Populations with
+     * such spikes only, by name.
+     */
+    public Map<String, Long> outOfPhaseSpikes() {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        List<String> names = List.copyOf(circuit.description().populations().keySet());
+        for (int g = 0; g < outOfPhase.length; g++) {
+            if (outOfPhase[g] != 0) {
+                counts.put(names.get(g), outOfPhase[g]);
+            }
+        }
+        return counts;
     }
 
     /** Samples run so far. */
@@ -56,6 +90,7 @@ public final class ChipCircuitRunner implements AutoCloseable {
         }
         int phases = circuit.description().phases();
         ChipEvents before = chip.events();
+        long[] spikesBefore = chip.spikesPerGroup();
         for (int phase = 1; phase <= phases; phase++) {
             for (Map.Entry<String, Generator> entry : generators) {
                 Generator generator = entry.getValue();
@@ -86,6 +121,13 @@ public final class ChipCircuitRunner implements AutoCloseable {
             ChipEvents step = after.minus(before);
             phaseEvents[phase - 1] = phaseEvents[phase - 1] == null ? step : phaseEvents[phase - 1].plus(step);
             before = after;
+            long[] spikesAfter = chip.spikesPerGroup();
+            for (int g = 0; g < inPhase.length; g++) {
+                if (inPhase[g] != null && !inPhase[g][phase]) {
+                    outOfPhase[g] += spikesAfter[g] - spikesBefore[g];
+                }
+            }
+            spikesBefore = spikesAfter;
         }
         samples++;
     }

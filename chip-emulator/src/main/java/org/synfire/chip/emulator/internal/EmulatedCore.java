@@ -137,6 +137,13 @@ final class EmulatedCore implements Core {
         sendSpikes(router);
     }
 
+    /** Adds the spikes of the last {@link #spike} to {@code perGroup}, by the group of each compartment. */
+    void countSpikes(int[] groupOf, long[] perGroup) {
+        for (int k = 0; k < spikedCount; k++) {
+            perGroup[groupOf[first + spiked[k]]]++;
+        }
+    }
+
     /** Hands the spikes of the last {@link #spike} to the router, in compartment order. */
     void sendSpikes(Router router) {
         for (int k = 0; k < spikedCount; k++) {

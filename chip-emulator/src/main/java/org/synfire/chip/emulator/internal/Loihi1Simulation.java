@@ -37,6 +37,8 @@ public final class Loihi1Simulation implements ChipSimulation {
     private final CompartmentState state;
     private final int[] coreOf;
     private final ResourceUsage resources;
+    /** Spikes of each compartment group so far, in the order of the network's groups. */
+    private final long[] spikesPerGroup;
     private final EmulatedCore[] activeCores;
     private final MeshRouter router;
     private final int hostFirstSource;
@@ -72,6 +74,7 @@ public final class Loihi1Simulation implements ChipSimulation {
         layout = new Layout(network);
         state = new CompartmentState(layout);
         Mesh mesh = new Mesh(options.chips());
+        spikesPerGroup = new long[network.groups().size()];
         CoreMapper mapper = new CoreMapper(layout, mesh);
         coreOf = mapper.place();
         resources = new ResourceUsage(mesh.chips(), mesh.cores() / mesh.chips(), Loihi1Constants.CORES_PER_TILE,
@@ -223,6 +226,7 @@ public final class Loihi1Simulation implements ChipSimulation {
         // the router hears the spikes in core order, as if the cores had stepped one after another
         for (EmulatedCore core : activeCores) {
             core.sendSpikes(router);
+            core.countSpikes(layout.groupOf, spikesPerGroup);
         }
         for (ProbeRecorder p : probeList) {
             p.record(t);
@@ -292,6 +296,11 @@ public final class Loihi1Simulation implements ChipSimulation {
     @Override
     public TrafficCounts traffic() {
         return router.counts();
+    }
+
+    @Override
+    public long[] spikesPerGroup() {
+        return spikesPerGroup.clone();
     }
 
     @Override

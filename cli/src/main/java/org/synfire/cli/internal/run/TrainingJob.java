@@ -165,8 +165,9 @@ public final class TrainingJob {
         energy.ifPresent(e -> e.print(out));
         if (!diagnostics.isEmpty()) {
             long problems = diagnostics.values().stream().mapToLong(Long::longValue).sum();
-            out.printf("%-22s %s%n", "diagnostics", problems == 0 ? "weight copies agree"
-                    : "copies disagree: " + diagnostics + " (see diagnostics.json)");
+            out.printf("%-22s %s%n", "diagnostics", problems == 0
+                    ? "weight copies agree, no population fired out of its phases"
+                    : "attention: " + diagnostics + " (see diagnostics.json)");
         }
         inference.ifPresent(out::println);
         inferenceEnergy.ifPresent(e -> e.print(out));

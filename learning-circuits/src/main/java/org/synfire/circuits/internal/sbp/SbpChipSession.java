@@ -95,7 +95,9 @@ final class SbpChipSession implements TrainingSession {
     /**
      * Whether the chip's copies still agree, as the circuit specification requires: entries where
      * W1<, W1> differ from W1; W2<, W2> from W2; W2T+ from W2^T; and W2T- from -W2^T (apart from where
-     * W2 is -256, whose negation saturates at 254).
+     * W2 is -256, whose negation saturates at 254); and spikes of a population outside its phases,
+     * which happen only where an input exceeds the gating margin (and may then make the chip learn
+     * what the functional model does not).
      */
     @Override
     public Map<String, Long> diagnostics() {
@@ -119,6 +121,7 @@ final class SbpChipSession implements TrainingSession {
         d.put("w2_copies_differing", w2Copies);
         d.put("w2Tp_differing_from_w2T", plus);
         d.put("w2Tm_differing_from_minus_w2T", minus);
+        d.put("spikes_out_of_phase", chip.outOfPhaseSpikes().values().stream().mapToLong(Long::longValue).sum());
         return d;
     }
 

@@ -33,7 +33,7 @@ class SbpProvidersTest {
             }
             assertSameWeights(functional.weights(), chip.weights());
             assertEquals(Map.of("w1_copies_differing", 0L, "w2_copies_differing", 0L, "w2Tp_differing_from_w2T", 0L,
-                    "w2Tm_differing_from_minus_w2T", 0L), chip.diagnostics());
+                    "w2Tm_differing_from_minus_w2T", 0L, "spikes_out_of_phase", 0L), chip.diagnostics());
             assertFalse(java.util.Arrays.deepEquals(initial.get("w1"), functional.weights().get("w1")),
                     "training must change W1");
             Evaluation fromChipWeights = chip.evaluate(test);
