@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -12,17 +11,16 @@ import java.util.concurrent.Callable;
 import org.synfire.chip.api.circuit.CircuitSettings;
 import org.synfire.chip.api.circuit.Evaluation;
 import org.synfire.chip.api.circuit.TrainingSession;
-import org.synfire.chip.api.data.DataOptions;
 import org.synfire.chip.api.data.Samples;
 import org.synfire.chip.api.spi.CircuitProvider;
 import org.synfire.cli.internal.experiment.Experiment;
-import org.synfire.cli.internal.experiment.Experiments;
 import org.synfire.cli.internal.run.RunBundle;
 import org.synfire.cli.internal.run.RunDirectory;
 import org.synfire.cli.internal.run.WeightsFile;
 import org.synfire.cli.internal.runtime.Extensions;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -65,11 +63,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--test-samples", paramLabel = "N", description = "Evaluate on the first N test samples only.")
     Integer testSamples;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Directory with the data set's files.")
-    Path dataDir;
-
-    @Option(names = "--offline", description = "Never download data set files.")
-    boolean offline;
+    @Mixin
+    DataLocation data;
 
     @Override
     public Integer call() throws IOException {
@@ -83,7 +78,7 @@ final class EvalCommand implements Callable<Integer> {
         Experiment run = null;
         if (Files.isDirectory(directory)) {
             RunDirectory dir = RunDirectory.existing(directory);
-            run = Experiments.parse(Files.readString(dir.experiment()), dir.experiment().toString(), dir.name());
+            run = dir.readExperiment();
             weightsFile = dir.finalWeights();
         }
         if (!Files.isRegularFile(weightsFile)) {
@@ -99,7 +94,7 @@ final class EvalCommand implements Callable<Integer> {
         CircuitProvider provider = extensions.circuits().get(circuitId);
         boolean chip = onChip || both;
         Samples test = extensions.datasets().get(datasetId)
-                .load(new DataOptions(Optional.ofNullable(dataDir), !offline)).test();
+                .load(data.options()).test();
         if (testSamples != null) {
             test = test.head(testSamples);
         }

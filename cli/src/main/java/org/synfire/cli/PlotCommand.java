@@ -1,7 +1,6 @@
 package org.synfire.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,11 +11,9 @@ import java.util.concurrent.Callable;
 import org.synfire.chip.api.circuit.CircuitSettings;
 import org.synfire.chip.api.circuit.SpikeRaster;
 import org.synfire.chip.api.circuit.TrainingSession;
-import org.synfire.chip.api.data.DataOptions;
 import org.synfire.chip.api.data.Samples;
 import org.synfire.chip.api.spi.CircuitProvider;
 import org.synfire.cli.internal.experiment.Experiment;
-import org.synfire.cli.internal.experiment.Experiments;
 import org.synfire.cli.internal.run.MetricsLog;
 import org.synfire.cli.internal.run.Plots;
 import org.synfire.cli.internal.run.RunBundle;
@@ -25,6 +22,7 @@ import org.synfire.cli.internal.run.WeightsFile;
 import org.synfire.cli.internal.runtime.Extensions;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -54,11 +52,8 @@ final class PlotCommand implements Callable<Integer> {
             description = "Test samples the raster shows; 0 for no raster (default ${DEFAULT-VALUE}).")
     int rasterSamples;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Directory with the data set's files.")
-    Path dataDir;
-
-    @Option(names = "--offline", description = "Never download data set files.")
-    boolean offline;
+    @Mixin
+    DataLocation data;
 
     @Override
     public Integer call() throws IOException {
@@ -90,15 +85,14 @@ final class PlotCommand implements Callable<Integer> {
     }
 
     private Optional<SpikeRaster> raster(RunDirectory run, Map<String, int[][]> weights) throws IOException {
-        Experiment experiment = Experiments.parse(Files.readString(run.experiment()), run.experiment().toString(),
-                run.name());
+        Experiment experiment = run.readExperiment();
         Extensions extensions = main.platform(spec.commandLine().getErr()).extensions();
         CircuitProvider circuit = extensions.circuits().get(experiment.circuit());
         if (!circuit.needsBackend()) {
             return Optional.empty();
         }
         Samples test = extensions.datasets().get(experiment.dataset())
-                .load(new DataOptions(Optional.ofNullable(dataDir), !offline)).test();
+                .load(data.options()).test();
         int[][] w1 = weights.get("w1");
         int[][] w2 = weights.get("w2");
         CircuitSettings settings = new CircuitSettings(w1.length, w2.length, w2[0].length, experiment.seed(), 1);

@@ -1,12 +1,11 @@
 package org.synfire.cli;
 
 import java.nio.file.Path;
-import java.util.Optional;
 
-import org.synfire.chip.api.data.DataOptions;
 import org.synfire.cli.internal.experiment.Experiment;
 import org.synfire.cli.internal.run.TrainingJob;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options every training command shares: overrides of the experiment's fields, and where things go. */
@@ -48,12 +47,8 @@ final class TrainingOptions {
                     + "compare its predictions with the functional evaluation, e.g. sbp.")
     String inferenceCircuit;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Directory with the data set's files, looked in before $SYNFIRE_DATA and ~/.cache/synfire.")
-    Path dataDir;
-
-    @Option(names = "--offline", description = "Never download data set files.")
-    boolean offline;
+    @Mixin
+    DataLocation data;
 
     @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs",
             description = "Where run directories are made (default: ${DEFAULT-VALUE}).")
@@ -72,7 +67,7 @@ final class TrainingOptions {
     }
 
     TrainingJob.Options jobOptions() {
-        return new TrainingJob.Options(runs, new DataOptions(Optional.ofNullable(dataDir), !offline), quiet);
+        return new TrainingJob.Options(runs, data.options(), quiet);
     }
 
     private static <T> T or(T override, T value) {

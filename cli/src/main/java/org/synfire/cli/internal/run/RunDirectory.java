@@ -42,6 +42,12 @@ public record RunDirectory(Path path) {
         return new RunDirectory(path);
     }
 
+    /** The experiment this run recorded, as it ran. */
+    public org.synfire.cli.internal.experiment.Experiment readExperiment() throws IOException {
+        return org.synfire.cli.internal.experiment.Experiments.parse(Files.readString(experiment()),
+                experiment().toString(), name());
+    }
+
     public String name() {
         return path.getFileName().toString();
     }

@@ -2,7 +2,6 @@ package org.synfire.cli.internal.run;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,8 +75,7 @@ public final class TrainingJob {
     /** Continues a run from its newest checkpoint; the result is what an uninterrupted run gives. */
     public RunDirectory resume(Path directory) throws IOException {
         RunDirectory run = RunDirectory.existing(directory);
-        Experiment experiment = Experiments.parse(Files.readString(run.experiment()), run.experiment().toString(),
-                run.name());
+        Experiment experiment = run.readExperiment();
         Resolved resolved = resolve(experiment);
         Optional<Checkpoint> checkpoint = new CheckpointStore(run.checkpoints()).latest();
         out.println("resuming " + run.path() + checkpoint.map(c -> " after " + c.samples() + " samples")
