@@ -67,9 +67,9 @@ public record EnergyReport(String circuit, String mode, CostModel model, PhaseEv
     /** Lines for the run summary. */
     public void print(PrintWriter out) {
         ResourceUsage r = events.resources();
-        out.printf("%-22s %d cores on %d tiles, %d compartments, %d synapses, %.1f KiB synaptic memory%n",
-                "chip resources", r.cores().size(), r.tiles(), r.compartments(), r.synapses(),
-                r.synapticMemoryBits() / 8192.0);
+        out.printf("%-22s %d %s on %d %s, %d compartments, %d synapses, %.1f KiB synaptic memory%n",
+                "chip resources", r.cores().size(), r.cores().size() == 1 ? "core" : "cores", r.tiles(),
+                r.tiles() == 1 ? "tile" : "tiles", r.compartments(), r.synapses(), r.synapticMemoryBits() / 8192.0);
         out.printf("%-22s %s / %s per %s sample (estimate, %s, %d samples)%n", "energy / time",
                 joules(perSample.joules()), seconds(perSample.seconds()), mode, model.table().id(), events.samples());
         measured().ifPresent(m -> out.printf("%-22s %s / %s per %s sample (%s); estimate is %.3g x / %.3g x%n",
