@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code synfire list}: what the platform found, built in or from plugins. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "Lists the backends, circuits and data sets found (built in and in plugin jars), "
-                + "and the packaged experiments.")
+        description = "Lists the backends, circuits, data sets and cost models found (built in and in plugin "
+                + "jars), and the packaged experiments.")
 final class ListCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -34,6 +34,7 @@ final class ListCommand implements Callable<Integer> {
         print(out, "Backends", extensions.backends());
         print(out, "Circuits", extensions.circuits());
         print(out, "Data sets", extensions.datasets());
+        print(out, "Cost models", extensions.costModels());
         print(out, "Experiments", Experiments.packagedDescriptions());
         out.flush();
         return 0;
