@@ -112,6 +112,25 @@ class CoreMappingTest {
                 + " need core 128"), m);
     }
 
+    /**
+     * b1 and b2 have 3000 inputs each, from generators of their own: b1 fills core 0 to 3000 fan-in
+     * axons, b2 would take it to 6000 > 4096 and moves to core 1, which must then count its 3000 too
+     * (a retried compartment once counted none of its sources, as if they were on the core already).
+     */
+    @Test
+    void aCompartmentMovedToAFreshCoreBringsItsFanIn() {
+        Network n = Network.builder()
+                .generator("in1", 3000).generator("in2", 3000)
+                .group("b1", 1, P).group("b2", 1, P)
+                .connect("in1", "b1").weight(2).add()
+                .connect("in2", "b2").weight(2).add()
+                .build();
+        try (ChipSimulation sim = backend.open(n, RunOptions.seed(1))) {
+            assertEquals(java.util.List.of(3000, 3000),
+                    sim.resources().cores().stream().map(c -> c.fanInAxons()).toList());
+        }
+    }
+
     @Test
     void aCoreWithTooManyOutputRoutesIsRefused() {
         // 1024 compartments on core 0, each reaching 5 target cores: 5120 output axons > 4096

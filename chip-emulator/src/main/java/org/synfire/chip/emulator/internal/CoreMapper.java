@@ -32,6 +32,7 @@ final class CoreMapper {
     private int core;
     private int coreCompartments;
     private int coreFanIn;
+    private int attempts;
     private int coreWords;
 
     CoreMapper(Layout layout, Mesh mesh) {
@@ -152,13 +153,15 @@ final class CoreMapper {
     /** Adds compartment {@code c} to the open core, or returns the limit it would exceed (and changes nothing). */
     private String tryAdd(int c) {
         int stamp = core + 1;
+        // a mark of this attempt alone: a compartment retried on a fresh core must count its sources again
+        int attempt = ++attempts;
         int newFanIn = 0;
         int newWords = 0;
         for (int s = inStart[c]; s < inStart[c + 1]; s++) {
             Synapses syn = layout.synapses.get(inConn[s]);
             int source = syn.preSource + inPre[s];
-            if (sourceCore[source] != stamp && sourceTentative[source] != c + 1) {
-                sourceTentative[source] = c + 1;
+            if (sourceCore[source] != stamp && sourceTentative[source] != attempt) {
+                sourceTentative[source] = attempt;
                 newFanIn++;
             }
             int length = listCore[syn.index][inPre[s]] == stamp ? listLength[syn.index][inPre[s]] : 0;
