@@ -113,6 +113,27 @@ class CoreMappingTest {
     }
 
     /**
+     * a (1024) reaches b1..b5, each forced onto a core of its own by 3000 inputs of its own (fan-in
+     * limit 4096: 3000 + 1024 from a fit, two b's do not). Packed 1024 to a core, a's core would need
+     * 1024 * 5 = 5120 output axons > 4096; the mapper spreads the populations to 512 per core: each of
+     * a's two cores needs 512 * 5 = 2560.
+     */
+    @Test
+    void populationsAreSpreadOutWhenACoreWouldNeedTooManyOutputAxons() {
+        Network.Builder b = Network.builder().group("a", 1024, P);
+        for (int k = 1; k <= 5; k++) {
+            b.generator("in" + k, 3000).group("b" + k, 1, P).connect("in" + k, "b" + k).weight(2).add();
+            b.connect("a", "b" + k).weight(2).add();
+        }
+        try (ChipSimulation sim = backend.open(b.build(), RunOptions.seed(1))) {
+            assertEquals(0, sim.coreOf("a", 511));
+            assertEquals(1, sim.coreOf("a", 512));
+            assertEquals(java.util.Set.of(2, 3, 4, 5, 6), java.util.stream.IntStream.rangeClosed(1, 5)
+                    .map(k -> sim.coreOf("b" + k, 0)).boxed().collect(java.util.stream.Collectors.toSet()));
+        }
+    }
+
+    /**
      * b1 and b2 have 3000 inputs each, from generators of their own: b1 fills core 0 to 3000 fan-in
      * axons, b2 would take it to 6000 > 4096 and moves to core 1, which must then count its 3000 too
      * (a retried compartment once counted none of its sources, as if they were on the core already).
@@ -133,7 +154,8 @@ class CoreMappingTest {
 
     @Test
     void aCoreWithTooManyOutputRoutesIsRefused() {
-        // 1024 compartments on core 0, each reaching 5 target cores: 5120 output axons > 4096
+        // 1024 compartments pinned to core 0, each reaching 5 target cores: 5120 output axons > 4096; spreading
+        // out cannot help a pinned group, so the refusal names the output axons
         Network.Builder b = Network.builder().group("a", 1024, P, new CoreRange(0, 0));
         for (int k = 1; k <= 5; k++) {
             b.group("b" + k, 1, P, new CoreRange(k, k));

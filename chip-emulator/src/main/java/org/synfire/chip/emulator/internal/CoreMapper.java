@@ -35,7 +35,16 @@ final class CoreMapper {
     private int attempts;
     private int coreWords;
 
+    /** Compartments a core takes at most: the chip's limit, or fewer to spread populations out. */
+    private final int compartmentsPerCore;
+
     CoreMapper(Layout layout, Mesh mesh) {
+        this(layout, mesh, CORE_COMPARTMENTS);
+    }
+
+    /** A mapper that puts at most {@code compartmentsPerCore} (1 .. 1024) compartments on a core. */
+    CoreMapper(Layout layout, Mesh mesh, int compartmentsPerCore) {
+        this.compartmentsPerCore = compartmentsPerCore;
         this.layout = layout;
         this.mesh = mesh;
         int n = layout.compartments;
@@ -168,8 +177,9 @@ final class CoreMapper {
             int bits = syn.synapseBits;
             newWords += Loihi1Constants.listWords(length + 1, bits) - Loihi1Constants.listWords(length, bits);
         }
-        if (coreCompartments + 1 > CORE_COMPARTMENTS) {
-            return CORE_COMPARTMENTS + " compartments per core";
+        if (coreCompartments + 1 > compartmentsPerCore) {
+            return compartmentsPerCore == CORE_COMPARTMENTS ? CORE_COMPARTMENTS + " compartments per core"
+                    : compartmentsPerCore + " compartments per core (spread out for the output axons' limit)";
         }
         if (coreFanIn + newFanIn > CORE_FAN_IN_AXONS) {
             return CORE_FAN_IN_AXONS + " fan-in axons per core (needs " + (coreFanIn + newFanIn) + ")";

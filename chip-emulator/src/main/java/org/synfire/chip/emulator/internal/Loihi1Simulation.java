@@ -37,6 +37,8 @@ public final class Loihi1Simulation implements ChipSimulation {
     private final CompartmentState state;
     private final int[] coreOf;
     private final ResourceUsage resources;
+    /** Fewest compartments per core the mapper spreads populations down to before it gives up on fan-out. */
+    private static final int MIN_SPREAD = 32;
     /** Spikes of each compartment group so far, in the order of the network's groups. */
     private final long[] spikesPerGroup;
     private final EmulatedCore[] activeCores;
@@ -75,11 +77,30 @@ public final class Loihi1Simulation implements ChipSimulation {
         state = new CompartmentState(layout);
         Mesh mesh = new Mesh(options.chips());
         spikesPerGroup = new long[network.groups().size()];
-        CoreMapper mapper = new CoreMapper(layout, mesh);
-        coreOf = mapper.place();
+        // fill cores up to the chip's limits; when a core would need more output axons than it has, spread
+        // every population over more cores (halving the compartments per core) and map again
+        CoreMapper mapper = null;
+        Wiring wiring = null;
+        int[] placed = null;
+        FanOutExceeded firstFailure = null;
+        for (int perCore = Loihi1Constants.CORE_COMPARTMENTS; wiring == null; perCore /= 2) {
+            try {
+                mapper = new CoreMapper(layout, mesh, perCore);
+                placed = mapper.place();
+                wiring = new Wiring(layout, placed, mesh);
+            } catch (FanOutExceeded e) {
+                firstFailure = firstFailure == null ? e : firstFailure;
+                if (perCore <= MIN_SPREAD) {
+                    throw firstFailure;
+                }
+            } catch (IllegalArgumentException e) {
+                // spreading out made it worse (pinned groups, too many cores): the fan-out is the reason
+                throw firstFailure != null ? firstFailure : e;
+            }
+        }
+        coreOf = placed;
         resources = new ResourceUsage(mesh.chips(), mesh.cores() / mesh.chips(), Loihi1Constants.CORES_PER_TILE,
                 mapper.usage());
-        Wiring wiring = new Wiring(layout, coreOf, mesh);
 
         EmulatedCore[] cores = new EmulatedCore[mesh.cores()];
         int[] coreFirstSource = new int[mesh.cores()];

@@ -97,7 +97,7 @@ final class Wiring {
                         break;
                     }
                 }
-                throw new IllegalArgumentException("core " + c + " (group " + group + " and any others on it) needs "
+                throw new FanOutExceeded("core " + c + " (group " + group + " and any others on it) needs "
                         + outputAxons[c] + " output axons (routes from its compartments to target cores), more than "
                         + "its " + CORE_FAN_OUT_AXONS);
             }
