@@ -117,13 +117,8 @@ final class EvalCommand implements Callable<Integer> {
                 print(out, "on chip (" + backendId + ")", inferred);
             }
             if (functional != null && inferred != null) {
-                int[] a = functional.predictions();
-                int[] b = inferred.predictions();
-                int differ = 0;
-                for (int n = 0; n < a.length; n++) {
-                    differ += a[n] == b[n] ? 0 : 1;
-                }
-                out.printf("predictions that differ: %d of %d%n", differ, a.length);
+                int differ = functional.disagreements(inferred);
+                out.printf("predictions that differ: %d of %d%n", differ, functional.samples());
                 return differ == 0 ? 0 : 1;
             }
         }

@@ -2,8 +2,6 @@ package org.synfire.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -65,13 +63,7 @@ final class PlotCommand implements Callable<Integer> {
     private int draw(RunDirectory run, Path target) throws IOException {
         Plots.accuracy(MetricsLog.open(run.path()).entries(), target.resolve("accuracy.png"));
         Map<String, int[][]> weights = WeightsFile.readWeights(run.finalWeights());
-        Map<String, int[]> learned = new LinkedHashMap<>();
-        for (String name : new String[] {"w1", "w2"}) {
-            if (weights.containsKey(name)) {
-                learned.put(name, Arrays.stream(weights.get(name)).flatMapToInt(Arrays::stream).toArray());
-            }
-        }
-        Plots.weightHistograms(learned, -256, 254, 16, target.resolve("weights.png"));
+        Plots.learnedWeights(weights, target.resolve("weights.png"));
         String drawn = "accuracy.png, weights.png";
         if (rasterSamples > 0) {
             Optional<SpikeRaster> raster = raster(run, weights);

@@ -36,6 +36,19 @@ public record Evaluation(int samples, int exact, int top1Spikes, int top1Potenti
         return samples == 0 ? 0 : (double) squaredErrors / ((double) samples * outputs);
     }
 
+    /** Samples whose prediction differs from {@code other}'s (an evaluation of the same samples). */
+    public int disagreements(Evaluation other) {
+        if (other.predictions.length != predictions.length) {
+            throw new IllegalArgumentException("evaluations of " + predictions.length + " and "
+                    + other.predictions.length + " samples cannot be compared");
+        }
+        int differ = 0;
+        for (int n = 0; n < predictions.length; n++) {
+            differ += predictions[n] == other.predictions[n] ? 0 : 1;
+        }
+        return differ;
+    }
+
     @Override
     public int[] predictions() {
         return predictions.clone();

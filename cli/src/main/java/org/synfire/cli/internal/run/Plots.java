@@ -112,6 +112,17 @@ public final class Plots {
         save(chart, png);
     }
 
+    /**
+     * Histograms of the matrices a circuit learns: the first two of its weights, which circuits list
+     * before the copies a chip keeps of them (W2T+, W2T-, W1<, ...).
+     */
+    public static void learnedWeights(Map<String, int[][]> weights, Path png) throws IOException {
+        Map<String, int[]> learned = new java.util.LinkedHashMap<>();
+        weights.entrySet().stream().limit(2).forEach(e -> learned.put(e.getKey(),
+                java.util.Arrays.stream(e.getValue()).flatMapToInt(java.util.Arrays::stream).toArray()));
+        weightHistograms(learned, -256, 254, 16, png);
+    }
+
     private static void addSeries(XYChart chart, String name, List<Double> x, List<Double> y) {
         if (!x.isEmpty()) {
             chart.addSeries(name, x, y).setMarker(SeriesMarkers.CIRCLE);

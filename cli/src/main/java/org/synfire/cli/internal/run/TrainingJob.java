@@ -142,7 +142,7 @@ public final class TrainingJob {
             }
             writePlots(run, metrics, session.weights());
             energy = session.chipEvents().flatMap(e -> EnergyReport.of(experiment.circuit(), "training",
-                    new CostModel(extensions.costModels().get(CostTables.defaultTable().id()).table()), e));
+                    defaultCostModel(), e));
             if (energy.isPresent()) {
                 energy.get().write(run.path().resolve("energy.json"), run.plots());
             }
@@ -191,18 +191,13 @@ public final class TrainingJob {
             session.restore(weights);
             onChip = session.infer(resolved.test());
             lastInferenceEnergy = session.inferenceEvents().flatMap(e -> EnergyReport.of(circuitId, "inference",
-                    new CostModel(extensions.costModels().get(CostTables.defaultTable().id()).table()), e));
+                    defaultCostModel(), e));
         }
         if (lastInferenceEnergy.isPresent()) {
             lastInferenceEnergy.get().write(run.path().resolve("energy-inference.json"),
                     run.plots().resolve("inference"));
         }
-        int[] a = functional.predictions();
-        int[] b = onChip.predictions();
-        int differ = 0;
-        for (int n = 0; n < a.length; n++) {
-            differ += a[n] == b[n] ? 0 : 1;
-        }
+        int differ = functional.disagreements(onChip);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("inference_circuit", circuitId);
         report.put("backend", experiment.backend());
@@ -215,17 +210,18 @@ public final class TrainingJob {
         AtomicFiles.write(run.path().resolve("inference.json"), o -> JSON.writeValue(o, report));
         return Optional.of(String.format("%-22s %.2f %% top-1 from spikes on %s (%s), %d of %d predictions differ "
                 + "from the functional evaluation", "inference on chip", 100 * onChip.top1SpikesAccuracy(),
-                experiment.backend(), circuitId, differ, a.length));
+                experiment.backend(), circuitId, differ, functional.samples()));
+    }
+
+    /** The cost model of the default table, as the platform found it. */
+    private CostModel defaultCostModel() {
+        return new CostModel(extensions.costModels().get(CostTables.defaultTable().id()).table());
     }
 
     private static void writePlots(RunDirectory run, MetricsLog metrics, Map<String, int[][]> weights)
             throws IOException {
         Plots.accuracy(metrics.entries(), run.plots().resolve("accuracy.png"));
-        // the learned matrices; the chip's copies (W2T+, W2T-, W1<, ...) mirror them
-        Map<String, int[]> flat = new LinkedHashMap<>();
-        weights.entrySet().stream().limit(2).forEach(e -> flat.put(e.getKey(),
-                java.util.Arrays.stream(e.getValue()).flatMapToInt(java.util.Arrays::stream).toArray()));
-        Plots.weightHistograms(flat, -256, 254, 16, run.plots().resolve("weights.png"));
+        Plots.learnedWeights(weights, run.plots().resolve("weights.png"));
     }
 
     private void summarize(RunDirectory run, Experiment experiment, Resolved resolved, MetricsLog metrics,

@@ -73,9 +73,8 @@ final class SbpChipSession implements TrainingSession {
 
     @Override
     public Evaluation evaluate(Samples samples) {
-        Map<String, int[][]> m = weights();
-        SbpWeights w = SbpWeights.of(m.get(SbpWeights.W1), m.get(SbpWeights.W2));
-        w.restore(m);
+        SbpWeights w = new SbpWeights(settings.inputs(), settings.hidden(), settings.outputs());
+        w.restore(weights());
         return SbpEvaluator.evaluate(w, samples);
     }
 
