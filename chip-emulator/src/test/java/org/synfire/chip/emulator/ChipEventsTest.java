@@ -69,6 +69,26 @@ class ChipEventsTest {
         }
     }
 
+    /**
+     * Compartments at rest still take part in every timestep's update on the chip. One with a bias
+     * (-4096 * 2^7, never reaching the threshold) holds v = bias: an active update every timestep,
+     * though nothing changes and the emulator skips visiting it; one with nothing in and no bias is
+     * idle every timestep. Over 6 timesteps: 6 active and 6 idle.
+     */
+    @Test
+    void compartmentsAtRestAreCountedEveryTimestep() {
+        Network n = Network.builder()
+                .group("biased", 1, CompartmentPrototype.builder().vThMant(1024).bias(-4096, 7).build())
+                .group("empty", 1, QUIET)
+                .build();
+        try (ChipSimulation sim = new Loihi1Backend().open(n, RunOptions.seed(1))) {
+            sim.run(6);
+            CoreEvents core = sim.events().cores().get(0);
+            assertEquals(6, core.activeUpdates());
+            assertEquals(6, core.idleUpdates());
+        }
+    }
+
     @Test
     void resourcesOfTheFanOut() {
         try (ChipSimulation sim = new Loihi1Backend().open(fanOut(), RunOptions.seed(1))) {
