@@ -105,6 +105,24 @@ class ChipEventsTest {
     }
 
     @Test
+    void learningUpdatesCountTheSynapsesOfSpikingColumns() {
+        // as the sBP rule, dw = y0*x0*r1*4 - y0*x0*2 depends on y0 (its first factor): each epoch evaluates the
+        // synapses of every compartment that spiked, whatever the axons did. in (3 sources) -> n (2 compartments
+        // that fire on any input, so spikes at 0 make both fire at 1) all-to-all, epochs of one timestep.
+        // Spikes of n: both at t=1 (after source 0 at t=0) and both at t=3 (after source 1 at t=2).
+        // Updates: 2 compartments x 3 synapses, at t=1 and at t=3: 12.
+        Network n = Network.builder()
+                .add(new SpikeGenerator("in", 3, new int[] {0, 2}, new int[] {0, 1}))
+                .group("n", 2, FIRES, new CoreRange(0, 0))
+                .connect("in", "n").weight(2).learning(LearningSettings.of("dw = y0*x0*2", 1)).add()
+                .build();
+        try (ChipSimulation sim = new Loihi1Backend().open(n, RunOptions.seed(1))) {
+            sim.run(5);
+            assertEquals(12, sim.events().synapticUpdates());
+        }
+    }
+
+    @Test
     void learningUpdatesCountTheSynapsesOfSpikingRows() {
         // in (3 sources) -> n (2 quiet compartments, never spike) all-to-all, rule dw = x0*y0*2 with epochs of one
         // timestep: its term's dependency is x0, so each epoch evaluates the 2 synapses of every row whose axon
