@@ -2,17 +2,19 @@ package org.synfire.chip.emulator;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Test;
 import org.synfire.chip.api.ChipSimulation;
 import org.synfire.chip.api.RunOptions;
 import org.synfire.chip.api.network.CompartmentPrototype;
+import org.synfire.chip.api.network.CoreRange;
 import org.synfire.chip.api.network.LearningSettings;
 import org.synfire.chip.api.network.Network;
 import org.synfire.chip.api.network.Probe;
@@ -20,6 +22,7 @@ import org.synfire.chip.api.network.SpikeGenerator;
 import org.synfire.chip.api.network.TraceSettings;
 import org.synfire.chip.emulator.internal.LearningEngineFactory;
 import org.synfire.chip.emulator.internal.PlasticConnection;
+import org.synfire.chip.emulator.internal.learning.LearningRandom;
 
 /** The learning phase: what an engine sees of a plastic connection, and when its weight changes act. */
 class LearningHookTest {
@@ -45,7 +48,7 @@ class LearningHookTest {
     void engineSeesSpikesOfTheTimestepAndItsWeightChangesActFromTheNextOne() {
         List<String> seen = new ArrayList<>();
         // the fake engine adds 10 to the weight in every timestep in which the presynaptic source spiked
-        LearningEngineFactory factory = (PlasticConnection c, SplittableRandom random) -> t -> {
+        LearningEngineFactory factory = (PlasticConnection c, IntFunction<LearningRandom> streams) -> t -> {
             seen.add(t + ": pre " + (c.preLastSpike(0) == t) + ", reward " + c.rewardSpikes() + ", epoch end "
                     + c.epochEnds());
             if (c.preSpikedThisEpoch(0)) {
@@ -114,19 +117,26 @@ class LearningHookTest {
     }
 
     @Test
-    void eachPlasticConnectionGetsItsOwnRandomSplitFromTheSeed() {
-        List<Long> draws = new ArrayList<>();
-        Network n = Network.builder().group("a", 1, QUIET).group("b", 1, QUIET)
-                .connect("a", "b").weight(2).learning(LearningSettings.of("dw = x0*y0*2", 1)).add()
-                .connect("b", "a").weight(2).learning(LearningSettings.of("dw = x0*y0*2", 1)).add()
+    void eachCoreHasOneGeneratorFromTheSeedAndItsIndexSharedByTheConnectionsOnIt() {
+        // a and b on core 0, c on core 1: c->a and c->b learn on core 0, a->c on core 1
+        Network n = Network.builder().group("a", 1, QUIET, new CoreRange(0, 0)).group("b", 1, QUIET, new CoreRange(0, 0))
+                .group("c", 1, QUIET, new CoreRange(1, 1))
+                .connect("c", "a").weight(2).learning(LearningSettings.of("dw = x0*y0*2", 1)).add()
+                .connect("c", "b").weight(2).learning(LearningSettings.of("dw = x0*y0*2", 1)).add()
+                .connect("a", "c").weight(2).learning(LearningSettings.of("dw = x0*y0*2", 1)).add()
                 .build();
-        LearningEngineFactory factory = (c, random) -> {
-            draws.add(random.nextLong());
+        List<LearningRandom> streams = new ArrayList<>();
+        List<Integer> cores = new ArrayList<>();
+        LearningEngineFactory factory = (c, streamOfCore) -> {
+            cores.add(c.coreOfPost(0));
+            streams.add(streamOfCore.apply(c.coreOfPost(0)));
             return t -> { };
         };
         new Loihi1Backend(factory).open(n, RunOptions.seed(42)).close();
-        new Loihi1Backend(factory).open(n, RunOptions.seed(42)).close();
-        assertEquals(draws.subList(0, 2), draws.subList(2, 4), "same seed, same draws");
-        assertNotEquals(draws.get(0), draws.get(1), "the two connections draw from different splits");
+        assertEquals(List.of(0, 0, 1), cores);
+        assertSame(streams.get(0), streams.get(1), "one generator per core, shared by its connections");
+        assertNotSame(streams.get(0), streams.get(2));
+        assertEquals(LearningRandom.forCore(42, 0).nextLong(), streams.get(0).nextLong(), "core 0's stream of seed 42");
+        assertEquals(LearningRandom.forCore(42, 1).nextLong(), streams.get(2).nextLong(), "core 1's stream of seed 42");
     }
 }

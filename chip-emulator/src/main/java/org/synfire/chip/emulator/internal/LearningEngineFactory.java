@@ -1,8 +1,9 @@
 package org.synfire.chip.emulator.internal;
 
-import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 
 import org.synfire.chip.api.LearningEngine;
+import org.synfire.chip.emulator.internal.learning.LearningRandom;
 
 /**
  * Makes the learning engine of each plastic connection when a simulation opens. The emulator calls
@@ -15,16 +16,17 @@ public interface LearningEngineFactory {
     /**
      * The engine for {@code connection}.
      *
-     * @param random this connection's own generator, split from the run's seed (for stochastic rounding)
+     * @param streamOfCore the generator of each core (by mesh index), derived from the run's seed and the core
+     *                     index (for stochastic rounding); one stream per core, shared by the connections on it
      * @throws IllegalArgumentException if the rule cannot be run, naming the connection
      */
-    LearningEngine create(PlasticConnection connection, SplittableRandom random);
+    LearningEngine create(PlasticConnection connection, IntFunction<LearningRandom> streamOfCore);
 
     /** The chip's learning engine: each plastic connection learns by its rule (sum of products). */
     LearningEngineFactory RULES = RuleLearningEngine::new;
 
     /** No learning engine installed: refuses every plastic connection. */
-    LearningEngineFactory NONE = (connection, random) -> {
+    LearningEngineFactory NONE = (connection, streamOfCore) -> {
         throw new IllegalArgumentException("connection " + connection.description().name()
                 + " has a learning rule, but no learning engine is installed in this emulator");
     };

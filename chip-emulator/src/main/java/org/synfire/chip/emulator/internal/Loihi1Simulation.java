@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 
 import org.synfire.chip.api.ActivityCounts;
 import org.synfire.chip.api.ChipEvents;
@@ -23,6 +23,7 @@ import org.synfire.chip.api.network.Network;
 import org.synfire.chip.api.network.Probe;
 import org.synfire.chip.api.network.ReinforcementChannel;
 import org.synfire.chip.api.network.SpikeGenerator;
+import org.synfire.chip.emulator.internal.learning.LearningRandom;
 
 /**
  * A network mapped onto emulated Loihi-1 chips. Each timestep runs the chip's phases in order: host input
@@ -56,8 +57,8 @@ public final class Loihi1Simulation implements ChipSimulation {
     private final ProbeRecorder[] probeList;
     private final PlasticConnection[] plastic;
     private final LearningEngine[] engines;
-    /** {@code engineSynapsesOn[k][a]}: synapses of plastic connection k on active core a (its share of updates). */
-    private final long[][] engineSynapsesOn;
+    /** The emulator's own engines with synapses on each active core, in connection order. */
+    private final RuleLearningEngine[][] learnersOfCore;
     private int timestep;
     private long hostSpikes;
     /** The thread team, or null to run every phase on the caller's thread. */
@@ -150,14 +151,19 @@ public final class Loihi1Simulation implements ChipSimulation {
         }
         probeList = network.probes().stream().map(p -> probes.get(p.name())).toArray(ProbeRecorder[]::new);
 
-        SplittableRandom seeds = new SplittableRandom(options.seed());
+        LearningRandom[] streams = new LearningRandom[mesh.cores()];
+        IntFunction<LearningRandom> streamOfCore = core -> {
+            if (streams[core] == null) {
+                streams[core] = LearningRandom.forCore(options.seed(), core);
+            }
+            return streams[core];
+        };
         List<PlasticConnection> plasticList = new ArrayList<>();
         List<LearningEngine> engineList = new ArrayList<>();
         for (Synapses s : layout.synapses) {
             if (!s.description.plastic()) {
                 continue;
             }
-            SplittableRandom random = seeds.split();
             String channel = s.description.learning().orElseThrow().rewardChannel().orElse(null);
             int rewardFirst = 0;
             int rewardEnd = 0;
@@ -167,27 +173,13 @@ public final class Loihi1Simulation implements ChipSimulation {
                 rewardFirst = layout.base.get(c.source());
                 rewardEnd = rewardFirst + network.sizeOf(c.source());
             }
-            PlasticConnection p = new PlasticConnection(s, state, router, rewardFirst, rewardEnd);
+            PlasticConnection p = new PlasticConnection(s, state, router, coreOf, rewardFirst, rewardEnd);
             plasticList.add(p);
-            engineList.add(learning.create(p, random));
+            engineList.add(learning.create(p, streamOfCore));
         }
         plastic = plasticList.toArray(new PlasticConnection[0]);
         engines = engineList.toArray(new LearningEngine[0]);
 
-        int[] activeIndex = new int[mesh.cores()];
-        for (int a = 0; a < activeCores.length; a++) {
-            activeIndex[activeCores[a].index()] = a;
-        }
-        engineSynapsesOn = new long[plastic.length][activeCores.length];
-        int k = 0;
-        for (Synapses s : layout.synapses) {
-            if (s.description.plastic()) {
-                for (int post : s.post) {
-                    engineSynapsesOn[k][activeIndex[coreOf[s.postBase + post]]]++;
-                }
-                k++;
-            }
-        }
         // cores go to members round robin in board order; a member's share is fixed, so results are too
         int threads = Math.min(options.threads(), Math.max(1, activeCores.length));
         ownerOfCore = new int[mesh.cores()];
@@ -196,6 +188,12 @@ public final class Loihi1Simulation implements ChipSimulation {
         }
         // engines a caller supplied may share state: only the emulator's own run at the same time
         parallelLearning = engineList.stream().allMatch(e -> e instanceof RuleLearningEngine);
+        learnersOfCore = new RuleLearningEngine[activeCores.length][];
+        for (int a = 0; a < activeCores.length; a++) {
+            int core = activeCores[a].index();
+            learnersOfCore[a] = engineList.stream().filter(e -> e instanceof RuleLearningEngine r
+                    && Arrays.stream(r.cores()).anyMatch(c -> c == core)).toArray(RuleLearningEngine[]::new);
+        }
         workers = threads > 1 ? new PhaseWorkers(threads) : null;
     }
 
@@ -259,10 +257,13 @@ public final class Loihi1Simulation implements ChipSimulation {
             p.prepare(t);
         }
         if (workers == null || !parallelLearning) {
-            learn(0, 1, t);
+            for (LearningEngine engine : engines) {
+                engine.learn(t);
+            }
         } else {
-            // each engine owns its connection's synapses and generator: any split gives the same results
-            workers.run(member -> learn(member, workers.threads(), t));
+            // each core learns with its own generator, its connections in a fixed order: any split of the
+            // cores gives the same results
+            workers.run(this::learnOwnCores);
         }
         if (workers == null) {
             router.deliver();
@@ -281,9 +282,14 @@ public final class Loihi1Simulation implements ChipSimulation {
         }
     }
 
-    private void learn(int member, int members, int t) {
-        for (int k = member; k < engines.length; k += members) {
-            engines[k].learn(t);
+    private void learnOwnCores(int member) {
+        for (int a = 0; a < activeCores.length; a++) {
+            int core = activeCores[a].index();
+            if (ownerOfCore[core] == member) {
+                for (RuleLearningEngine engine : learnersOfCore[a]) {
+                    engine.learnOn(core);
+                }
+            }
         }
     }
 
@@ -335,32 +341,18 @@ public final class Loihi1Simulation implements ChipSimulation {
         return new ActivityCounts(timestep, (long) timestep * layout.compartments, spikes, hostSpikes, operations);
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * <p>The emulator runs one learning engine per plastic connection, not per core; a connection's synaptic
-     * updates are given to the cores that hold its synapses in proportion to their share of them (rounded
-     * down, so the per-core counts may fall short of the connection's total by less than one per core).
-     */
     @Override
     public ChipEvents events() {
-        long[] updates = new long[activeCores.length];
-        for (int k = 0; k < engines.length; k++) {
-            if (!(engines[k] instanceof RuleLearningEngine r) || r.synapseUpdates() == 0) {
-                continue;
-            }
-            long total = r.synapseUpdates();
-            long synapses = Arrays.stream(engineSynapsesOn[k]).sum();
-            for (int a = 0; a < activeCores.length; a++) {
-                updates[a] += Math.multiplyExact(total, engineSynapsesOn[k][a]) / synapses;
-            }
-        }
         List<CoreEvents> cores = new ArrayList<>(activeCores.length);
         for (int a = 0; a < activeCores.length; a++) {
             EmulatedCore c = activeCores[a];
+            long updates = 0;
+            for (RuleLearningEngine engine : learnersOfCore[a]) {
+                updates += engine.synapseUpdatesOn(c.index());
+            }
             long active = c.activeUpdates();
             long all = (long) timestep * (c.end() - c.first());
-            cores.add(new CoreEvents(c.index(), c.synapticOperations(), updates[a], active, all - active));
+            cores.add(new CoreEvents(c.index(), c.synapticOperations(), updates, active, all - active));
         }
         TrafficCounts t = router.counts();
         return new ChipEvents(timestep, t.messages(), t.hopsEastWest(), t.hopsNorthSouth(), t.chipCrossings(), cores);

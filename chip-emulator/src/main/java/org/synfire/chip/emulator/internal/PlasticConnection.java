@@ -19,16 +19,19 @@ public final class PlasticConnection {
     private final Synapses synapses;
     private final CompartmentState state;
     private final MeshRouter spikes;
+    private final int[] coreOf;
     private final int rewardFirst;
     private final int rewardEnd;
     private final int tEpoch;
     private int timestep;
     private int rewardSpikes;
 
-    PlasticConnection(Synapses synapses, CompartmentState state, MeshRouter spikes, int rewardFirst, int rewardEnd) {
+    PlasticConnection(Synapses synapses, CompartmentState state, MeshRouter spikes, int[] coreOf, int rewardFirst,
+            int rewardEnd) {
         this.synapses = synapses;
         this.state = state;
         this.spikes = spikes;
+        this.coreOf = coreOf;
         this.rewardFirst = rewardFirst;
         this.rewardEnd = rewardEnd;
         this.tEpoch = synapses.description.learning().orElseThrow().tEpoch();
@@ -50,6 +53,11 @@ public final class PlasticConnection {
 
     public int postSize() {
         return synapses.postSize;
+    }
+
+    /** The core (its index on the mesh) that holds postsynaptic {@code j} and the synapses into it. */
+    public int coreOfPost(int j) {
+        return coreOf[synapses.postBase + j];
     }
 
     /** Row starts, length {@code preSize() + 1}; do not modify. */

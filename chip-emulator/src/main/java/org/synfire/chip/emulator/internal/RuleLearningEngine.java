@@ -1,8 +1,11 @@
 package org.synfire.chip.emulator.internal;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 
 import org.synfire.chip.api.LearningEngine;
 import org.synfire.chip.api.learning.Rule;
@@ -18,31 +21,62 @@ import org.synfire.chip.emulator.internal.learning.TraceSpec;
 import org.synfire.chip.emulator.internal.learning.WeightSign;
 
 /**
- * The learning engine of one plastic connection: in each timestep's learning phase it reports the
- * spikes its sides and its reinforcement channel emitted to the connection's {@link GroupLearning},
- * which applies the compiled rule at the end of each epoch to the synapse arrays in place.
+ * The learning of one plastic connection, as the chip does it: each core that holds some of the connection's
+ * synapses (those into its compartments) learns its part with its own latches, traces and generator. In each
+ * timestep's learning phase a part hears the spikes of the connection's sides and reinforcement channel that
+ * reach it and, at the end of each epoch, applies the compiled rule to its synapses in place.
+ *
+ * <p>Draw order: a core's generator is shared by every connection with synapses on the core; the emulator
+ * runs the parts on one core in connection order ({@link #learnOn}), so the draws are in a fixed order
+ * whichever thread runs the core.
  */
 final class RuleLearningEngine implements LearningEngine {
 
     private final PlasticConnection connection;
-    private final GroupLearning learning;
-    private final LearningRandom random;
     /** Presynaptic index of each synapse, in the connection's row order. */
     private final int[] pre;
-    /** Scratch: the sources of each side that spiked in the timestep. */
-    private final int[] preSpiked;
-    private final int[] postSpiked;
+    /** The parts, by increasing core index. */
+    private final CorePart[] parts;
 
-    RuleLearningEngine(PlasticConnection connection, SplittableRandom seeds) {
+    /** The synapses of the connection on one core: the runs of each row into compartments {@code lo .. hi - 1}. */
+    private static final class CorePart {
+        final int core;
+        final int lo;
+        final int hi;
+        final int[] rowFrom;
+        final int[] rowTo;
+        final GroupLearning learning;
+        final LearningRandom random;
+        /** Scratch: the sources of each side that spiked in the timestep. */
+        final int[] preSpiked;
+        final int[] postSpiked;
+
+        CorePart(int core, int lo, int hi, int[] rowFrom, int[] rowTo, GroupLearning learning, LearningRandom random,
+                int preSize, int postSize) {
+            this.core = core;
+            this.lo = lo;
+            this.hi = hi;
+            this.rowFrom = rowFrom;
+            this.rowTo = rowTo;
+            this.learning = learning;
+            this.random = random;
+            this.preSpiked = new int[preSize];
+            this.postSpiked = new int[postSize];
+        }
+    }
+
+    /**
+     * @param streamOfCore the generator of each core (by mesh index), shared by every connection on the core
+     */
+    RuleLearningEngine(PlasticConnection connection, IntFunction<LearningRandom> streamOfCore) {
         this.connection = connection;
         ConnectionGroup description = connection.description();
         LearningSettings settings = connection.learning();
         SynapseFormat format = new SynapseFormat(WeightSign.valueOf(description.signMode().name()),
                 description.weightBits(), connection.delayBits(), description.tagBits());
         Rule parsed = Synapses.rule(description, settings); // names the connection if the text is wrong
-        RuleEvaluator rule;
         try {
-            rule = RuleEvaluator.compile(parsed, format);
+            RuleEvaluator.compile(parsed, format);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("connection " + description.name() + ": " + e.getMessage(), e);
         }
@@ -53,37 +87,118 @@ final class RuleLearningEngine implements LearningEngine {
         put(traces, StateVariable.Y2, settings.y2());
         put(traces, StateVariable.Y3, settings.y3());
         put(traces, StateVariable.R1, settings.r1());
-        this.learning = new GroupLearning(rule, settings.tEpoch(), connection.preSize(), connection.postSize(), traces);
-        // one stream per plastic connection, split from the run's seed: independent of threads and order
-        this.random = LearningRandom.forCore(seeds.nextLong(), 0);
         int[] rowStart = connection.rowStart();
+        int[] post = connection.post();
+        int preSize = connection.preSize();
+        int postSize = connection.postSize();
         this.pre = new int[rowStart[rowStart.length - 1]];
-        for (int i = 0; i + 1 < rowStart.length; i++) {
-            java.util.Arrays.fill(pre, rowStart[i], rowStart[i + 1], i);
+        for (int i = 0; i < preSize; i++) {
+            Arrays.fill(pre, rowStart[i], rowStart[i + 1], i);
         }
-        this.preSpiked = new int[connection.preSize()];
-        this.postSpiked = new int[connection.postSize()];
+        List<CorePart> list = new ArrayList<>();
+        for (int lo = 0; lo < postSize;) {
+            int core = connection.coreOfPost(lo);
+            int hi = lo + 1;
+            while (hi < postSize && connection.coreOfPost(hi) == core) {
+                hi++;
+            }
+            int[] rowFrom = new int[preSize];
+            int[] rowTo = new int[preSize];
+            for (int i = 0; i < preSize; i++) {
+                rowFrom[i] = firstAtLeast(post, rowStart[i], rowStart[i + 1], lo);
+                rowTo[i] = firstAtLeast(post, rowFrom[i], rowStart[i + 1], hi);
+            }
+            // each part has its own evaluator: its scratch arrays are used by the thread that runs the core
+            GroupLearning learning = new GroupLearning(RuleEvaluator.compile(parsed, format), settings.tEpoch(),
+                    preSize, postSize, traces);
+            list.add(new CorePart(core, lo, hi, rowFrom, rowTo, learning, streamOfCore.apply(core), preSize, postSize));
+            lo = hi;
+        }
+        list.sort((a, b) -> Integer.compare(a.core, b.core));
+        for (int k = 1; k < list.size(); k++) {
+            if (list.get(k).core == list.get(k - 1).core) {
+                // the mapper places a group's compartments on consecutive cores, each core one run of them
+                throw new IllegalStateException("connection " + description.name() + ": the compartments it targets on"
+                        + " core " + list.get(k).core + " are not consecutive");
+            }
+        }
+        this.parts = list.toArray(new CorePart[0]);
+    }
+
+    /** The cores that hold synapses of the connection, increasing. */
+    int[] cores() {
+        return Arrays.stream(parts).mapToInt(p -> p.core).toArray();
     }
 
     @Override
     public void learn(int timestep) {
-        // the timestep's spikes, not a scan of every source: the order of reports does not matter
-        for (int k = 0, n = connection.preSpikedNow(preSpiked); k < n; k++) {
-            learning.preSpike(preSpiked[k]);
+        for (CorePart part : parts) {
+            learn(part);
         }
-        for (int k = 0, n = connection.postSpikedNow(postSpiked); k < n; k++) {
-            learning.postSpike(postSpiked[k]);
+    }
+
+    /** The learning phase of the connection's synapses on {@code core} (none if it holds none). */
+    void learnOn(int core) {
+        for (CorePart part : parts) {
+            if (part.core == core) {
+                learn(part);
+            }
+        }
+    }
+
+    private void learn(CorePart part) {
+        GroupLearning learning = part.learning;
+        // the timestep's spikes, not a scan of every source: the order of reports does not matter. An axon
+        // reaches a core only if it has synapses there, so only those are heard (their traces draw nothing else)
+        for (int k = 0, n = connection.preSpikedNow(part.preSpiked); k < n; k++) {
+            int i = part.preSpiked[k];
+            if (part.rowTo[i] > part.rowFrom[i]) {
+                learning.preSpike(i);
+            }
+        }
+        for (int k = 0, n = connection.postSpikedNow(part.postSpiked); k < n; k++) {
+            int j = part.postSpiked[k];
+            if (j >= part.lo && j < part.hi) {
+                learning.postSpike(j);
+            }
         }
         // every reward spike adds the r1 impulse (the spec: spikes sent to the channel add r1Impulse)
         for (int k = connection.rewardSpikes(); k > 0; k--) {
             learning.rewardSpike();
         }
-        learning.learn(connection.rowStart(), pre, connection.post(), connection.weights(), connection.delays(), connection.tags(), random);
+        learning.learnRowRanges(part.rowFrom, part.rowTo, pre, connection.post(), connection.weights(),
+                connection.delays(), connection.tags(), part.random);
+    }
+
+    /** Synapses on {@code core} whose rule was evaluated so far. */
+    long synapseUpdatesOn(int core) {
+        long n = 0;
+        for (CorePart part : parts) {
+            if (part.core == core) {
+                n += part.learning.synapseUpdates();
+            }
+        }
+        return n;
     }
 
     /** Synapses whose rule was evaluated so far. */
     long synapseUpdates() {
-        return learning.synapseUpdates();
+        return Arrays.stream(parts).mapToLong(p -> p.learning.synapseUpdates()).sum();
+    }
+
+    /** The first index in {@code from .. to - 1} whose post is {@code c} or more, else {@code to}. */
+    private static int firstAtLeast(int[] post, int from, int to, int c) {
+        int lo = from;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (post[mid] < c) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private static void put(Map<StateVariable, TraceSpec> traces, StateVariable v, TraceSettings settings) {

@@ -9,6 +9,9 @@
  *
  * <p>Learning plugs in through {@link org.synfire.chip.emulator.internal.LearningEngineFactory}: one
  * {@link org.synfire.chip.api.LearningEngine} per plastic connection, which sees and may change the
- * connection through {@link org.synfire.chip.emulator.internal.PlasticConnection}.
+ * connection through {@link org.synfire.chip.emulator.internal.PlasticConnection}. The emulator's own engine
+ * ({@code RuleLearningEngine}) learns as the chip does, core by core: the part of a connection on a core has
+ * its own latches and traces and draws from the core's one generator; the parts on a core run in connection
+ * order, so the draws do not depend on the thread count.
  */
 package org.synfire.chip.emulator.internal;

@@ -108,7 +108,7 @@ public final class GroupLearning {
      * @return true if an epoch ended and the rule was applied
      */
     public boolean learn(int[] pre, int[] post, int[] weight, int[] delay, int[] tag, LearningRandom random) {
-        return learn(null, pre, post, weight, delay, tag, random);
+        return learn(null, null, pre, post, weight, delay, tag, random);
     }
 
     /**
@@ -116,6 +116,22 @@ public final class GroupLearning {
      * rows (see {@link RuleEvaluator#applyEpochByRows}): the rule visits only synapses it can change.
      */
     public boolean learn(int[] rowStart, int[] pre, int[] post, int[] weight, int[] delay, int[] tag,
+            LearningRandom random) {
+        return learn(rowStart, null, pre, post, weight, delay, tag, random);
+    }
+
+    /**
+     * As {@link #learn(int[], int[], int[], int[], int[], int[], LearningRandom)}, for the part of a connection one
+     * core holds (see {@link RuleEvaluator#applyEpochByRowRanges}): row {@code i} of the group is
+     * {@code rowFrom[i] .. rowTo[i] - 1} of the connection's arrays.
+     */
+    public boolean learnRowRanges(int[] rowFrom, int[] rowTo, int[] pre, int[] post, int[] weight, int[] delay,
+            int[] tag, LearningRandom random) {
+        return learn(rowFrom, rowTo, pre, post, weight, delay, tag, random);
+    }
+
+    /** {@code rowTo == null}: {@code rows} are row starts; else {@code rows .. rowTo} are row ranges. */
+    private boolean learn(int[] rows, int[] rowTo, int[] pre, int[] post, int[] weight, int[] delay, int[] tag,
             LearningRandom random) {
         for (Traces t : active) {
             t.advance(random);
@@ -128,10 +144,12 @@ public final class GroupLearning {
         if (!skipSilentEpochs || rule.anyDependencyCanHold(x0.any(), y0.any(), clock.epoch())) {
             EpochInputs in = new EpochInputs(clock.epoch(), x0.bits(), y0.bits(), r0, r1 == null ? 0 : r1.values()[0],
                     values(x1), values(x2), values(y1), values(y2), values(y3));
-            if (rowStart == null) {
+            if (rows == null) {
                 rule.applyEpoch(pre, post, weight, delay, tag, in, random);
+            } else if (rowTo == null) {
+                rule.applyEpochByRows(rows, pre, post, weight, delay, tag, in, random);
             } else {
-                rule.applyEpochByRows(rowStart, pre, post, weight, delay, tag, in, random);
+                rule.applyEpochByRowRanges(rows, rowTo, pre, post, weight, delay, tag, in, random);
             }
         }
         x0.clear();

@@ -1,5 +1,7 @@
 package org.synfire.chip.emulator.internal.learning;
 
+import java.util.Arrays;
+
 import org.synfire.chip.api.learning.Rule;
 import org.synfire.chip.api.learning.StateVariable;
 import org.synfire.chip.api.learning.SynapticVariable;
@@ -36,6 +38,10 @@ public final class RuleEvaluator {
     private int[] candidates;
     private int candidateCount;
     private int[] spikedPosts;
+    /** The row ranges of the last whole connection given to {@link #applyEpochByRows}, made once. */
+    private int[] wholeRowStart;
+    private int[] wholeRowFrom;
+    private int[] wholeRowTo;
     private final long[][] epochTables = new long[3][8];
 
     private RuleEvaluator(Rule rule, SynapseFormat format, boolean useSpikeTables) {
@@ -85,7 +91,7 @@ public final class RuleEvaluator {
      */
     public void applyEpoch(int[] pre, int[] post, int[] weight, int[] delay, int[] tag, EpochInputs in,
             LearningRandom random) {
-        apply(null, pre, post, weight, delay, tag, in, random);
+        apply(null, null, pre, post, weight, delay, tag, in, random);
     }
 
     /**
@@ -103,11 +109,30 @@ public final class RuleEvaluator {
                     + (rowStart.length == 0 ? "(no rows)" : rowStart[rowStart.length - 1]) + " but there are "
                     + weight.length + " synapses");
         }
-        apply(rowStart, pre, post, weight, delay, tag, in, random);
+        if (rowStart != wholeRowStart) {
+            wholeRowStart = rowStart;
+            wholeRowFrom = Arrays.copyOf(rowStart, rowStart.length - 1);
+            wholeRowTo = Arrays.copyOfRange(rowStart, 1, rowStart.length);
+        }
+        apply(wholeRowFrom, wholeRowTo, pre, post, weight, delay, tag, in, random);
     }
 
-    private void apply(int[] rowStart, int[] pre, int[] post, int[] weight, int[] delay, int[] tag, EpochInputs in,
-            LearningRandom random) {
+    /**
+     * As {@link #applyEpochByRows}, for the part of a connection that one core holds: the group's synapses of
+     * row {@code i} are {@code rowFrom[i] .. rowTo[i] - 1} (a run of the row, post indices increasing); the
+     * arrays {@code pre .. tag} are the whole connection's, and only the group's synapses are read or changed.
+     */
+    public void applyEpochByRowRanges(int[] rowFrom, int[] rowTo, int[] pre, int[] post, int[] weight, int[] delay,
+            int[] tag, EpochInputs in, LearningRandom random) {
+        if (rowFrom.length != rowTo.length) {
+            throw new IllegalArgumentException("plastic group: " + rowFrom.length + " row starts but " + rowTo.length
+                    + " row ends");
+        }
+        apply(rowFrom, rowTo, pre, post, weight, delay, tag, in, random);
+    }
+
+    private void apply(int[] rowFrom, int[] rowTo, int[] pre, int[] post, int[] weight, int[] delay, int[] tag,
+            EpochInputs in, LearningRandom random) {
         int n = weight.length;
         if (pre.length != n || post.length != n) {
             throw new IllegalArgumentException("plastic group: " + pre.length + " pre, " + post.length + " post and "
@@ -127,16 +152,16 @@ public final class RuleEvaluator {
         long[] postBits = in.postSpikes();
         int count = n;
         int[] order = null;
-        if (rowStart != null) {
+        if (rowFrom != null) {
             // the chip evaluates every synapse whose dependency holds, even where the change is zero; the
             // event-driven visit below leaves those out, so they are counted here
-            synapseUpdates += dependencyCount(rowStart, post, preBits, postBits, everySynapse, n);
+            synapseUpdates += dependencyCount(rowFrom, rowTo, post, preBits, postBits, everySynapse);
             if (!dw.active(uBits) && !dd.active(uBits) && !dt.active(uBits)) {
                 return; // every term is off in this epoch: nothing changes
             }
-            order = candidates(rowStart, post, preBits, postBits,
+            order = candidates(rowFrom, rowTo, post, preBits, postBits,
                     dw.requiredSpikes(uBits) & dd.requiredSpikes(uBits) & dt.requiredSpikes(uBits));
-            count = order == null ? n : candidateCount;
+            count = candidateCount;
         }
         int[] operands = this.operands;
         operands[StateVariable.R0.ordinal()] = r0;
@@ -156,7 +181,7 @@ public final class RuleEvaluator {
             if (!everySynapse && !(x0 == 1 && dependsOnPre) && !(y0 == 1 && dependsOnPost)) {
                 continue; // no term's dependency holds: the chip does not touch this synapse
             }
-            if (order == null && rowStart == null) {
+            if (order == null) {
                 synapseUpdates++;
             }
             int spikes = x0 | y0 << 1 | r0 << 2;
@@ -200,24 +225,28 @@ public final class RuleEvaluator {
     }
 
     /**
-     * Synapses whose dependency holds in the epoch: all of them if a u_k term holds; else those whose axon
-     * spiked (for x0-dependent terms) and those whose compartment spiked (y0), each counted once.
+     * Synapses of the rows whose dependency holds in the epoch: all of them if a u_k term holds; else those whose
+     * axon spiked (for x0-dependent terms) and those whose compartment spiked (y0), each counted once.
      */
-    private long dependencyCount(int[] rowStart, int[] post, long[] preBits, long[] postBits, boolean all, int n) {
-        if (all) {
-            return n;
-        }
+    private long dependencyCount(int[] rowFrom, int[] rowTo, int[] post, long[] preBits, long[] postBits,
+            boolean all) {
+        int rows = rowFrom.length;
         long count = 0;
-        int rows = rowStart.length - 1;
+        if (all) {
+            for (int r = 0; r < rows; r++) {
+                count += rowTo[r] - rowFrom[r];
+            }
+            return count;
+        }
         if (dependsOnPre) {
             for (int r = 0; r < rows; r++) {
                 if ((preBits[r >>> 6] >>> r & 1) != 0) {
-                    count += rowStart[r + 1] - rowStart[r];
+                    count += rowTo[r] - rowFrom[r];
                 }
             }
         }
         if (dependsOnPost) {
-            int[] degree = inDegree(post);
+            int[] degree = inDegree(rowFrom, rowTo, post);
             for (int c = 0; c < degree.length; c++) {
                 if ((postBits[c >>> 6] >>> c & 1) != 0) {
                     count += degree[c];
@@ -226,7 +255,7 @@ public final class RuleEvaluator {
             if (dependsOnPre) {
                 for (int r = 0; r < rows; r++) {
                     if ((preBits[r >>> 6] >>> r & 1) != 0) {
-                        for (int k = rowStart[r]; k < rowStart[r + 1]; k++) {
+                        for (int k = rowFrom[r]; k < rowTo[r]; k++) {
                             int c = post[k];
                             count -= (int) (postBits[c >>> 6] >>> c) & 1; // both spiked: counted twice above
                         }
@@ -237,16 +266,20 @@ public final class RuleEvaluator {
         return count;
     }
 
-    /** Synapses per postsynaptic index, made once: the synapse layout of a group never changes. */
-    private int[] inDegree(int[] post) {
+    /** Synapses of the rows per postsynaptic index, made once: the synapse layout of a group never changes. */
+    private int[] inDegree(int[] rowFrom, int[] rowTo, int[] post) {
         if (inDegree == null) {
             int size = 0;
-            for (int c : post) {
-                size = Math.max(size, c + 1);
+            for (int r = 0; r < rowFrom.length; r++) {
+                for (int k = rowFrom[r]; k < rowTo[r]; k++) {
+                    size = Math.max(size, post[k] + 1);
+                }
             }
             inDegree = new int[size];
-            for (int c : post) {
-                inDegree[c]++;
+            for (int r = 0; r < rowFrom.length; r++) {
+                for (int k = rowFrom[r]; k < rowTo[r]; k++) {
+                    inDegree[post[k]]++;
+                }
             }
         }
         return inDegree;
@@ -283,16 +316,14 @@ public final class RuleEvaluator {
     }
 
     /**
-     * The synapses whose change can be nonzero, in increasing index order, into {@link #candidates} (their
-     * number into {@link #candidateCount}); {@code null} if that may be every synapse.
+     * The synapses of the rows whose change can be nonzero, in increasing index order, into {@link #candidates}
+     * (their number into {@link #candidateCount}).
      *
      * @param required bit 0: only synapses whose axon spiked; bit 1: only those whose compartment spiked
      */
-    private int[] candidates(int[] rowStart, int[] post, long[] preBits, long[] postBits, int required) {
-        if (required == 0) {
-            return null;
-        }
-        int rows = rowStart.length - 1;
+    private int[] candidates(int[] rowFrom, int[] rowTo, int[] post, long[] preBits, long[] postBits,
+            int required) {
+        int rows = rowFrom.length;
         int columns = 0;
         if ((required & 2) != 0) {
             spikedPosts = grow(spikedPosts, postBits.length * 64);
@@ -312,8 +343,8 @@ public final class RuleEvaluator {
                 i = row;
             }
             row = i + 1;
-            int from = rowStart[i];
-            int to = rowStart[i + 1];
+            int from = rowFrom[i];
+            int to = rowTo[i];
             if ((required & 2) == 0) {
                 for (int k = from; k < to; k++) {
                     candidates[n++] = k;
@@ -333,9 +364,12 @@ public final class RuleEvaluator {
 
     /** The first index in {@code from .. to - 1} whose post is {@code c} or more ({@code post} increases there). */
     private static int firstOf(int[] post, int from, int to, int c) {
-        int k = from + c;
-        if (k < to && post[k] == c && (k == from || post[k - 1] < c)) {
-            return k; // a full row (every compartment once) holds c at from + c
+        if (from >= to) {
+            return to;
+        }
+        int k = from + c - post[from];
+        if (k >= from && k < to && post[k] == c && (k == from || post[k - 1] < c)) {
+            return k; // a run of consecutive compartments holds c at from + (c - post[from])
         }
         int lo = from;
         int hi = to;

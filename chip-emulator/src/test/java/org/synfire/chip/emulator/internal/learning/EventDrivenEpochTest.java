@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,10 +18,15 @@ import org.synfire.chip.api.learning.Rule;
  * every synapse ({@link RuleEvaluator#applyEpoch}): the same weights, delays, tags and generator draws, epoch
  * after epoch, for rules that need x0, y0, both, neither, or only some of the time (u_k). The reference is
  * the independent model here; the rules include fractions so that draws happen and their order is checked.
+ * The same holds for a connection cut into the parts two cores hold ({@link RuleEvaluator#applyEpochByRowRanges},
+ * compartments below {@link #CUT} and the rest, each part with its own generator), against the reference run
+ * on each part's synapses gathered into arrays of their own.
  */
 class EventDrivenEpochTest {
 
     private static final SynapseFormat FORMAT = new SynapseFormat(WeightSign.MIXED, 8, 6, 8);
+    /** Where the connection is cut into two cores' parts: compartments 0 .. CUT - 1 and CUT .. 89. */
+    private static final int CUT = 37;
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -72,6 +78,42 @@ class EventDrivenEpochTest {
         RuleEvaluator eventDriven = RuleEvaluator.compile(rule, FORMAT);
         LearningRandom generalRandom = LearningRandom.forCore(5, 0);
         LearningRandom eventRandom = LearningRandom.forCore(5, 0);
+        // two cores' parts: row ranges over the whole arrays, and the reference on gathered copies
+        int[][] parts = {reference[0].clone(), reference[1].clone(), reference[2].clone()};
+        int[][] rowFrom = new int[2][axons];
+        int[][] rowTo = new int[2][axons];
+        int[][] index = new int[2][];
+        int[][][] gathered = new int[2][][];
+        RuleEvaluator[] partRule = new RuleEvaluator[2];
+        RuleEvaluator[] gatheredRule = new RuleEvaluator[2];
+        LearningRandom[] partRandom = new LearningRandom[2];
+        LearningRandom[] gatheredRandom = new LearningRandom[2];
+        for (int p = 0; p < 2; p++) {
+            int lo = p == 0 ? 0 : CUT;
+            int hi = p == 0 ? CUT : compartments;
+            for (int i = 0; i < axons; i++) {
+                int k = rowStart[i];
+                while (k < rowStart[i + 1] && post[k] < lo) {
+                    k++;
+                }
+                rowFrom[p][i] = k;
+                while (k < rowStart[i + 1] && post[k] < hi) {
+                    k++;
+                }
+                rowTo[p][i] = k;
+            }
+            index[p] = IntStream.range(0, n).filter(k -> post[k] >= lo && post[k] < hi).toArray();
+            gathered[p] = new int[5][];
+            gathered[p][0] = gather(pre, index[p]);
+            gathered[p][1] = gather(post, index[p]);
+            for (int v = 0; v < 3; v++) {
+                gathered[p][2 + v] = gather(reference[v], index[p]);
+            }
+            partRule[p] = RuleEvaluator.compile(rule, FORMAT);
+            gatheredRule[p] = RuleEvaluator.compile(rule, FORMAT);
+            partRandom[p] = LearningRandom.forCore(5, p + 1);
+            gatheredRandom[p] = LearningRandom.forCore(5, p + 1);
+        }
         int changedEpochs = 0;
         for (long epoch = 1; epoch <= 24; epoch++) {
             // some epochs without any spike on a side, the others sparse or dense
@@ -89,6 +131,20 @@ class EventDrivenEpochTest {
             assertArrayEquals(reference[1], rows[1], where + ": delays");
             assertArrayEquals(reference[2], rows[2], where + ": tags");
             assertEquals(generalRandom.nextLong(), eventRandom.nextLong(), where + ": generator");
+            for (int p = 0; p < 2; p++) {
+                int[][] g = gathered[p];
+                gatheredRule[p].applyEpoch(g[0], g[1], g[2], g[3], g[4], in, gatheredRandom[p]);
+                partRule[p].applyEpochByRowRanges(rowFrom[p], rowTo[p], pre, post, parts[0], parts[1], parts[2], in,
+                        partRandom[p]);
+            }
+            for (int p = 0; p < 2; p++) {
+                for (int v = 0; v < 3; v++) {
+                    assertArrayEquals(gathered[p][2 + v], gather(parts[v], index[p]), where + ": part " + p + ", "
+                            + (v == 0 ? "weights" : v == 1 ? "delays" : "tags"));
+                }
+                assertEquals(gatheredRandom[p].nextLong(), partRandom[p].nextLong(), where + ": part " + p
+                        + "'s generator");
+            }
             changedEpochs += Arrays.equals(before, reference[0]) ? 0 : 1;
         }
         assertNotEquals(0, changedEpochs, text + ": the rule never changed a weight, so nothing was compared");
@@ -104,6 +160,10 @@ class EventDrivenEpochTest {
                 () -> rule.applyEpochByRows(new int[] {0, end}, one, one, one.clone(), null, null, in,
                         LearningRandom.forCore(1, 0)));
         assertEquals("plastic group: rows end at synapse " + end + " but there are 3 synapses", e.getMessage());
+    }
+
+    private static int[] gather(int[] values, int[] index) {
+        return Arrays.stream(index).map(k -> values[k]).toArray();
     }
 
     private static long[] spikes(SplittableRandom random, int size, double p) {
