@@ -10,8 +10,10 @@ import java.util.concurrent.Callable;
 
 import org.synfire.chip.api.ActivityCounts;
 import org.synfire.chip.api.circuit.CircuitSettings;
+import org.synfire.chip.api.circuit.Evaluation;
 import org.synfire.chip.api.circuit.TrainingSession;
 import org.synfire.chip.api.data.DataOptions;
+import org.synfire.chip.api.data.Dataset;
 import org.synfire.chip.api.data.Samples;
 import org.synfire.chip.api.spi.ChipBackend;
 import org.synfire.chip.api.spi.CircuitProvider;
@@ -24,12 +26,14 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code synfire bench}: times training on the emulated chip and with the functional model, one line per
- * figure. Each repetition opens a fresh session with the same seed (opening is not timed) and trains on the
- * first N samples in order; the figure is the median over the repetitions, after untimed warm-up ones.
+ * {@code synfire bench}: times training and inference on the emulated chip and with the functional model, one
+ * line per figure. Each training repetition opens a fresh session with the same seed (opening is not timed) and
+ * trains on the first N samples in order; inference then runs the first test samples with the weights the
+ * functional model learned. A figure is the median over the repetitions, after untimed warm-up ones.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Times training on the emulated chip and with the functional model (median of repetitions).",
+        description = {"Times training and inference on the emulated chip and with the functional model (median of"
+                + " repetitions); checks that both give the same weights and predictions (exit 1 if not).",
             "Example: synfire bench --samples 500 --repetitions 5 --threads 2"})
 final class BenchCommand implements Callable<Integer> {
 
@@ -66,6 +70,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Training samples per repetition of the functional model (default: ${DEFAULT-VALUE}).")
     int functionalSamples;
 
+    @Option(names = "--inference-samples", paramLabel = "N", defaultValue = "2000",
+            description = "Test samples per repetition of inference (default: ${DEFAULT-VALUE}, at most the test set).")
+    int inferenceSamples;
+
     @Option(names = "--repetitions", paramLabel = "N", defaultValue = "5",
             description = "Timed repetitions; the median is reported (default: ${DEFAULT-VALUE}).")
     int repetitions;
@@ -96,14 +104,15 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (samples < 1 || functionalSamples < 1 || repetitions < 1 || warmup < 0) {
-            throw new IllegalArgumentException("bench: --samples, --functional-samples and --repetitions must be at"
-                    + " least 1 and --warmup at least 0");
+        if (samples < 1 || functionalSamples < 1 || inferenceSamples < 1 || repetitions < 1 || warmup < 0) {
+            throw new IllegalArgumentException("bench: --samples, --functional-samples, --inference-samples and"
+                    + " --repetitions must be at least 1 and --warmup at least 0");
         }
         PrintWriter out = spec.commandLine().getOut();
         Extensions extensions = main.platform(spec.commandLine().getErr()).extensions();
-        Samples train = extensions.datasets().get(dataset).load(new DataOptions(Optional.ofNullable(dataDir), false))
-                .train();
+        Dataset data = extensions.datasets().get(dataset).load(new DataOptions(Optional.ofNullable(dataDir), false));
+        Samples train = data.train();
+        Samples test = data.test().head(Math.min(inferenceSamples, data.test().count()));
         CircuitSettings settings = new CircuitSettings(train.dimension(), hidden, train.classes(), seed, threads);
         out.printf("# %s %d-%d-%d, %d threads, %s, %d repetitions (median) after %d warm-up%n", dataset,
                 train.dimension(), hidden, train.classes(), threads, Runtime.version(), repetitions, warmup);
@@ -133,7 +142,20 @@ final class BenchCommand implements Callable<Integer> {
             out.printf("check      %-8s train  weights %s the functional model's after %d samples%n", backend,
                     equal ? "equal" : "DIFFER FROM", same.count());
             out.flush();
-            return equal ? 0 : 1;
+            // inference with the trained weights: the functional forward pass, and the inference circuit on the chip
+            Inference functionalInference = timeInference(extensions.circuits().get(functional), null, settings,
+                    expected, test, false);
+            Inference chipInference = timeInference(chipCircuit, chip, settings, expected, test, true);
+            out.printf("functional %-8s infer  %10.2f us/sample%n", functional, functionalInference.microsPerSample());
+            out.printf("emulated   %-8s infer  %10.2f us/sample%n", backend, chipInference.microsPerSample());
+            out.printf("ratio      %-8s infer  %10.1f emulated/functional%n", backend,
+                    chipInference.microsPerSample() / functionalInference.microsPerSample());
+            int differ = chipInference.evaluation().disagreements(functionalInference.evaluation());
+            out.printf("check      %-8s infer  %s on %d test samples%n", backend,
+                    differ == 0 ? "predictions equal the functional model's" : differ + " PREDICTIONS DIFFER",
+                    test.count());
+            out.flush();
+            return equal && differ == 0 ? 0 : 1;
         }
         out.flush();
         return 0;
@@ -162,6 +184,32 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         return new Figure(median(micros), counted ? Optional.of(median(events)) : Optional.empty(), weights);
+    }
+
+    /** Inference timed: microseconds per test sample, and the last repetition's scores. */
+    record Inference(double microsPerSample, Evaluation evaluation) {
+    }
+
+    /**
+     * Times inference over {@code test} with {@code weights}: on the chip ({@code onChip}, the circuit's inference
+     * circuit, whose mapping is timed too: it is made once per call) or with the functional forward pass.
+     */
+    private Inference timeInference(CircuitProvider provider, ChipBackend chip, CircuitSettings settings,
+            Map<String, int[][]> weights, Samples test, boolean onChip) {
+        double[] micros = new double[repetitions];
+        Evaluation last = null;
+        try (TrainingSession session = provider.open(settings, chip)) {
+            session.restore(weights);
+            for (int r = -warmup; r < repetitions; r++) {
+                long start = System.nanoTime();
+                last = onChip ? session.infer(test) : session.evaluate(test);
+                long nanos = System.nanoTime() - start;
+                if (r >= 0) {
+                    micros[r] = nanos / 1e3 / test.count();
+                }
+            }
+        }
+        return new Inference(median(micros), last);
     }
 
     private static double median(double[] values) {
