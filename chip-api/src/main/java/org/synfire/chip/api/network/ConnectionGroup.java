@@ -63,8 +63,13 @@ public record ConnectionGroup(String name, String source, String target, Mask ma
                         + signMode.maxStored(weightBits) + " in steps of " + (1 << signMode.truncationShift(weightBits))
                         + ")");
             }
-            Check.range(where + ", synapse " + k, "delay", delays[k], 0, MAX_DELAY);
-            Check.range(where + ", synapse " + k, "tag", tags[k], minTag(tagBits), maxTag(tagBits));
+            // the message is built only for a value out of range: this runs once per synapse
+            if (delays[k] < 0 || delays[k] > MAX_DELAY) {
+                Check.range(where + ", synapse " + k, "delay", delays[k], 0, MAX_DELAY);
+            }
+            if (tags[k] < minTag(tagBits) || tags[k] > maxTag(tagBits)) {
+                Check.range(where + ", synapse " + k, "tag", tags[k], minTag(tagBits), maxTag(tagBits));
+            }
         }
     }
 
