@@ -41,6 +41,11 @@ final class EmulatedCore implements Core {
      * compartments at rest do, so that skipped updates are counted without being visited.
      */
     private final boolean[] restActive;
+    /**
+     * Per compartment: current and voltage decay completely ({@code dU = dV = 4096}), so an update keeps nothing
+     * of the old state: {@code u = q}, {@code v = wrap24(u + bias)} (which is within the voltage range).
+     */
+    private final boolean[] memoryless;
     private int restActiveCount;
     private int spikedCount;
 
@@ -58,6 +63,10 @@ final class EmulatedCore implements Core {
         this.spiked = new int[end - first];
         this.atRest = new boolean[end - first];
         this.restActive = new boolean[end - first];
+        this.memoryless = new boolean[end - first];
+        for (int i = first; i < end; i++) {
+            memoryless[i - first] = state.dU[i] == Loihi1Constants.DECAY_ONE && state.dV[i] == Loihi1Constants.DECAY_ONE;
+        }
     }
 
     @Override
@@ -188,24 +197,28 @@ final class EmulatedCore implements Core {
             if ((q | oldU | oldV | s.bias[i] | refractoryLeft[i]) != 0) {
                 activeUpdates++;
             }
-            u[i] = Arithmetic.current(oldU, s.dU[i], q);
-            int u2 = Arithmetic.wrap24(u[i] + s.bias[i]);
+            boolean keepsNothing = memoryless[local];
+            int ui = keepsNothing ? Arithmetic.wrap24(q) : Arithmetic.current(oldU, s.dU[i], q);
+            u[i] = ui;
+            int u2 = Arithmetic.wrap24(ui + s.bias[i]);
             if (refractoryLeft[i] > 0) {
                 v[i] = 0;
                 refractoryLeft[i]--;
                 continue;
             }
-            int vi = Arithmetic.voltage(oldV, s.dV[i], u2);
+            // a memoryless compartment's voltage is u2 itself (24 bits wrapped are within the voltage range)
+            int vi = keepsNothing ? u2 : Arithmetic.voltage(oldV, s.dV[i], u2);
             if (vi > s.vTh[i]) {
                 vi = 0;
                 refractoryLeft[i] = s.refractoryDelay[i] - 1;
                 s.lastSpike[i] = t;
                 spikes++;
                 spiked[spikedCount++] = local;
-            } else if (q == 0 && u[i] == oldU && vi == oldV) {
-                // no input, no spike, nothing changed: the next input-free update would be this one again
+            } else if (q == 0 && (keepsNothing || ui == oldU && vi == oldV)) {
+                // no input, no spike, and the next input-free update would be this one again (a memoryless
+                // compartment is at (0, wrap24(bias)) after any such update): it would change nothing
                 atRest[local] = true;
-                restActive[local] = (oldU | oldV | s.bias[i]) != 0;
+                restActive[local] = (ui | vi | s.bias[i]) != 0;
                 restActiveCount += restActive[local] ? 1 : 0;
             }
             v[i] = vi;
