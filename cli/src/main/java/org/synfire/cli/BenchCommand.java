@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
  * {@code synfire bench}: times training and inference on the emulated chip and with the functional model, one
  * line per figure. Each training repetition opens a fresh session with the same seed (opening is not timed) and
  * trains on the first N samples in order; inference then runs the first test samples with the weights the
- * functional model learned. A figure is the median over the repetitions, after untimed warm-up ones.
+ * functional model learned (per sample, without the one-time cost of an evaluation, which has a line of its own).
+ * A figure is the median over the repetitions, after untimed warm-up ones.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Times training and inference on the emulated chip and with the functional model (median of"
@@ -148,6 +149,8 @@ final class BenchCommand implements Callable<Integer> {
             Inference chipInference = timeInference(chipCircuit, chip, settings, expected, test, true);
             out.printf("functional %-8s infer  %10.2f us/sample%n", functional, functionalInference.microsPerSample());
             out.printf("emulated   %-8s infer  %10.2f us/sample%n", backend, chipInference.microsPerSample());
+            out.printf("setup      %-8s infer  %10.2f ms per evaluation (compile and map the inference circuit)%n",
+                    backend, chipInference.setupMillis());
             out.printf("ratio      %-8s infer  %10.1f emulated/functional%n", backend,
                     chipInference.microsPerSample() / functionalInference.microsPerSample());
             int differ = chipInference.evaluation().disagreements(functionalInference.evaluation());
@@ -186,30 +189,47 @@ final class BenchCommand implements Callable<Integer> {
         return new Figure(median(micros), counted ? Optional.of(median(events)) : Optional.empty(), weights);
     }
 
-    /** Inference timed: microseconds per test sample, and the last repetition's scores. */
-    record Inference(double microsPerSample, Evaluation evaluation) {
+    /**
+     * Inference timed: microseconds per test sample, the one-time cost of an evaluation (on a chip: compiling and
+     * mapping the inference circuit) in milliseconds, and the last repetition's scores.
+     */
+    record Inference(double microsPerSample, double setupMillis, Evaluation evaluation) {
     }
 
     /**
-     * Times inference over {@code test} with {@code weights}: on the chip ({@code onChip}, the circuit's inference
-     * circuit, whose mapping is timed too: it is made once per call) or with the functional forward pass.
+     * Times inference over {@code test} with {@code weights}, on the chip ({@code onChip}: the circuit's inference
+     * circuit) or with the functional forward pass. Each evaluation pays a one-time cost first (the chip maps the
+     * inference circuit), so each repetition times one sample and then all of them: the slope is the time per
+     * sample, the rest the one-time cost.
      */
     private Inference timeInference(CircuitProvider provider, ChipBackend chip, CircuitSettings settings,
             Map<String, int[][]> weights, Samples test, boolean onChip) {
         double[] micros = new double[repetitions];
+        double[] setup = new double[repetitions];
         Evaluation last = null;
+        Samples one = test.head(1);
         try (TrainingSession session = provider.open(settings, chip)) {
             session.restore(weights);
             for (int r = -warmup; r < repetitions; r++) {
                 long start = System.nanoTime();
+                Evaluation single = onChip ? session.infer(one) : session.evaluate(one);
+                long oneNanos = System.nanoTime() - start;
+                start = System.nanoTime();
                 last = onChip ? session.infer(test) : session.evaluate(test);
-                long nanos = System.nanoTime() - start;
+                long allNanos = System.nanoTime() - start;
                 if (r >= 0) {
-                    micros[r] = nanos / 1e3 / test.count();
+                    // the functional forward pass has nothing to set up: all of its time is per sample
+                    double perSample = onChip && test.count() > 1 ? (allNanos - oneNanos) / (test.count() - 1.0)
+                            : (double) allNanos / test.count();
+                    micros[r] = Math.max(perSample, 0) / 1e3;
+                    setup[r] = Math.max(oneNanos - perSample, 0) / 1e6;
+                }
+                if (single.samples() != 1) {
+                    throw new IllegalStateException("inference of one sample scored " + single.samples());
                 }
             }
         }
-        return new Inference(median(micros), last);
+        return new Inference(median(micros), median(setup), last);
     }
 
     private static double median(double[] values) {

@@ -27,7 +27,7 @@ class BenchCommandTest {
 
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().filter(l -> !l.startsWith("#")).toList();
-        assertEquals(9, lines.size(), run.out());
+        assertEquals(10, lines.size(), run.out());
         assertTrue(Pattern.matches("functional sbp-functional train +[0-9.]+ us/sample", lines.get(0)), lines.get(0));
         assertTrue(Pattern.matches("emulated +loihi1 +train +[0-9.]+ us/sample", lines.get(1)), lines.get(1));
         assertTrue(Pattern.matches("ratio +loihi1 +train +[0-9.]+ emulated/functional", lines.get(2)), lines.get(2));
@@ -35,9 +35,10 @@ class BenchCommandTest {
         assertEquals("check      loihi1   train  weights equal the functional model's after 30 samples", lines.get(4));
         assertTrue(Pattern.matches("functional sbp-functional infer +[0-9.]+ us/sample", lines.get(5)), lines.get(5));
         assertTrue(Pattern.matches("emulated +loihi1 +infer +[0-9.]+ us/sample", lines.get(6)), lines.get(6));
-        assertTrue(Pattern.matches("ratio +loihi1 +infer +[0-9.]+ emulated/functional", lines.get(7)), lines.get(7));
+        assertTrue(Pattern.matches("setup +loihi1 +infer +[0-9.]+ ms per evaluation .*", lines.get(7)), lines.get(7));
+        assertTrue(Pattern.matches("ratio +loihi1 +infer +[0-9.]+ emulated/functional", lines.get(8)), lines.get(8));
         assertEquals("check      loihi1   infer  predictions equal the functional model's on 15 test samples",
-                lines.get(8));
+                lines.get(9));
     }
 
     @Test
