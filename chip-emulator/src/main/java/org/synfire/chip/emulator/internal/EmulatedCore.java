@@ -166,15 +166,24 @@ final class EmulatedCore implements Core {
      */
     void spike(int t) {
         timestep = t;
-        spikedCount = 0;
         CompartmentState s = state;
         int[] acc = s.accumulator;
         int slot = (t & (DELAY_SLOTS - 1)) * s.compartments;
         int[] u = s.u;
         int[] v = s.v;
         int[] refractoryLeft = s.refractoryLeft;
+        int[] bias = s.bias;
+        int[] vTh = s.vTh;
+        int[] lastSpike = s.lastSpike;
+        boolean[] atRest = this.atRest;
+        boolean[] restActive = this.restActive;
+        boolean[] memoryless = this.memoryless;
+        int[] spiked = this.spiked;
+        // the counters live in locals while the loop runs (fields would be stored back in every iteration)
+        int spikedCount = 0;
+        int resting = restActiveCount;
         // every compartment at rest is skipped below unless input arrives: count its update here
-        activeUpdates += restActiveCount;
+        long active = activeUpdates + resting;
         for (int i = first; i < end; i++) {
             int local = i - first;
             int input = acc[slot + i];
@@ -184,8 +193,8 @@ final class EmulatedCore implements Core {
                 }
                 atRest[local] = false; // it is updated after all: take back its count
                 if (restActive[local]) {
-                    activeUpdates--;
-                    restActiveCount--;
+                    active--;
+                    resting--;
                 }
             }
             // the slot summed in 32-bit ints; overflow there is harmless, as only its low 22 bits are kept
@@ -193,14 +202,15 @@ final class EmulatedCore implements Core {
             acc[slot + i] = 0;
             int oldU = u[i];
             int oldV = v[i];
+            int b = bias[i];
             // a compartment with nothing in and nothing held is an inactive update on the chip
-            if ((q | oldU | oldV | s.bias[i] | refractoryLeft[i]) != 0) {
-                activeUpdates++;
+            if ((q | oldU | oldV | b | refractoryLeft[i]) != 0) {
+                active++;
             }
             boolean keepsNothing = memoryless[local];
             int ui = keepsNothing ? Arithmetic.wrap24(q) : Arithmetic.current(oldU, s.dU[i], q);
             u[i] = ui;
-            int u2 = Arithmetic.wrap24(ui + s.bias[i]);
+            int u2 = Arithmetic.wrap24(ui + b);
             if (refractoryLeft[i] > 0) {
                 v[i] = 0;
                 refractoryLeft[i]--;
@@ -208,20 +218,24 @@ final class EmulatedCore implements Core {
             }
             // a memoryless compartment's voltage is u2 itself (24 bits wrapped are within the voltage range)
             int vi = keepsNothing ? u2 : Arithmetic.voltage(oldV, s.dV[i], u2);
-            if (vi > s.vTh[i]) {
+            if (vi > vTh[i]) {
                 vi = 0;
                 refractoryLeft[i] = s.refractoryDelay[i] - 1;
-                s.lastSpike[i] = t;
-                spikes++;
+                lastSpike[i] = t;
                 spiked[spikedCount++] = local;
             } else if (q == 0 && (keepsNothing || ui == oldU && vi == oldV)) {
                 // no input, no spike, and the next input-free update would be this one again (a memoryless
                 // compartment is at (0, wrap24(bias)) after any such update): it would change nothing
                 atRest[local] = true;
-                restActive[local] = (ui | vi | s.bias[i]) != 0;
-                restActiveCount += restActive[local] ? 1 : 0;
+                boolean counts = (ui | vi | b) != 0;
+                restActive[local] = counts;
+                resting += counts ? 1 : 0;
             }
             v[i] = vi;
         }
+        this.spikedCount = spikedCount;
+        spikes += spikedCount;
+        restActiveCount = resting;
+        activeUpdates = active;
     }
 }
