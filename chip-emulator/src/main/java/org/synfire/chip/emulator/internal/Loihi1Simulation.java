@@ -44,6 +44,8 @@ public final class Loihi1Simulation implements ChipSimulation {
     private final long[] spikesPerGroup;
     private final EmulatedCore[] activeCores;
     private final MeshRouter router;
+    /** The timestep's spikes by sending group, for the learning engines. */
+    private final SpikeBuckets spikeBuckets;
     private final int hostFirstSource;
     private final int[] scheduledTime;
     private final int[] scheduledSource;
@@ -151,6 +153,7 @@ public final class Loihi1Simulation implements ChipSimulation {
         }
         probeList = network.probes().stream().map(p -> probes.get(p.name())).toArray(ProbeRecorder[]::new);
 
+        spikeBuckets = new SpikeBuckets(layout);
         LearningRandom[] streams = new LearningRandom[mesh.cores()];
         IntFunction<LearningRandom> streamOfCore = core -> {
             if (streams[core] == null) {
@@ -173,7 +176,7 @@ public final class Loihi1Simulation implements ChipSimulation {
                 rewardFirst = layout.base.get(c.source());
                 rewardEnd = rewardFirst + network.sizeOf(c.source());
             }
-            PlasticConnection p = new PlasticConnection(s, state, router, coreOf, rewardFirst, rewardEnd);
+            PlasticConnection p = new PlasticConnection(s, state, spikeBuckets, coreOf, rewardFirst, rewardEnd);
             plasticList.add(p);
             engineList.add(learning.create(p, streamOfCore));
         }
@@ -253,6 +256,9 @@ public final class Loihi1Simulation implements ChipSimulation {
         // learning before delivery: the spikes of timestep t reach their targets (at t + 1 + delay) with
         // the weights the learning phase of t left, so a changed weight acts from the next timestep on
         // (the spec's timestep phases; the sBP circuit's error phases rely on it)
+        if (plastic.length > 0) {
+            spikeBuckets.collect(router);
+        }
         for (PlasticConnection p : plastic) {
             p.prepare(t);
         }

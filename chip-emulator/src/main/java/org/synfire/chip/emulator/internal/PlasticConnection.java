@@ -18,7 +18,7 @@ public final class PlasticConnection {
 
     private final Synapses synapses;
     private final CompartmentState state;
-    private final MeshRouter spikes;
+    private final SpikeBuckets spikes;
     private final int[] coreOf;
     private final int rewardFirst;
     private final int rewardEnd;
@@ -26,7 +26,7 @@ public final class PlasticConnection {
     private int timestep;
     private int rewardSpikes;
 
-    PlasticConnection(Synapses synapses, CompartmentState state, MeshRouter spikes, int[] coreOf, int rewardFirst,
+    PlasticConnection(Synapses synapses, CompartmentState state, SpikeBuckets spikes, int[] coreOf, int rewardFirst,
             int rewardEnd) {
         this.synapses = synapses;
         this.state = state;
@@ -171,14 +171,7 @@ public final class PlasticConnection {
     }
 
     private int spikedNow(int first, int size, int[] into) {
-        int n = 0;
-        for (int q = 0, count = spikes.spikeCount(); q < count; q++) {
-            int i = spikes.spikeSource(q) - first;
-            if (i >= 0 && i < size && state.learningSees[first + i]) {
-                into[n++] = i;
-            }
-        }
-        return n;
+        return spikes.spikedIn(first, size, state.learningSees, into);
     }
 
     /** Spikes the reward channel's source emitted in {@link #timestep()} (0 without a channel). */
