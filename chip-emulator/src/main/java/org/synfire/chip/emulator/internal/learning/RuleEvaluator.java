@@ -32,6 +32,7 @@ public final class RuleEvaluator {
     /** Synapses whose rule was evaluated in the epochs so far (for energy and time estimates). */
     private long synapseUpdates;
     private int[] inDegree;
+    private boolean[] consecutiveRows;
     // scratch of the learning phase, kept between epochs so that it allocates nothing: an evaluator
     // belongs to one group and runs on one thread at a time
     private final int[] operands = new int[OPERANDS];
@@ -159,8 +160,15 @@ public final class RuleEvaluator {
             if (!dw.active(uBits) && !dd.active(uBits) && !dt.active(uBits)) {
                 return; // every term is off in this epoch: nothing changes
             }
-            order = candidates(rowFrom, rowTo, post, preBits, postBits,
-                    dw.requiredSpikes(uBits) & dd.requiredSpikes(uBits) & dt.requiredSpikes(uBits));
+            int required = dw.requiredSpikes(uBits) & dd.requiredSpikes(uBits) & dt.requiredSpikes(uBits);
+            long[] table = dd.isEmpty() && dt.isEmpty() ? table(dw, 0, in.rewardTrace(), uBits) : null;
+            if (required == 3 && !everySynapse && table != null) {
+                // the sBP rule's case: only synapses whose axon and compartment both spiked can change, and by
+                // the same amount (their table entry differs only in r0, which is the same for all)
+                applyToSpikedPairs(rowFrom, rowTo, post, weight, preBits, postBits, table[3 | r0 << 2], random);
+                return;
+            }
+            order = candidates(rowFrom, rowTo, post, preBits, postBits, required);
             count = candidateCount;
         }
         int[] operands = this.operands;
@@ -253,17 +261,54 @@ public final class RuleEvaluator {
                 }
             }
             if (dependsOnPre) {
-                for (int r = 0; r < rows; r++) {
-                    if ((preBits[r >>> 6] >>> r & 1) != 0) {
-                        for (int k = rowFrom[r]; k < rowTo[r]; k++) {
-                            int c = post[k];
-                            count -= (int) (postBits[c >>> 6] >>> c) & 1; // both spiked: counted twice above
-                        }
+                // synapses whose axon and compartment both spiked were counted twice above
+                boolean[] consecutive = consecutiveRows(rowFrom, rowTo, post);
+                for (int r = nextSetBit(preBits, 0, rows); r >= 0; r = nextSetBit(preBits, r + 1, rows)) {
+                    int from = rowFrom[r];
+                    int to = rowTo[r];
+                    if (consecutive[r]) {
+                        count -= spikedBetween(postBits, post[from], post[to - 1]); // consecutive: count bits
+                        continue;
+                    }
+                    for (int k = from; k < to; k++) {
+                        int c = post[k];
+                        count -= (int) (postBits[c >>> 6] >>> c) & 1;
                     }
                 }
             }
         }
         return count;
+    }
+
+    /** Per row: not empty, and its compartments are consecutive ({@code post[k] = post[from] + k - from}); made once. */
+    private boolean[] consecutiveRows(int[] rowFrom, int[] rowTo, int[] post) {
+        if (consecutiveRows == null) {
+            consecutiveRows = new boolean[rowFrom.length];
+            for (int r = 0; r < rowFrom.length; r++) {
+                boolean runs = rowFrom[r] < rowTo[r];
+                for (int k = rowFrom[r] + 1; k < rowTo[r] && runs; k++) {
+                    runs = post[k] == post[k - 1] + 1;
+                }
+                consecutiveRows[r] = runs;
+            }
+        }
+        return consecutiveRows;
+    }
+
+    /** The set bits of {@code bits} from {@code lo} to {@code hi}, both included. */
+    private static int spikedBetween(long[] bits, int lo, int hi) {
+        int first = lo >>> 6;
+        int last = hi >>> 6;
+        long lowMask = -1L << lo;
+        long highMask = -1L >>> (63 - (hi & 63));
+        if (first == last) {
+            return Long.bitCount(bits[first] & lowMask & highMask);
+        }
+        int n = Long.bitCount(bits[first] & lowMask) + Long.bitCount(bits[last] & highMask);
+        for (int w = first + 1; w < last; w++) {
+            n += Long.bitCount(bits[w]);
+        }
+        return n;
     }
 
     /** Synapses of the rows per postsynaptic index, made once: the synapse layout of a group never changes. */
@@ -360,6 +405,33 @@ public final class RuleEvaluator {
         }
         candidateCount = n;
         return candidates;
+    }
+
+    /**
+     * Adds {@code change} to the weight of every synapse of the rows whose axon and compartment both spiked, in
+     * index order (the order {@link #candidates} gives, so any draws come in the same order).
+     */
+    private void applyToSpikedPairs(int[] rowFrom, int[] rowTo, int[] post, int[] weight, long[] preBits,
+            long[] postBits, long change, LearningRandom random) {
+        if (change == 0) {
+            return;
+        }
+        spikedPosts = grow(spikedPosts, postBits.length * 64);
+        int columns = setBits(postBits, spikedPosts);
+        int shift = format.weightShift();
+        int min = format.minWeight();
+        int max = format.maxWeight();
+        int rows = rowFrom.length;
+        for (int i = nextSetBit(preBits, 0, rows); i >= 0; i = nextSetBit(preBits, i + 1, rows)) {
+            int from = rowFrom[i];
+            int to = rowTo[i];
+            for (int q = 0; q < columns; q++) {
+                int c = spikedPosts[q];
+                for (int k = firstOf(post, from, to, c); k < to && post[k] == c; k++) {
+                    weight[k] = update(weight[k], change, shift, min, max, random);
+                }
+            }
+        }
     }
 
     /** The first index in {@code from .. to - 1} whose post is {@code c} or more ({@code post} increases there). */

@@ -148,6 +148,11 @@ class EventDrivenEpochTest {
             changedEpochs += Arrays.equals(before, reference[0]) ? 0 : 1;
         }
         assertNotEquals(0, changedEpochs, text + ": the rule never changed a weight, so nothing was compared");
+        // the chip evaluates every synapse whose dependency holds, changed or not: the counts agree too
+        assertEquals(general.synapseUpdates(), eventDriven.synapseUpdates(), text + ": synaptic updates");
+        assertEquals(gatheredRule[0].synapseUpdates() + gatheredRule[1].synapseUpdates(),
+                partRule[0].synapseUpdates() + partRule[1].synapseUpdates(), text + ": synaptic updates of the parts");
+        assertNotEquals(0, general.synapseUpdates(), text);
     }
 
     @ParameterizedTest
