@@ -87,7 +87,8 @@ final class PlotCommand implements Callable<Integer> {
                 .load(data.options()).test();
         int[][] w1 = weights.get("w1");
         int[][] w2 = weights.get("w2");
-        CircuitSettings settings = new CircuitSettings(w1.length, w2.length, w2[0].length, experiment.seed(), 1);
+        CircuitSettings settings = new CircuitSettings(w1.length, w2.length, w2[0].length, experiment.seed(), 1,
+                experiment.options());
         try (TrainingSession session = circuit.open(settings, extensions.backends().get(experiment.backend()))) {
             session.restore(weights);
             return session.raster(test, rasterSamples);

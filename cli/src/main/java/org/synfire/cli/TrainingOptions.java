@@ -1,6 +1,8 @@
 package org.synfire.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.synfire.cli.internal.experiment.Experiment;
 import org.synfire.cli.internal.run.TrainingJob;
@@ -47,6 +49,13 @@ final class TrainingOptions {
                     + "compare its predictions with the functional evaluation, e.g. sbp.")
     String inferenceCircuit;
 
+    @Option(names = "--circuit-option", paramLabel = "KEY=VALUE",
+            description = "A setting of the circuit's own, repeatable; replaces the experiment's of that name. The sBP "
+                    + "circuits take init=spec (the specification's initial weights, default) or init=shifted-w2 (W2 "
+                    + "with a positive mean, as the published code's 'rand' mode: no dead output units; departs from "
+                    + "the specification).")
+    Map<String, String> circuitOptions;
+
     @Mixin
     DataLocation data;
 
@@ -62,8 +71,17 @@ final class TrainingOptions {
         return new Experiment(e.name(), e.description(), or(circuit, e.circuit()), or(backend, e.backend()),
                 or(dataset, e.dataset()), or(epochs, e.epochs()), or(seed, e.seed()), or(trainSamples, e.trainSamples()),
                 or(testSamples, e.testSamples()), or(hidden, e.hidden()), or(checkpointEvery, e.checkpointEvery()),
-                or(threads, e.threads()), or(inferenceCircuit, e.inferenceCircuit())).withDefaults()
+                or(threads, e.threads()), or(inferenceCircuit, e.inferenceCircuit()), options(e)).withDefaults()
                 .validate("command line");
+    }
+
+    /** The experiment's circuit options with those of the command line replacing theirs. */
+    private Map<String, String> options(Experiment e) {
+        Map<String, String> merged = new TreeMap<>(e.options());
+        if (circuitOptions != null) {
+            merged.putAll(circuitOptions);
+        }
+        return merged;
     }
 
     TrainingJob.Options jobOptions() {

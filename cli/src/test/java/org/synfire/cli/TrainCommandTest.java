@@ -132,6 +132,29 @@ class TrainCommandTest {
     }
 
     @Test
+    void circuitOptionsChooseTheInitialWeightsAndAreKeptInTheRunDirectory() throws IOException {
+        CliRun run = train("train", "--circuit", "sbp-functional", "--dataset", "tiny", "--hidden", "12", "--seed",
+                "5", "--circuit-option", "init=shifted-w2", "--runs", temp.resolve("runs").toString(), "--quiet");
+
+        assertEquals(0, run.exitCode(), run.err());
+        Path dir = onlyRun();
+        assertTrue(Files.readString(dir.resolve("experiment.yaml")).contains("circuit-options:\n  init: shifted-w2"),
+                Files.readString(dir.resolve("experiment.yaml")));
+        Map<String, int[][]> shifted = WeightsFile.readCheckpoint(dir.resolve("weights.npz")).weights();
+        Map<String, int[][]> spec = trainWeights("spec", "5");
+        assertTrue(!java.util.Arrays.deepEquals(shifted.get("w2"), spec.get("w2")), "the option changed nothing");
+    }
+
+    @Test
+    void anUnknownCircuitOptionIsRefusedNamingTheKnownOnes() {
+        CliRun run = train("train", "--circuit", "sbp-functional", "--dataset", "tiny", "--hidden", "12",
+                "--circuit-option", "lr=4", "--runs", temp.resolve("runs").toString(), "--quiet");
+
+        assertEquals(2, run.exitCode(), run.out());
+        assertTrue(run.err().contains("circuit sbp-functional has no option lr; its options are [init]"), run.err());
+    }
+
+    @Test
     void anUnknownBackendIsAConfigurationError() {
         CliRun run = train("train", "--circuit", "sbp", "--backend", "truenorth", "--dataset", "tiny",
                 "--runs", temp.resolve("runs").toString(), "--quiet");

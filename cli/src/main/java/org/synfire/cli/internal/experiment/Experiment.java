@@ -1,5 +1,8 @@
 package org.synfire.cli.internal.experiment;
 
+import java.util.Map;
+import java.util.TreeMap;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -23,9 +26,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param threads         worker threads of the backend; results do not depend on it
  * @param inferenceCircuit a circuit whose inference runs on the chip with the trained weights at the end,
  *                        compared sample by sample with the functional evaluation (absent: none)
+ * @param circuitOptions  the circuit's own settings by name, e.g. {@code init: shifted-w2} for the sBP circuits
+ *                        (absent: none, each circuit's defaults)
  */
 @JsonPropertyOrder({"name", "description", "circuit", "backend", "dataset", "epochs", "seed", "train-samples",
-    "test-samples", "hidden", "checkpoint-every", "threads", "inference-circuit"})
+    "test-samples", "hidden", "checkpoint-every", "threads", "inference-circuit", "circuit-options"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Experiment(
         @JsonProperty("name") String name,
@@ -40,12 +45,18 @@ public record Experiment(
         @JsonProperty("hidden") Integer hidden,
         @JsonProperty("checkpoint-every") Double checkpointEvery,
         @JsonProperty("threads") Integer threads,
-        @JsonProperty("inference-circuit") String inferenceCircuit) {
+        @JsonProperty("inference-circuit") String inferenceCircuit,
+        @JsonProperty("circuit-options") Map<String, String> circuitOptions) {
+
+    /** The circuit's own settings (empty if none are given). */
+    public Map<String, String> options() {
+        return circuitOptions == null ? Map.of() : circuitOptions;
+    }
 
     /** The same experiment under another name. */
     public Experiment withName(String newName) {
         return new Experiment(newName, description, circuit, backend, dataset, epochs, seed, trainSamples, testSamples,
-                hidden, checkpointEvery, threads, inferenceCircuit);
+                hidden, checkpointEvery, threads, inferenceCircuit, circuitOptions);
     }
 
     /** The same experiment with every absent optional field set to its default. */
@@ -59,7 +70,8 @@ public record Experiment(
                 trainSamples, testSamples,
                 hidden == null ? 400 : hidden,
                 checkpointEvery == null ? 0.5 : checkpointEvery,
-                threads == null ? 1 : threads, inferenceCircuit);
+                threads == null ? 1 : threads, inferenceCircuit,
+                circuitOptions == null || circuitOptions.isEmpty() ? null : new TreeMap<>(circuitOptions));
     }
 
     /**
@@ -83,6 +95,13 @@ public record Experiment(
         }
         requireAtLeast(source, "hidden", hidden, 1);
         requireAtLeast(source, "threads", threads, 1);
+        if (circuitOptions != null) {
+            circuitOptions.forEach((key, value) -> {
+                if (key == null || key.isBlank() || value == null || value.isBlank()) {
+                    throw invalid(source, "circuit-options", circuitOptions, "names with values, e.g. init: spec");
+                }
+            });
+        }
         if (!(checkpointEvery > 0) || checkpointEvery.isInfinite()) {
             throw invalid(source, "checkpoint-every", checkpointEvery, "a positive number of epochs, e.g. 0.5");
         }

@@ -104,7 +104,7 @@ public final class TrainingJob {
             throws IOException {
         RunSeeds seeds = RunSeeds.of(experiment.seed());
         CircuitSettings settings = new CircuitSettings(resolved.train().dimension(), experiment.hidden(),
-                resolved.train().classes(), seeds.circuit(), experiment.threads());
+                resolved.train().classes(), seeds.circuit(), experiment.threads(), experiment.options());
         TrainingLoop loop = new TrainingLoop(resolved.train(), resolved.test(), experiment.epochs(),
                 experiment.checkpointEvery(), seeds.order());
         MetricsLog metrics = MetricsLog.open(run.path());

@@ -42,7 +42,7 @@ class ExperimentsTest {
     void absentFieldsTakeTheirDefaults() {
         Experiment e = Experiments.parse("dataset: mnist20\n", "x.yaml", "x");
 
-        assertEquals(new Experiment("x", "", "sbp", "loihi1", "mnist20", 1, 1L, null, null, 400, 0.5, 1, null), e);
+        assertEquals(new Experiment("x", "", "sbp", "loihi1", "mnist20", 1, 1L, null, null, 400, 0.5, 1, null, null), e);
     }
 
     @Test

@@ -30,7 +30,6 @@ public final class SbpChipProvider implements CircuitProvider {
     @Override
     public TrainingSession open(CircuitSettings settings, ChipBackend backend) {
         Objects.requireNonNull(backend, "the sbp circuit runs on a chip backend");
-        return new SbpChipSession(backend, settings, SbpInitialWeights.draw(settings.inputs(), settings.hidden(),
-                settings.outputs(), settings.seed()));
+        return new SbpChipSession(backend, settings, SbpInitialWeights.draw(ID, settings));
     }
 }

@@ -27,7 +27,6 @@ public final class SbpFunctionalProvider implements CircuitProvider {
 
     @Override
     public TrainingSession open(CircuitSettings settings, ChipBackend backend) {
-        return new SbpFunctionalSession(SbpInitialWeights.draw(settings.inputs(), settings.hidden(),
-                settings.outputs(), settings.seed()));
+        return new SbpFunctionalSession(SbpInitialWeights.draw(ID, settings));
     }
 }

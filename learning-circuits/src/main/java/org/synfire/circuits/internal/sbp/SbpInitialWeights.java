@@ -1,35 +1,69 @@
 package org.synfire.circuits.internal.sbp;
 
+import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
+import org.synfire.chip.api.circuit.CircuitSettings;
+
 /**
- * The initial weights of the circuit specification: normal with standard deviation
- * {@code sqrt(2 / (fan_in + fan_out))}, times 1024, clipped to [-240, 240] and truncated toward zero
- * to an even integer. Normal values come from the Box-Muller transform over
- * {@link SplittableRandom#nextDouble()} (SplitMix64, specified by the JDK) and {@link StrictMath}, so a
- * seed gives the same weights on every JDK and machine.
+ * The initial weights. The circuit specification's ({@code init=spec}, the default): normal with standard deviation
+ * {@code sqrt(2 / (fan_in + fan_out))}, times 1024, clipped to [-240, 240] and truncated toward zero to an even
+ * integer. Normal values come from the Box-Muller transform over {@link SplittableRandom#nextDouble()} (SplitMix64,
+ * specified by the JDK) and {@link StrictMath}, so a seed gives the same weights on every JDK and machine.
+ *
+ * <p>{@code init=shifted-w2} departs from the specification: W1 as above, W2 normal with mean 10.24 and standard
+ * deviation 20.48 ({@code (N(0, 1) + 0.5) / 50 * 1024}, the published research code's {@code rand} mode for W2),
+ * clipped and truncated alike. With the specification's W2 about one seed in three ends with a dead output unit
+ * (its potential never exceeds 0, so it never gets an error signal); with this W2 none of 60 seeds did.
  */
 final class SbpInitialWeights {
 
     static final int LIMIT = 240;
+    /** The option that chooses the initial weights, and its values. */
+    static final String OPTION = "init";
+    static final String SPEC = "spec";
+    static final String SHIFTED_W2 = "shifted-w2";
+    static final List<String> CHOICES = List.of(SPEC, SHIFTED_W2);
 
     private SbpInitialWeights() {
     }
 
-    /** W1 and W2 of a circuit of these sizes, from one seed (W1's stream and W2's split from it). */
+    /** The initial weights the settings ask for (option {@code init}; no other option is known). */
+    static SbpWeights draw(String circuit, CircuitSettings settings) {
+        settings.requireOnly(circuit, Set.of(OPTION));
+        boolean shifted = settings.option(OPTION, SPEC, CHOICES).equals(SHIFTED_W2);
+        return draw(settings.inputs(), settings.hidden(), settings.outputs(), settings.seed(), shifted);
+    }
+
+    /** W1 and W2 of a circuit of these sizes, from one seed (W1's stream and W2's split from it), as the spec says. */
     static SbpWeights draw(int inputs, int hidden, int outputs, long seed) {
+        return draw(inputs, hidden, outputs, seed, false);
+    }
+
+    private static SbpWeights draw(int inputs, int hidden, int outputs, long seed, boolean shiftedW2) {
         SplittableRandom root = new SplittableRandom(seed);
-        int[][] w1 = matrix(root.split(), inputs, hidden);
-        int[][] w2 = matrix(root.split(), hidden, outputs);
+        int[][] w1 = matrix(root.split(), inputs, hidden, 0, spread(inputs, hidden));
+        SplittableRandom w2Stream = root.split();
+        int[][] w2 = shiftedW2 ? matrix(w2Stream, hidden, outputs, 0.5 * 1024 / 50, 1024.0 / 50)
+                : matrix(w2Stream, hidden, outputs, 0, spread(hidden, outputs));
         return SbpWeights.of(w1, w2);
     }
 
+    /** The specification's standard deviation, in weight units. */
+    private static double spread(int rows, int columns) {
+        return Math.sqrt(2.0 / (rows + columns)) * 1024;
+    }
+
     static int[][] matrix(SplittableRandom random, int rows, int columns) {
-        double std = Math.sqrt(2.0 / (rows + columns)) * 1024;
+        return matrix(random, rows, columns, 0, spread(rows, columns));
+    }
+
+    private static int[][] matrix(SplittableRandom random, int rows, int columns, double mean, double std) {
         int[][] w = new int[rows][columns];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < columns; c++) {
-                w[r][c] = toWeight(gaussian(random) * std);
+                w[r][c] = toWeight(gaussian(random) * std + mean);
             }
         }
         return w;

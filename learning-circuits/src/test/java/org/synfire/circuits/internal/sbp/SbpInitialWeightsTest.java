@@ -3,11 +3,14 @@ package org.synfire.circuits.internal.sbp;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.synfire.chip.api.circuit.CircuitSettings;
 
 class SbpInitialWeightsTest {
 
@@ -41,7 +44,40 @@ class SbpInitialWeightsTest {
         assertFalse(Arrays.equals(SbpInitialWeights.draw(20, 10, 4, 3).w1, SbpInitialWeights.draw(20, 10, 4, 4).w1));
     }
 
+    @Test
+    void shiftedW2KeepsW1AndDrawsW2WithAPositiveMean() {
+        SbpWeights spec = SbpInitialWeights.draw("sbp", new CircuitSettings(400, 400, 10, 1, 1));
+        SbpWeights shifted = SbpInitialWeights.draw("sbp",
+                new CircuitSettings(400, 400, 10, 1, 1, Map.of("init", "shifted-w2")));
+        assertArrayEquals(SbpInitialWeights.draw(400, 400, 10, 1).w1, spec.w1, "init=spec is the default");
+        assertArrayEquals(spec.w2, SbpInitialWeights.draw(400, 400, 10, 1).w2);
+        assertArrayEquals(spec.w1, shifted.w1, "W1 as the spec");
+        // (N(0, 1) + 0.5) / 50 * 1024: mean 10.24, standard deviation 20.48 (truncation toward zero moves both
+        // by about a unit)
+        assertStatistics(shifted.w2, 10.24, 20.48, 1.5);
+        for (int j = 0; j < 400; j++) {
+            for (int k = 0; k < 10; k++) {
+                assertEquals(shifted.w2[j * 10 + k], shifted.w2tPlus[k * 400 + j]);
+                assertEquals(-shifted.w2[j * 10 + k], shifted.w2tMinus[k * 400 + j]);
+            }
+        }
+    }
+
+    @Test
+    void unknownOptionsAndValuesAreRefusedByName() {
+        IllegalArgumentException value = assertThrows(IllegalArgumentException.class, () -> SbpInitialWeights.draw(
+                "sbp", new CircuitSettings(4, 3, 2, 1, 1, Map.of("init", "glorot"))));
+        assertEquals("circuit option init=glorot is not known; expected one of [spec, shifted-w2]", value.getMessage());
+        IllegalArgumentException name = assertThrows(IllegalArgumentException.class, () -> SbpInitialWeights.draw(
+                "sbp-functional", new CircuitSettings(4, 3, 2, 1, 1, Map.of("lr", "4"))));
+        assertEquals("circuit sbp-functional has no option lr; its options are [init]", name.getMessage());
+    }
+
     private static void assertStatistics(int[] w, double std) {
+        assertStatistics(w, 0, std, std * 0.05);
+    }
+
+    private static void assertStatistics(int[] w, double expectedMean, double std, double tolerance) {
         double sum = 0;
         double squares = 0;
         for (int v : w) {
@@ -52,8 +88,8 @@ class SbpInitialWeightsTest {
         }
         double mean = sum / w.length;
         double measured = Math.sqrt(squares / w.length - mean * mean);
-        assertEquals(0, mean, std * 0.05, "mean");
+        assertEquals(expectedMean, mean, tolerance, "mean");
         // truncation toward zero shrinks the spread by about one unit
-        assertEquals(std, measured, std * 0.05, "standard deviation");
+        assertEquals(std, measured, tolerance, "standard deviation");
     }
 }
