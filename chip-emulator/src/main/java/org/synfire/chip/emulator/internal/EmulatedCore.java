@@ -121,7 +121,10 @@ final class EmulatedCore implements Core {
             if (s.noDelays && s.consecutive) {
                 // one slot, consecutive compartments: a plain loop over two arrays, which the JIT vectorises
                 int base = (arrival & (DELAY_SLOTS - 1)) * n + postBase + post[from] - from;
-                if (right == 0) {
+                if (to - from == 1) {
+                    // one synapse (a relay of a one-to-one connection): no loop to set up
+                    acc[base + from] += right == 0 ? weight[from] << left : (weight[from] >> right) << WEIGHT_SCALE_SHIFT;
+                } else if (right == 0) {
                     for (int k = from; k < to; k++) {
                         acc[base + k] += weight[k] << left;
                     }
