@@ -246,19 +246,16 @@ public final class RuleEvaluator {
             }
             return count;
         }
+        // only the set bits are visited: a few spikes among hundreds of sources is the common case
         if (dependsOnPre) {
-            for (int r = 0; r < rows; r++) {
-                if ((preBits[r >>> 6] >>> r & 1) != 0) {
-                    count += rowTo[r] - rowFrom[r];
-                }
+            for (int r = nextSetBit(preBits, 0, rows); r >= 0; r = nextSetBit(preBits, r + 1, rows)) {
+                count += rowTo[r] - rowFrom[r];
             }
         }
         if (dependsOnPost) {
             int[] degree = inDegree(rowFrom, rowTo, post);
-            for (int c = 0; c < degree.length; c++) {
-                if ((postBits[c >>> 6] >>> c & 1) != 0) {
-                    count += degree[c];
-                }
+            for (int c = nextSetBit(postBits, 0, degree.length); c >= 0; c = nextSetBit(postBits, c + 1, degree.length)) {
+                count += degree[c];
             }
             if (dependsOnPre) {
                 // synapses whose axon and compartment both spiked were counted twice above
