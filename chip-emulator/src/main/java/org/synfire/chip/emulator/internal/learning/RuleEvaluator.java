@@ -161,6 +161,9 @@ public final class RuleEvaluator {
                 return; // every term is off in this epoch: nothing changes
             }
             int required = dw.requiredSpikes(uBits) & dd.requiredSpikes(uBits) & dt.requiredSpikes(uBits);
+            if ((required & 1) != 0 && !any(preBits) || (required & 2) != 0 && !any(postBits)) {
+                return; // every term that can act needs a spike of a side that sent none: nothing changes
+            }
             long[] table = dd.isEmpty() && dt.isEmpty() ? table(dw, 0, in.rewardTrace(), uBits) : null;
             if (required == 3 && !everySynapse && table != null) {
                 // the sBP rule's case: only synapses whose axon and compartment both spiked can change, and by
@@ -327,15 +330,22 @@ public final class RuleEvaluator {
         return inDegree;
     }
 
-    /** Bit {@code k} set if {@code u_k} holds in epoch {@code epoch} (k = 0 .. 9). */
-    private static int uBits(long epoch) {
-        int bits = 0;
-        for (int k = 0; k < 10; k++) {
-            if (EpochClock.u(k, epoch)) {
-                bits |= 1 << k;
+    /**
+     * Bit {@code k} set if {@code u_k} holds in epoch {@code epoch} (k = 0 .. 9): {@code epoch} is a multiple of
+     * {@code 2^k}, i.e. it has at least {@code k} trailing zero bits ({@link EpochClock#u}).
+     */
+    static int uBits(long epoch) {
+        int zeros = Long.numberOfTrailingZeros(epoch); // 64 for epoch 0, a multiple of everything
+        return (1 << (Math.min(zeros, 9) + 1)) - 1;
+    }
+
+    private static boolean any(long[] bits) {
+        for (long word : bits) {
+            if (word != 0) {
+                return true;
             }
         }
-        return bits;
+        return false;
     }
 
     /**
@@ -418,10 +428,29 @@ public final class RuleEvaluator {
         int shift = format.weightShift();
         int min = format.minWeight();
         int max = format.maxWeight();
+        // a whole change (the sBP rule's +-2) is added and saturated without rounding, and draws nothing
+        boolean whole = (change & ((1L << LearningConventions.FRACTION_BITS) - 1)) == 0;
+        int delta = Math.clamp(change >> LearningConventions.FRACTION_BITS, Integer.MIN_VALUE / 2,
+                Integer.MAX_VALUE / 2);
+        boolean[] consecutive = consecutiveRows(rowFrom, rowTo, post);
         int rows = rowFrom.length;
         for (int i = nextSetBit(preBits, 0, rows); i >= 0; i = nextSetBit(preBits, i + 1, rows)) {
             int from = rowFrom[i];
             int to = rowTo[i];
+            if (consecutive[i] && whole) {
+                // compartment c of a consecutive row is synapse from + (c - post[from])
+                int first = post[from];
+                int last = post[to - 1];
+                int offset = from - first;
+                for (int q = 0; q < columns; q++) {
+                    int c = spikedPosts[q];
+                    if (c >= first && c <= last) {
+                        int k = offset + c;
+                        weight[k] = (Math.clamp((long) weight[k] + delta, min, max) >> shift) << shift;
+                    }
+                }
+                continue;
+            }
             for (int q = 0; q < columns; q++) {
                 int c = spikedPosts[q];
                 for (int k = firstOf(post, from, to, c); k < to && post[k] == c; k++) {

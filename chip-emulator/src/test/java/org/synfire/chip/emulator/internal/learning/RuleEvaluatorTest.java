@@ -256,4 +256,18 @@ class RuleEvaluatorTest {
         assertThrows(IllegalArgumentException.class, () -> delay.applyEpoch(new int[1], new int[1], new int[1], null,
                 null, EpochInputs.spikes(1, new long[1], new long[1], false, 0), LearningRandom.forCore(1, 0)));
     }
+
+    @org.junit.jupiter.api.Test
+    void uBitsAreTheUkThatHoldInAnEpoch() {
+        // against the definition, epoch by epoch: u_k holds in epochs 0, 2^k, 2 * 2^k, ...
+        for (long epoch = 0; epoch < 5000; epoch++) {
+            int expected = 0;
+            for (int k = 0; k < 10; k++) {
+                expected |= EpochClock.u(k, epoch) ? 1 << k : 0;
+            }
+            assertEquals(expected, RuleEvaluator.uBits(epoch), "epoch " + epoch);
+        }
+        assertEquals(0b11, RuleEvaluator.uBits(6)); // 6 = 2 * 3: u0 and u1
+        assertEquals(0x3FF, RuleEvaluator.uBits(1L << 40));
+    }
 }
