@@ -6,11 +6,12 @@ import static org.synfire.chip.emulator.internal.Loihi1Constants.WEIGHT_SCALE_SH
 import java.util.Arrays;
 
 import org.synfire.chip.api.network.CompartmentGroup;
+import org.synfire.chip.api.network.ConnectionGroup;
 import org.synfire.chip.api.network.CompartmentPrototype;
 
 /**
  * The state and parameters of every compartment in primitive arrays indexed by global compartment, plus
- * the dendritic accumulators (a ring of {@link Loihi1Constants#DELAY_SLOTS} slots per compartment, stored
+ * the dendritic accumulators (a ring of {@link #slots} slots per compartment, stored
  * slot by slot so a timestep reads one contiguous slice) and the last spike time of every source.
  */
 final class CompartmentState {
@@ -34,6 +35,25 @@ final class CompartmentState {
     final int[] lastSpike;
     /** Whether learning engines see each source's spikes. */
     final boolean[] learningSees;
+    /**
+     * Slots of the accumulator ring: the smallest power of two above the longest delay a spike can take plus one
+     * (the slot being read), at most {@link Loihi1Constants#DELAY_SLOTS}; a short ring keeps the accumulators in
+     * cache. The chip's ring is {@code DELAY_SLOTS} long; a shorter one holds every spike in flight all the same.
+     */
+    final int slots;
+
+    /** Ring slots enough for every delay the layout's synapses have or can learn. */
+    static int slotsFor(Layout layout) {
+        int longest = 0;
+        for (Synapses s : layout.synapses) {
+            // a learned delay may grow to what its bits hold; a fixed one stays as it was described
+            int reach = Synapses.learnsDelay(s.description) ? (1 << s.delayBits) - 1 : s.description.maxDelay();
+            longest = Math.max(longest, Math.min(ConnectionGroup.MAX_DELAY, reach));
+        }
+        // a spike at t with delay d lands at t + 1 + d: slots t .. t + 1 + longest must be distinct
+        int slots = Integer.highestOneBit(longest + 1) << 1;
+        return Math.min(slots, DELAY_SLOTS);
+    }
 
     CompartmentState(Layout layout) {
         compartments = layout.compartments;
@@ -46,7 +66,8 @@ final class CompartmentState {
         vTh = new int[n];
         bias = new int[n];
         refractoryDelay = new int[n];
-        accumulator = new int[DELAY_SLOTS * n];
+        slots = slotsFor(layout);
+        accumulator = new int[slots * n];
         lastSpike = new int[layout.sources];
         Arrays.fill(lastSpike, NEVER);
         learningSees = new boolean[layout.sources];

@@ -1,6 +1,5 @@
 package org.synfire.chip.emulator.internal;
 
-import static org.synfire.chip.emulator.internal.Loihi1Constants.DELAY_SLOTS;
 import static org.synfire.chip.emulator.internal.Loihi1Constants.WEIGHT_SCALE_SHIFT;
 
 import java.util.List;
@@ -106,6 +105,7 @@ final class EmulatedCore implements Core {
         int[] acc = state.accumulator;
         int n = state.compartments;
         int arrival = timestep + 1;
+        int ring = state.slots - 1;
         for (int g = axonStart[inputAxon]; g < axonStart[inputAxon + 1]; g++) {
             Synapses s = synapses[segmentConnection[g]];
             int[] post = s.post;
@@ -120,7 +120,7 @@ final class EmulatedCore implements Core {
             synapticOperations += to - from;
             if (s.noDelays && s.consecutive) {
                 // one slot, consecutive compartments: a plain loop over two arrays, which the JIT vectorises
-                int base = (arrival & (DELAY_SLOTS - 1)) * n + postBase + post[from] - from;
+                int base = (arrival & ring) * n + postBase + post[from] - from;
                 if (to - from == 1) {
                     // one synapse (a relay of a one-to-one connection): no loop to set up
                     acc[base + from] += right == 0 ? weight[from] << left : (weight[from] >> right) << WEIGHT_SCALE_SHIFT;
@@ -138,7 +138,7 @@ final class EmulatedCore implements Core {
             for (int k = from; k < to; k++) {
                 // floor(w * 2^e) * 2^6, as Arithmetic.effectiveWeight, without the branch
                 int w = right == 0 ? weight[k] << left : (weight[k] >> right) << WEIGHT_SCALE_SHIFT;
-                acc[((arrival + delay[k]) & (DELAY_SLOTS - 1)) * n + postBase + post[k]] += w;
+                acc[((arrival + delay[k]) & ring) * n + postBase + post[k]] += w;
             }
         }
     }
@@ -171,7 +171,7 @@ final class EmulatedCore implements Core {
         timestep = t;
         CompartmentState s = state;
         int[] acc = s.accumulator;
-        int slot = (t & (DELAY_SLOTS - 1)) * s.compartments;
+        int slot = (t & (s.slots - 1)) * s.compartments;
         int[] u = s.u;
         int[] v = s.v;
         int[] refractoryLeft = s.refractoryLeft;

@@ -98,7 +98,7 @@ public final class Synapses {
     }
 
     /** Whether {@code c}'s learning rule changes delays; a rule that cannot be read is refused naming {@code c}. */
-    private static boolean learnsDelay(ConnectionGroup c) {
+    static boolean learnsDelay(ConnectionGroup c) {
         return c.learning().map(l -> !rule(c, l).dd().isEmpty()).orElse(false);
     }
 
