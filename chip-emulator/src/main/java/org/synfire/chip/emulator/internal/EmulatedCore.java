@@ -46,6 +46,10 @@ final class EmulatedCore implements Core {
      */
     private final boolean[] memoryless;
     private int restActiveCount;
+    /** Compartments at rest; when all are and no input is due, the spiking phase has nothing to visit. */
+    private int restCount;
+    /** Per accumulator slot: whether some input was added to it since it was last read. */
+    private final boolean[] inputDue;
     private int spikedCount;
 
     EmulatedCore(int index, int first, int end, CompartmentState state, List<Synapses> synapses, int[] axonStart,
@@ -63,6 +67,7 @@ final class EmulatedCore implements Core {
         this.atRest = new boolean[end - first];
         this.restActive = new boolean[end - first];
         this.memoryless = new boolean[end - first];
+        this.inputDue = new boolean[state.slots];
         for (int i = first; i < end; i++) {
             memoryless[i - first] = state.dU[i] == Loihi1Constants.DECAY_ONE && state.dV[i] == Loihi1Constants.DECAY_ONE;
         }
@@ -106,6 +111,7 @@ final class EmulatedCore implements Core {
         int n = state.compartments;
         int arrival = timestep + 1;
         int ring = state.slots - 1;
+        boolean[] due = inputDue;
         for (int g = axonStart[inputAxon]; g < axonStart[inputAxon + 1]; g++) {
             Synapses s = synapses[segmentConnection[g]];
             int[] post = s.post;
@@ -120,6 +126,7 @@ final class EmulatedCore implements Core {
             synapticOperations += to - from;
             if (s.noDelays && s.consecutive) {
                 // one slot, consecutive compartments: a plain loop over two arrays, which the JIT vectorises
+                due[arrival & ring] = true;
                 int base = (arrival & ring) * n + postBase + post[from] - from;
                 if (to - from == 1) {
                     // one synapse (a relay of a one-to-one connection): no loop to set up
@@ -138,7 +145,9 @@ final class EmulatedCore implements Core {
             for (int k = from; k < to; k++) {
                 // floor(w * 2^e) * 2^6, as Arithmetic.effectiveWeight, without the branch
                 int w = right == 0 ? weight[k] << left : (weight[k] >> right) << WEIGHT_SCALE_SHIFT;
-                acc[((arrival + delay[k]) & ring) * n + postBase + post[k]] += w;
+                int slot = (arrival + delay[k]) & ring;
+                due[slot] = true;
+                acc[slot * n + postBase + post[k]] += w;
             }
         }
     }
@@ -170,8 +179,16 @@ final class EmulatedCore implements Core {
     void spike(int t) {
         timestep = t;
         CompartmentState s = state;
+        int slotIndex = t & (s.slots - 1);
+        if (!inputDue[slotIndex] && restCount == end - first) {
+            // every compartment rests and no input arrives: each update would change nothing
+            spikedCount = 0;
+            activeUpdates += restActiveCount;
+            return;
+        }
+        inputDue[slotIndex] = false;
         int[] acc = s.accumulator;
-        int slot = (t & (s.slots - 1)) * s.compartments;
+        int slot = slotIndex * s.compartments;
         int[] u = s.u;
         int[] v = s.v;
         int[] refractoryLeft = s.refractoryLeft;
@@ -185,6 +202,7 @@ final class EmulatedCore implements Core {
         // the counters live in locals while the loop runs (fields would be stored back in every iteration)
         int spikedCount = 0;
         int resting = restActiveCount;
+        int rests = restCount;
         // every compartment at rest is skipped below unless input arrives: count its update here
         long active = activeUpdates + resting;
         for (int i = first; i < end; i++) {
@@ -195,6 +213,7 @@ final class EmulatedCore implements Core {
                     continue; // the update is a pure function of the state and the input: it would change nothing
                 }
                 atRest[local] = false; // it is updated after all: take back its count
+                rests--;
                 if (restActive[local]) {
                     active--;
                     resting--;
@@ -230,6 +249,7 @@ final class EmulatedCore implements Core {
                 // no input, no spike, and the next input-free update would be this one again (a memoryless
                 // compartment is at (0, wrap24(bias)) after any such update): it would change nothing
                 atRest[local] = true;
+                rests++;
                 boolean counts = (ui | vi | b) != 0;
                 restActive[local] = counts;
                 resting += counts ? 1 : 0;
@@ -239,6 +259,7 @@ final class EmulatedCore implements Core {
         this.spikedCount = spikedCount;
         spikes += spikedCount;
         restActiveCount = resting;
+        restCount = rests;
         activeUpdates = active;
     }
 }
