@@ -87,23 +87,40 @@ final class SbpFunctionalModel {
     int forward(byte[] x, int offset) {
         int hidden = w.hidden;
         int outputs = w.outputs;
+        int[] a1 = this.a1;
+        int[] w1 = w.w1;
+        int[] active = activeInputs;
         java.util.Arrays.fill(a1, 0);
         int nx = 0;
         for (int i = 0; i < w.inputs; i++) {
             if (x[offset + i] != 0) {
-                activeInputs[nx++] = i;
-                int row = i * hidden;
-                for (int j = 0; j < hidden; j++) {
-                    a1[j] += w.w1[row + j];
-                }
+                active[nx++] = i;
             }
         }
+        // two rows per pass: half the loads and stores of a1 (the same sums, added in another order; int
+        // addition wraps, so the order cannot change a bit). Four rows per pass measured no faster.
+        int n = 0;
+        for (; n + 1 < nx; n += 2) {
+            int row = active[n] * hidden;
+            int other = active[n + 1] * hidden;
+            for (int j = 0; j < hidden; j++) {
+                a1[j] += w1[row + j] + w1[other + j];
+            }
+        }
+        if (n < nx) {
+            int row = active[n] * hidden;
+            for (int j = 0; j < hidden; j++) {
+                a1[j] += w1[row + j];
+            }
+        }
+        int[] a2 = this.a2;
+        int[] w2 = w.w2;
         java.util.Arrays.fill(a2, 0);
         for (int j = 0; j < hidden; j++) {
             if (a1[j] > 512) {
                 int row = j * outputs;
                 for (int k = 0; k < outputs; k++) {
-                    a2[k] += w.w2[row + k];
+                    a2[k] += w2[row + k];
                 }
             }
         }
