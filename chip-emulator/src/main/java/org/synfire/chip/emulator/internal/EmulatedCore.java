@@ -105,6 +105,40 @@ final class EmulatedCore implements Core {
         return spikes;
     }
 
+    /**
+     * Delivers the spikes of input axons {@code a} and {@code b}: as two {@link #receive} calls, but where both
+     * reach the same compartments through one contiguous segment each of the same connection (two rows of a
+     * dense matrix), in one pass that adds both weights (int sums: the same result in any order).
+     */
+    void receivePair(int a, int b) {
+        int ga = axonStart[a];
+        int gb = axonStart[b];
+        if (axonStart[a + 1] - ga == 1 && axonStart[b + 1] - gb == 1
+                && segmentConnection[ga] == segmentConnection[gb]) {
+            Synapses s = synapses[segmentConnection[ga]];
+            int fromA = segmentStart[ga];
+            int fromB = segmentStart[gb];
+            int length = segmentEnd[ga] - fromA;
+            int exponent = s.description.exponent();
+            if (s.noDelays && s.consecutive && exponent >= 0 && length > 1 && segmentEnd[gb] - fromB == length
+                    && s.post[fromA] == s.post[fromB]) {
+                int[] acc = state.accumulator;
+                int slot = (timestep + 1) & (state.slots - 1);
+                inputDue[slot] = true;
+                synapticOperations += 2L * length;
+                int base = slot * state.compartments + s.postBase + s.post[fromA];
+                int left = exponent + WEIGHT_SCALE_SHIFT;
+                int[] weight = s.weight;
+                for (int k = 0; k < length; k++) {
+                    acc[base + k] += (weight[fromA + k] + weight[fromB + k]) << left;
+                }
+                return;
+            }
+        }
+        receive(a);
+        receive(b);
+    }
+
     @Override
     public void receive(int inputAxon) {
         int[] acc = state.accumulator;

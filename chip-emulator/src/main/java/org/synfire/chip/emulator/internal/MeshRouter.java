@@ -2,7 +2,6 @@ package org.synfire.chip.emulator.internal;
 
 import static org.synfire.chip.emulator.internal.Loihi1Constants.HOST;
 
-import org.synfire.chip.api.Core;
 import org.synfire.chip.api.Router;
 import org.synfire.chip.api.TrafficCounts;
 
@@ -14,7 +13,9 @@ import org.synfire.chip.api.TrafficCounts;
  */
 final class MeshRouter implements Router {
 
-    private final Core[] cores;
+    private final EmulatedCore[] cores;
+    /** Per core: an input axon whose spike waits to be delivered together with the next one, or -1. */
+    private final int[] waiting;
     /** First global source index of each core's compartments (its output axon 0). */
     private final int[] coreFirstSource;
     private final int hostFirstSource;
@@ -31,9 +32,11 @@ final class MeshRouter implements Router {
     private long hopsNorthSouth;
     private long chipCrossings;
 
-    MeshRouter(Mesh mesh, Core[] cores, int[] coreFirstSource, int hostFirstSource, int[] coreOfSource,
+    MeshRouter(Mesh mesh, EmulatedCore[] cores, int[] coreFirstSource, int hostFirstSource, int[] coreOfSource,
             Wiring wiring) {
         this.cores = cores;
+        this.waiting = new int[cores.length];
+        java.util.Arrays.fill(waiting, -1);
         this.coreFirstSource = coreFirstSource;
         this.hostFirstSource = hostFirstSource;
         this.routeStart = wiring.routeStart;
@@ -89,13 +92,39 @@ final class MeshRouter implements Router {
             for (int r = routeStart[source]; r < routeStart[source + 1]; r++) {
                 int core = routeCore[r];
                 if (owner[core] == member) {
-                    cores[core].receive(routeAxon[r]);
+                    pair(core, routeAxon[r]);
                 }
+            }
+        }
+        for (int core = 0; core < cores.length; core++) {
+            if (owner[core] == member) {
+                flush(core);
             }
         }
     }
 
-    /** Forgets this timestep's spikes, after {@link #deliver(int[], int)}. */
+    /**
+     * Delivers spikes to a core two at a time, so that it can add two rows in one pass (the accumulators are int
+     * sums, so the order of the additions changes nothing). Each core's waiting axon is touched only by the thread
+     * that delivers to it.
+     */
+    private void pair(int core, int axon) {
+        int first = waiting[core];
+        if (first < 0) {
+            waiting[core] = axon;
+        } else {
+            waiting[core] = -1;
+            cores[core].receivePair(first, axon);
+        }
+    }
+
+    private void flush(int core) {
+        if (waiting[core] >= 0) {
+            cores[core].receive(waiting[core]);
+            waiting[core] = -1;
+        }
+    }
+
     void clear() {
         queued = 0;
     }
@@ -105,8 +134,11 @@ final class MeshRouter implements Router {
         for (int q = 0; q < queued; q++) {
             int source = queue[q];
             for (int r = routeStart[source]; r < routeStart[source + 1]; r++) {
-                cores[routeCore[r]].receive(routeAxon[r]);
+                pair(routeCore[r], routeAxon[r]);
             }
+        }
+        for (int core = 0; core < cores.length; core++) {
+            flush(core);
         }
         queued = 0;
     }
