@@ -107,36 +107,52 @@ final class EmulatedCore implements Core {
 
     /**
      * Delivers the spikes of input axons {@code a} and {@code b}: as two {@link #receive} calls, but where both
-     * reach the same compartments through one contiguous segment each of the same connection (two rows of a
-     * dense matrix), in one pass that adds both weights (int sums: the same result in any order).
+     * reach the same compartments through matching contiguous segments (the rows of dense connections), in one pass
+     * per segment that adds both weights (int sums: the same result in any order).
      */
     void receivePair(int a, int b) {
         int ga = axonStart[a];
         int gb = axonStart[b];
-        if (axonStart[a + 1] - ga == 1 && axonStart[b + 1] - gb == 1
-                && segmentConnection[ga] == segmentConnection[gb]) {
-            Synapses s = synapses[segmentConnection[ga]];
-            int fromA = segmentStart[ga];
-            int fromB = segmentStart[gb];
-            int length = segmentEnd[ga] - fromA;
-            int exponent = s.description.exponent();
-            if (s.noDelays && s.consecutive && exponent >= 0 && length > 1 && segmentEnd[gb] - fromB == length
-                    && s.post[fromA] == s.post[fromB]) {
-                int[] acc = state.accumulator;
-                int slot = (timestep + 1) & (state.slots - 1);
-                inputDue[slot] = true;
-                synapticOperations += 2L * length;
-                int base = slot * state.compartments + s.postBase + s.post[fromA];
-                int left = exponent + WEIGHT_SCALE_SHIFT;
-                int[] weight = s.weight;
-                for (int k = 0; k < length; k++) {
-                    acc[base + k] += (weight[fromA + k] + weight[fromB + k]) << left;
-                }
+        int segments = axonStart[a + 1] - ga;
+        if (segments != axonStart[b + 1] - gb) {
+            receive(a);
+            receive(b);
+            return;
+        }
+        for (int m = 0; m < segments; m++) {
+            if (!matching(ga + m, gb + m)) {
+                receive(a);
+                receive(b);
                 return;
             }
         }
-        receive(a);
-        receive(b);
+        int[] acc = state.accumulator;
+        int slot = (timestep + 1) & (state.slots - 1);
+        inputDue[slot] = true;
+        for (int m = 0; m < segments; m++) {
+            Synapses s = synapses[segmentConnection[ga + m]];
+            int fromA = segmentStart[ga + m];
+            int fromB = segmentStart[gb + m];
+            int length = segmentEnd[ga + m] - fromA;
+            synapticOperations += 2L * length;
+            int base = slot * state.compartments + s.postBase + s.post[fromA];
+            int left = s.description.exponent() + WEIGHT_SCALE_SHIFT;
+            int[] weight = s.weight;
+            for (int k = 0; k < length; k++) {
+                acc[base + k] += (weight[fromA + k] + weight[fromB + k]) << left;
+            }
+        }
+    }
+
+    /** Whether segments {@code g} and {@code h} are contiguous runs of one connection into the same compartments. */
+    private boolean matching(int g, int h) {
+        if (segmentConnection[g] != segmentConnection[h]) {
+            return false;
+        }
+        Synapses s = synapses[segmentConnection[g]];
+        int length = segmentEnd[g] - segmentStart[g];
+        return s.noDelays && s.consecutive && s.description.exponent() >= 0 && length > 1
+                && segmentEnd[h] - segmentStart[h] == length && s.post[segmentStart[g]] == s.post[segmentStart[h]];
     }
 
     @Override
