@@ -16,15 +16,30 @@ public final class Loihi1Backend implements ChipBackend {
     public static final String ID = "loihi1";
 
     private final LearningEngineFactory learning;
+    private final boolean reference;
 
     /** A backend whose plastic connections learn with the chip's sum-of-products learning engine. */
     public Loihi1Backend() {
-        this(LearningEngineFactory.RULES);
+        this(LearningEngineFactory.RULES, false);
     }
 
     /** A backend whose plastic connections learn with engines from {@code learning}. */
     Loihi1Backend(LearningEngineFactory learning) {
+        this(learning, false);
+    }
+
+    private Loihi1Backend(LearningEngineFactory learning, boolean reference) {
         this.learning = Objects.requireNonNull(learning, "learning");
+        this.reference = reference;
+    }
+
+    /**
+     * The emulator on its readable reference paths only (every compartment updated in every timestep, every
+     * synapse delivered one by one, every synapse's rule evaluated term by term): what the fast paths must equal,
+     * bit for bit. For tests; slow.
+     */
+    static Loihi1Backend reference() {
+        return new Loihi1Backend(LearningEngineFactory.REFERENCE_RULES, true);
     }
 
     @Override
@@ -39,6 +54,6 @@ public final class Loihi1Backend implements ChipBackend {
 
     @Override
     public ChipSimulation open(Network network, RunOptions options) {
-        return new Loihi1Simulation(network, options, learning);
+        return new Loihi1Simulation(network, options, learning, reference);
     }
 }

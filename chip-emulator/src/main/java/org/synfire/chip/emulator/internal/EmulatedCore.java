@@ -50,10 +50,12 @@ final class EmulatedCore implements Core {
     private int restCount;
     /** Per accumulator slot: whether some input was added to it since it was last read. */
     private final boolean[] inputDue;
+    /** Only the reference paths: every compartment updated every timestep, every synapse delivered on its own. */
+    private final boolean reference;
     private int spikedCount;
 
     EmulatedCore(int index, int first, int end, CompartmentState state, List<Synapses> synapses, int[] axonStart,
-            int[] segmentConnection, int[] segmentStart, int[] segmentEnd) {
+            int[] segmentConnection, int[] segmentStart, int[] segmentEnd, boolean reference) {
         this.index = index;
         this.first = first;
         this.end = end;
@@ -63,13 +65,15 @@ final class EmulatedCore implements Core {
         this.segmentConnection = segmentConnection;
         this.segmentStart = segmentStart;
         this.segmentEnd = segmentEnd;
+        this.reference = reference;
         this.spiked = new int[end - first];
         this.atRest = new boolean[end - first];
         this.restActive = new boolean[end - first];
         this.memoryless = new boolean[end - first];
         this.inputDue = new boolean[state.slots];
         for (int i = first; i < end; i++) {
-            memoryless[i - first] = state.dU[i] == Loihi1Constants.DECAY_ONE && state.dV[i] == Loihi1Constants.DECAY_ONE;
+            memoryless[i - first] = !reference
+                    && state.dU[i] == Loihi1Constants.DECAY_ONE && state.dV[i] == Loihi1Constants.DECAY_ONE;
         }
     }
 
@@ -114,7 +118,7 @@ final class EmulatedCore implements Core {
         int ga = axonStart[a];
         int gb = axonStart[b];
         int segments = axonStart[a + 1] - ga;
-        if (segments != axonStart[b + 1] - gb) {
+        if (reference || segments != axonStart[b + 1] - gb) {
             receive(a);
             receive(b);
             return;
@@ -174,7 +178,7 @@ final class EmulatedCore implements Core {
             int from = segmentStart[g];
             int to = segmentEnd[g];
             synapticOperations += to - from;
-            if (s.noDelays && s.consecutive) {
+            if (s.noDelays && s.consecutive && !reference) {
                 // one slot, consecutive compartments: a plain loop over two arrays, which the JIT vectorises
                 due[arrival & ring] = true;
                 int base = (arrival & ring) * n + postBase + post[from] - from;
@@ -295,7 +299,7 @@ final class EmulatedCore implements Core {
                 refractoryLeft[i] = s.refractoryDelay[i] - 1;
                 lastSpike[i] = t;
                 spiked[spikedCount++] = local;
-            } else if (q == 0 && (keepsNothing || ui == oldU && vi == oldV)) {
+            } else if (q == 0 && (keepsNothing || ui == oldU && vi == oldV) && !reference) {
                 // no input, no spike, and the next input-free update would be this one again (a memoryless
                 // compartment is at (0, wrap24(bias)) after any such update): it would change nothing
                 atRest[local] = true;

@@ -23,7 +23,11 @@ public interface LearningEngineFactory {
     LearningEngine create(PlasticConnection connection, IntFunction<LearningRandom> streamOfCore);
 
     /** The chip's learning engine: each plastic connection learns by its rule (sum of products). */
-    LearningEngineFactory RULES = RuleLearningEngine::new;
+    LearningEngineFactory RULES = (connection, streamOfCore) -> new RuleLearningEngine(connection, streamOfCore, false);
+
+    /** The same engine on its reference path: every synapse of a core's part, its rule term by term. */
+    LearningEngineFactory REFERENCE_RULES = (connection, streamOfCore) -> new RuleLearningEngine(connection,
+            streamOfCore, true);
 
     /** No learning engine installed: refuses every plastic connection. */
     LearningEngineFactory NONE = (connection, streamOfCore) -> {

@@ -76,6 +76,14 @@ public final class Loihi1Simulation implements ChipSimulation {
      * @throws IllegalArgumentException if it does not fit, naming the limit, the group and the core
      */
     public Loihi1Simulation(Network network, RunOptions options, LearningEngineFactory learning) {
+        this(network, options, learning, false);
+    }
+
+    /**
+     * A simulation; {@code reference} runs it on the readable reference paths only (every compartment updated in
+     * every timestep, every synapse delivered on its own), which the fast paths must equal bit for bit.
+     */
+    public Loihi1Simulation(Network network, RunOptions options, LearningEngineFactory learning, boolean reference) {
         layout = new Layout(network);
         state = new CompartmentState(layout);
         Mesh mesh = new Mesh(options.chips());
@@ -115,7 +123,7 @@ public final class Loihi1Simulation implements ChipSimulation {
                 end++;
             }
             cores[core] = new EmulatedCore(core, first, end, state, layout.synapses, wiring.axonStart[core],
-                    wiring.segmentConnection[core], wiring.segmentStart[core], wiring.segmentEnd[core]);
+                    wiring.segmentConnection[core], wiring.segmentStart[core], wiring.segmentEnd[core], reference);
             coreFirstSource[core] = first;
             active.add(cores[core]);
             first = end;

@@ -67,8 +67,9 @@ final class RuleLearningEngine implements LearningEngine {
 
     /**
      * @param streamOfCore the generator of each core (by mesh index), shared by every connection on the core
+     * @param reference    evaluate every synapse of each part term by term, in every epoch (the reference path)
      */
-    RuleLearningEngine(PlasticConnection connection, IntFunction<LearningRandom> streamOfCore) {
+    RuleLearningEngine(PlasticConnection connection, IntFunction<LearningRandom> streamOfCore, boolean reference) {
         this.connection = connection;
         ConnectionGroup description = connection.description();
         LearningSettings settings = connection.learning();
@@ -109,8 +110,11 @@ final class RuleLearningEngine implements LearningEngine {
                 rowTo[i] = firstAtLeast(post, rowFrom[i], rowStart[i + 1], hi);
             }
             // each part has its own evaluator: its scratch arrays are used by the thread that runs the core
-            GroupLearning learning = new GroupLearning(RuleEvaluator.compile(parsed, format), settings.tEpoch(),
-                    preSize, postSize, traces);
+            GroupLearning learning = reference
+                    ? GroupLearning.reference(RuleEvaluator.compileReference(parsed, format), settings.tEpoch(), preSize,
+                            postSize, traces)
+                    : new GroupLearning(RuleEvaluator.compile(parsed, format), settings.tEpoch(), preSize, postSize,
+                            traces);
             list.add(new CorePart(core, lo, hi, rowFrom, rowTo, learning, streamOfCore.apply(core), preSize, postSize));
             lo = hi;
         }

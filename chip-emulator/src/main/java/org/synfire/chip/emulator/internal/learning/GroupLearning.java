@@ -46,6 +46,15 @@ public final class GroupLearning {
     }
 
     /**
+     * Learning state that applies {@code rule} at the end of every epoch, even when no term's dependency can hold
+     * (the reference path, for tests that prove the shortcuts change nothing).
+     */
+    public static GroupLearning reference(RuleEvaluator rule, int tEpoch, int axons, int compartments,
+            Map<StateVariable, TraceSpec> traces) {
+        return new GroupLearning(rule, tEpoch, axons, compartments, traces, false);
+    }
+
+    /**
      * As the public constructor; {@code skipSilentEpochs = false} visits every synapse at the end of every epoch
      * even when no term's dependency can hold (the slow path, for tests that prove the skip changes nothing).
      */

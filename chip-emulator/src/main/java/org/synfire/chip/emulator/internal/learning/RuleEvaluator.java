@@ -68,8 +68,11 @@ public final class RuleEvaluator {
         return new RuleEvaluator(rule, format, true);
     }
 
-    /** As {@link #compile}, but always on the general path (for tests that prove the fast path equal). */
-    static RuleEvaluator compileGeneral(Rule rule, SynapseFormat format) {
+    /**
+     * As {@link #compile}, on the reference path: given rows, it visits every synapse of them (in index order) and
+     * evaluates the rule term by term where a dependency holds; no tables, no event-driven shortcuts.
+     */
+    public static RuleEvaluator compileReference(Rule rule, SynapseFormat format) {
         return new RuleEvaluator(rule, format, false);
     }
 
@@ -160,7 +163,9 @@ public final class RuleEvaluator {
             if (!dw.active(uBits) && !dd.active(uBits) && !dt.active(uBits)) {
                 return; // every term is off in this epoch: nothing changes
             }
-            int required = dw.requiredSpikes(uBits) & dd.requiredSpikes(uBits) & dt.requiredSpikes(uBits);
+            // the reference path requires nothing: every synapse of the rows is visited
+            int required = useSpikeTables ? dw.requiredSpikes(uBits) & dd.requiredSpikes(uBits) & dt.requiredSpikes(uBits)
+                    : 0;
             if ((required & 1) != 0 && !any(preBits) || (required & 2) != 0 && !any(postBits)) {
                 return; // every term that can act needs a spike of a side that sent none: nothing changes
             }

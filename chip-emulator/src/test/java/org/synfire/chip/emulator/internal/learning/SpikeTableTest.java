@@ -56,7 +56,7 @@ class SpikeTableTest {
                     LearningRandom generalRandom = LearningRandom.forCore(77, 1);
                     RuleEvaluator.compile(rule, format).applyEpoch(pre, post, fast[0], fast[1], fast[2], in,
                             fastRandom);
-                    RuleEvaluator.compileGeneral(rule, format).applyEpoch(pre, post, general[0], general[1],
+                    RuleEvaluator.compileReference(rule, format).applyEpoch(pre, post, general[0], general[1],
                             general[2], in, generalRandom);
                     String where = text + ", " + format + ", reward " + reward + (tabulated ? "" : " (untabulated)");
                     assertArrayEquals(general[0], fast[0], where + ": weights");
