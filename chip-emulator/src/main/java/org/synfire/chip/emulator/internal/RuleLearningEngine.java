@@ -185,11 +185,6 @@ final class RuleLearningEngine implements LearningEngine {
         return n;
     }
 
-    /** Synapses whose rule was evaluated so far. */
-    long synapseUpdates() {
-        return Arrays.stream(parts).mapToLong(p -> p.learning.synapseUpdates()).sum();
-    }
-
     /** The first index in {@code from .. to - 1} whose post is {@code c} or more, else {@code to}. */
     private static int firstAtLeast(int[] post, int from, int to, int c) {
         int lo = from;
