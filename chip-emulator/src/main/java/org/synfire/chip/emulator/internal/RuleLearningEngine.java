@@ -106,8 +106,8 @@ final class RuleLearningEngine implements LearningEngine {
             int[] rowFrom = new int[preSize];
             int[] rowTo = new int[preSize];
             for (int i = 0; i < preSize; i++) {
-                rowFrom[i] = firstAtLeast(post, rowStart[i], rowStart[i + 1], lo);
-                rowTo[i] = firstAtLeast(post, rowFrom[i], rowStart[i + 1], hi);
+                rowFrom[i] = RuleEvaluator.firstAtLeast(post, rowStart[i], rowStart[i + 1], lo);
+                rowTo[i] = RuleEvaluator.firstAtLeast(post, rowFrom[i], rowStart[i + 1], hi);
             }
             // each part has its own evaluator: its scratch arrays are used by the thread that runs the core
             GroupLearning learning = reference
@@ -183,21 +183,6 @@ final class RuleLearningEngine implements LearningEngine {
             }
         }
         return n;
-    }
-
-    /** The first index in {@code from .. to - 1} whose post is {@code c} or more, else {@code to}. */
-    private static int firstAtLeast(int[] post, int from, int to, int c) {
-        int lo = from;
-        int hi = to;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (post[mid] < c) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     private static void put(Map<StateVariable, TraceSpec> traces, StateVariable v, TraceSettings settings) {

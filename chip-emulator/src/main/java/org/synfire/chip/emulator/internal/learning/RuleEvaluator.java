@@ -474,6 +474,11 @@ public final class RuleEvaluator {
         if (k >= from && k < to && post[k] == c && (k == from || post[k - 1] < c)) {
             return k; // a run of consecutive compartments holds c at from + (c - post[from])
         }
+        return firstAtLeast(post, from, to, c);
+    }
+
+    /** The first index in {@code from .. to - 1} whose post is {@code c} or more, else {@code to} (binary search). */
+    public static int firstAtLeast(int[] post, int from, int to, int c) {
         int lo = from;
         int hi = to;
         while (lo < hi) {
