@@ -18,6 +18,22 @@ public interface ChipSimulation extends AutoCloseable {
      */
     void inject(String generator, int neuron);
 
+    /**
+     * As {@link #inject(String, int)} for every source {@code i < size} of generator {@code generator} whose entry
+     * {@code pattern[offset + i]} is not zero (a sample's binary input, for example).
+     *
+     * @throws IllegalArgumentException if there is no such generator or it has fewer than {@code size} sources
+     * @throws IndexOutOfBoundsException if {@code offset .. offset + size - 1} is not within {@code pattern}
+     */
+    default void injectPattern(String generator, byte[] pattern, int offset, int size) {
+        java.util.Objects.checkFromIndexSize(offset, size, pattern.length);
+        for (int i = 0; i < size; i++) {
+            if (pattern[offset + i] != 0) {
+                inject(generator, i);
+            }
+        }
+    }
+
     /** Runs {@code timesteps} timesteps. */
     void run(int timesteps);
 

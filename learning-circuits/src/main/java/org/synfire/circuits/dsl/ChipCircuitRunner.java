@@ -100,13 +100,7 @@ public final class ChipCircuitRunner implements AutoCloseable {
                 String name = entry.getKey();
                 int size = circuit.sizes().get(name);
                 switch (generator.emits()) {
-                    case SAMPLE_INPUT -> {
-                        for (int i = 0; i < size; i++) {
-                            if (input[offset + i] != 0) {
-                                chip.inject(name, i);
-                            }
-                        }
-                    }
+                    case SAMPLE_INPUT -> chip.injectPattern(name, input, offset, size);
                     case SAMPLE_TARGET -> chip.inject(name, target);
                     case EVERY_SAMPLE -> {
                         for (int i = 0; i < size; i++) {

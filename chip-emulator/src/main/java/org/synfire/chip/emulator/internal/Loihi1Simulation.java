@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.IntFunction;
 
 import org.synfire.chip.api.ActivityCounts;
@@ -211,6 +212,28 @@ public final class Loihi1Simulation implements ChipSimulation {
     @Override
     public int timestep() {
         return timestep;
+    }
+
+    @Override
+    public void injectPattern(String generator, byte[] pattern, int offset, int size) {
+        Objects.checkFromIndexSize(offset, size, pattern.length);
+        SpikeGenerator g = generators.get(generator);
+        if (g == null) {
+            throw new IllegalArgumentException("cannot inject into " + generator + ": no such generator");
+        }
+        if (size > g.size()) {
+            throw new IllegalArgumentException("cannot inject " + size + " sources into generator " + generator
+                    + ": it has " + g.size());
+        }
+        if (injectedCount + size > injected.length) {
+            injected = Arrays.copyOf(injected, Math.max(injected.length * 2, injectedCount + size));
+        }
+        int base = generatorBase.get(generator);
+        for (int i = 0; i < size; i++) {
+            if (pattern[offset + i] != 0) {
+                injected[injectedCount++] = base + i;
+            }
+        }
     }
 
     @Override
