@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.synfire.chip.api.ChipEvents;
 import org.synfire.chip.api.ChipSimulation;
+import org.synfire.chip.api.CoreEvents;
 import org.synfire.chip.api.RunOptions;
 import org.synfire.chip.api.circuit.PhaseEvents;
 import org.synfire.chip.api.spi.ChipBackend;
@@ -24,7 +25,7 @@ public final class ChipCircuitRunner implements AutoCloseable {
     private final List<Map.Entry<String, Generator>> generators;
     private long samples;
     /** The chip events of each phase, summed over the samples presented (for energy and time estimates). */
-    private final ChipEvents[] phaseEvents;
+    private final EventSums[] phaseEvents;
     /** Per population (network group order) and offset 1 .. phases: whether it may fire then; null: unchecked. */
     private final boolean[][] inPhase;
     /** Spikes per population outside the phases it declares, over the samples presented. */
@@ -35,7 +36,7 @@ public final class ChipCircuitRunner implements AutoCloseable {
         this.circuit = circuit;
         this.chip = backend.open(circuit.network(), options);
         this.generators = List.copyOf(circuit.description().generators().entrySet());
-        this.phaseEvents = new ChipEvents[circuit.description().phases()];
+        this.phaseEvents = new EventSums[circuit.description().phases()];
         List<CircuitDescription.Population> populations = List.copyOf(circuit.description().populations().values());
         this.inPhase = new boolean[populations.size()][];
         for (int g = 0; g < populations.size(); g++) {
@@ -112,8 +113,10 @@ public final class ChipCircuitRunner implements AutoCloseable {
             }
             chip.run(1);
             ChipEvents after = chip.events();
-            ChipEvents step = after.minus(before);
-            phaseEvents[phase - 1] = phaseEvents[phase - 1] == null ? step : phaseEvents[phase - 1].plus(step);
+            if (phaseEvents[phase - 1] == null) {
+                phaseEvents[phase - 1] = new EventSums(after.cores().size());
+            }
+            phaseEvents[phase - 1].add(after, before);
             before = after;
             long[] spikesAfter = chip.spikesPerGroup();
             for (int g = 0; g < inPhase.length; g++) {
@@ -132,8 +135,9 @@ public final class ChipCircuitRunner implements AutoCloseable {
      */
     public PhaseEvents phaseEvents() {
         List<ChipEvents> phases = new java.util.ArrayList<>();
-        for (ChipEvents e : phaseEvents) {
-            phases.add(e != null ? e : chip.events().minus(chip.events()));
+        ChipEvents now = chip.events();
+        for (EventSums e : phaseEvents) {
+            phases.add(e != null ? e.events(now) : now.minus(now));
         }
         return new PhaseEvents(samples, phases, chip.resources());
     }
@@ -224,5 +228,46 @@ public final class ChipCircuitRunner implements AutoCloseable {
             System.arraycopy(weights, i * columns, m[i], 0, columns);
         }
         return m;
+    }
+
+    /**
+     * Sums of chip event windows in plain counters: a window is added in every timestep, so this avoids making
+     * {@link ChipEvents} records for each one.
+     */
+    private static final class EventSums {
+        private final long[] chipWide = new long[5];
+        private final long[][] perCore;
+
+        EventSums(int cores) {
+            perCore = new long[cores][4];
+        }
+
+        /** Adds the window from {@code before} to {@code after} (snapshots of the same simulation). */
+        void add(ChipEvents after, ChipEvents before) {
+            chipWide[0] += after.timesteps() - before.timesteps();
+            chipWide[1] += after.messages() - before.messages();
+            chipWide[2] += after.hopsEastWest() - before.hopsEastWest();
+            chipWide[3] += after.hopsNorthSouth() - before.hopsNorthSouth();
+            chipWide[4] += after.chipCrossings() - before.chipCrossings();
+            for (int k = 0; k < perCore.length; k++) {
+                CoreEvents a = after.cores().get(k);
+                CoreEvents b = before.cores().get(k);
+                long[] sums = perCore[k];
+                sums[0] += a.synapticOperations() - b.synapticOperations();
+                sums[1] += a.synapticUpdates() - b.synapticUpdates();
+                sums[2] += a.activeUpdates() - b.activeUpdates();
+                sums[3] += a.idleUpdates() - b.idleUpdates();
+            }
+        }
+
+        /** The sums as events, for the cores of {@code shape} (a snapshot of the same simulation). */
+        ChipEvents events(ChipEvents shape) {
+            List<CoreEvents> cores = new java.util.ArrayList<>(perCore.length);
+            for (int k = 0; k < perCore.length; k++) {
+                long[] sums = perCore[k];
+                cores.add(new CoreEvents(shape.cores().get(k).core(), sums[0], sums[1], sums[2], sums[3]));
+            }
+            return new ChipEvents(chipWide[0], chipWide[1], chipWide[2], chipWide[3], chipWide[4], cores);
+        }
     }
 }
