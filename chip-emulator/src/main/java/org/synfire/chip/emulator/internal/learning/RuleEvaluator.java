@@ -156,6 +156,7 @@ public final class RuleEvaluator {
         long[] postBits = in.postSpikes();
         int count = n;
         int[] order = null;
+        int required = 0;
         if (rowFrom != null) {
             // the chip evaluates every synapse whose dependency holds, even where the change is zero; the
             // event-driven visit below leaves those out, so they are counted here
@@ -164,16 +165,20 @@ public final class RuleEvaluator {
                 return; // every term is off in this epoch: nothing changes
             }
             // the reference path requires nothing: every synapse of the rows is visited
-            int required = useSpikeTables ? dw.requiredSpikes(uBits) & dd.requiredSpikes(uBits) & dt.requiredSpikes(uBits)
+            required = useSpikeTables ? dw.requiredSpikes(uBits) & dd.requiredSpikes(uBits) & dt.requiredSpikes(uBits)
                     : 0;
             if ((required & 1) != 0 && !any(preBits) || (required & 2) != 0 && !any(postBits)) {
                 return; // every term that can act needs a spike of a side that sent none: nothing changes
             }
-            long[] table = dd.isEmpty() && dt.isEmpty() ? table(dw, 0, in.rewardTrace(), uBits) : null;
-            if (required == 3 && !everySynapse && table != null) {
+        }
+        long[] wTable = table(dw, 0, in.rewardTrace(), uBits);
+        // the common case (the sBP rule): a table for dw, nothing else to change or read per synapse
+        boolean tabulated = wTable != null && dd.isEmpty() && dt.isEmpty();
+        if (rowFrom != null) {
+            if (required == 3 && !everySynapse && tabulated) {
                 // the sBP rule's case: only synapses whose axon and compartment both spiked can change, and by
                 // the same amount (their table entry differs only in r0, which is the same for all)
-                applyToSpikedPairs(rowFrom, rowTo, post, weight, preBits, postBits, table[3 | r0 << 2], random);
+                applyToSpikedPairs(rowFrom, rowTo, post, weight, preBits, postBits, wTable[3 | r0 << 2], random);
                 return;
             }
             order = candidates(rowFrom, rowTo, post, preBits, postBits, required);
@@ -182,12 +187,9 @@ public final class RuleEvaluator {
         int[] operands = this.operands;
         operands[StateVariable.R0.ordinal()] = r0;
         operands[StateVariable.R1.ordinal()] = in.rewardTrace();
-        long[] wTable = table(dw, 0, in.rewardTrace(), uBits);
         long[] dTable = table(dd, 1, in.rewardTrace(), uBits);
         long[] tTable = table(dt, 2, in.rewardTrace(), uBits);
         int shift = format.weightShift();
-        // the common case (the sBP rule): a table for dw, nothing else to change or read per synapse
-        boolean tabulated = wTable != null && dd.isEmpty() && dt.isEmpty();
         for (int j = 0; j < count; j++) {
             int i = order == null ? j : order[j];
             int a = pre[i];
