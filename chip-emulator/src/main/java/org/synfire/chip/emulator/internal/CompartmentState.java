@@ -47,7 +47,7 @@ final class CompartmentState {
         int longest = 0;
         for (Synapses s : layout.synapses) {
             // a learned delay may grow to what its bits hold; a fixed one stays as it was described
-            int reach = Synapses.learnsDelay(s.description) ? (1 << s.delayBits) - 1 : s.description.maxDelay();
+            int reach = s.learnsDelay ? (1 << s.delayBits) - 1 : s.description.maxDelay();
             longest = Math.max(longest, Math.min(ConnectionGroup.MAX_DELAY, reach));
         }
         // a spike at t with delay d lands at t + 1 + d: slots t .. t + 1 + longest must be distinct

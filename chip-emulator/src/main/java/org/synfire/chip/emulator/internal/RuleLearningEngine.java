@@ -76,11 +76,6 @@ final class RuleLearningEngine implements LearningEngine {
         SynapseFormat format = new SynapseFormat(WeightSign.valueOf(description.signMode().name()),
                 description.weightBits(), connection.delayBits(), description.tagBits());
         Rule parsed = Synapses.rule(description, settings); // names the connection if the text is wrong
-        try {
-            RuleEvaluator.compile(parsed, format);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("connection " + description.name() + ": " + e.getMessage(), e);
-        }
         Map<StateVariable, TraceSpec> traces = new EnumMap<>(StateVariable.class);
         put(traces, StateVariable.X1, settings.x1());
         put(traces, StateVariable.X2, settings.x2());
@@ -110,11 +105,10 @@ final class RuleLearningEngine implements LearningEngine {
                 rowTo[i] = RuleEvaluator.firstAtLeast(post, rowFrom[i], rowStart[i + 1], hi);
             }
             // each part has its own evaluator: its scratch arrays are used by the thread that runs the core
+            RuleEvaluator rule = evaluator(description, parsed, format, reference);
             GroupLearning learning = reference
-                    ? GroupLearning.reference(RuleEvaluator.compileReference(parsed, format), settings.tEpoch(), preSize,
-                            postSize, traces)
-                    : new GroupLearning(RuleEvaluator.compile(parsed, format), settings.tEpoch(), preSize, postSize,
-                            traces);
+                    ? GroupLearning.reference(rule, settings.tEpoch(), preSize, postSize, traces)
+                    : new GroupLearning(rule, settings.tEpoch(), preSize, postSize, traces);
             list.add(new CorePart(core, lo, hi, rowFrom, rowTo, learning, streamOfCore.apply(core), preSize, postSize));
             lo = hi;
         }
@@ -183,6 +177,16 @@ final class RuleLearningEngine implements LearningEngine {
             }
         }
         return n;
+    }
+
+    /** The rule compiled for one part; a rule the chip cannot run is refused naming the connection. */
+    private static RuleEvaluator evaluator(ConnectionGroup description, Rule rule, SynapseFormat format,
+            boolean reference) {
+        try {
+            return reference ? RuleEvaluator.compileReference(rule, format) : RuleEvaluator.compile(rule, format);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("connection " + description.name() + ": " + e.getMessage(), e);
+        }
     }
 
     private static void put(Map<StateVariable, TraceSpec> traces, StateVariable v, TraceSettings settings) {

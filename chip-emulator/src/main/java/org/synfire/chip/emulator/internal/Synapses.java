@@ -30,6 +30,8 @@ public final class Synapses {
     final int[] weight;
     final int[] delay;
     final int[] tag;
+    /** Whether the connection's learning rule changes delays (so they may grow up to what {@link #delayBits} hold). */
+    final boolean learnsDelay;
     /** Bits of each synapse's delay (see {@link Loihi1Constants#delayBits}). */
     final int delayBits;
     /** Where synapse {@code k} of the mask order sits in the rows. */
@@ -50,7 +52,8 @@ public final class Synapses {
         this.preSource = preSource;
         this.postBase = postBase;
         this.dense = c.mask() instanceof Mask.AllToAll;
-        this.delayBits = Loihi1Constants.delayBits(c.maxDelay(), learnsDelay(c));
+        this.learnsDelay = learnsDelay(c);
+        this.delayBits = Loihi1Constants.delayBits(c.maxDelay(), learnsDelay);
         this.synapseBits = Loihi1Constants.synapseBits(c.weightBits(), delayBits, c.tagBits(), dense);
         int n = c.synapseCount();
         Mask mask = c.mask();
@@ -84,7 +87,7 @@ public final class Synapses {
             rowIndexOfMaskIndex[k] = r;
         }
         // a rule that learns delays may make them non-zero later: such a connection takes the general path
-        noDelays = c.maxDelay() == 0 && !learnsDelay(c);
+        noDelays = c.maxDelay() == 0 && !learnsDelay;
         boolean runs = true;
         for (int i = 0; i < preSize && runs; i++) {
             for (int r = rowStart[i] + 1; r < rowStart[i + 1]; r++) {
@@ -98,7 +101,7 @@ public final class Synapses {
     }
 
     /** Whether {@code c}'s learning rule changes delays; a rule that cannot be read is refused naming {@code c}. */
-    static boolean learnsDelay(ConnectionGroup c) {
+    private static boolean learnsDelay(ConnectionGroup c) {
         return c.learning().map(l -> !rule(c, l).dd().isEmpty()).orElse(false);
     }
 

@@ -55,10 +55,6 @@ final class SbpInitialWeights {
         return Math.sqrt(2.0 / (rows + columns)) * 1024;
     }
 
-    static int[][] matrix(SplittableRandom random, int rows, int columns) {
-        return matrix(random, rows, columns, 0, spread(rows, columns));
-    }
-
     private static int[][] matrix(SplittableRandom random, int rows, int columns, double mean, double std) {
         int[][] w = new int[rows][columns];
         for (int r = 0; r < rows; r++) {
