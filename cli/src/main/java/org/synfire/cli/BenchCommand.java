@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 import org.synfire.chip.api.ActivityCounts;
 import org.synfire.chip.api.circuit.CircuitSettings;
@@ -210,12 +211,13 @@ final class BenchCommand implements Callable<Integer> {
         Samples one = test.head(1);
         try (TrainingSession session = provider.open(settings, chip)) {
             session.restore(weights);
+            Function<Samples, Evaluation> evaluation = onChip ? session::infer : session::evaluate;
             for (int r = -warmup; r < repetitions; r++) {
                 long start = System.nanoTime();
-                Evaluation single = onChip ? session.infer(one) : session.evaluate(one);
+                Evaluation single = evaluation.apply(one);
                 long oneNanos = System.nanoTime() - start;
                 start = System.nanoTime();
-                last = onChip ? session.infer(test) : session.evaluate(test);
+                last = evaluation.apply(test);
                 long allNanos = System.nanoTime() - start;
                 if (r >= 0) {
                     // the functional forward pass has nothing to set up: all of its time is per sample

@@ -214,13 +214,18 @@ public final class Loihi1Simulation implements ChipSimulation {
         return timestep;
     }
 
-    @Override
-    public void injectPattern(String generator, byte[] pattern, int offset, int size) {
-        Objects.checkFromIndexSize(offset, size, pattern.length);
+    private SpikeGenerator generatorToInject(String generator) {
         SpikeGenerator g = generators.get(generator);
         if (g == null) {
             throw new IllegalArgumentException("cannot inject into " + generator + ": no such generator");
         }
+        return g;
+    }
+
+    @Override
+    public void injectPattern(String generator, byte[] pattern, int offset, int size) {
+        Objects.checkFromIndexSize(offset, size, pattern.length);
+        SpikeGenerator g = generatorToInject(generator);
         if (size > g.size()) {
             throw new IllegalArgumentException("cannot inject " + size + " sources into generator " + generator
                     + ": it has " + g.size());
@@ -238,10 +243,7 @@ public final class Loihi1Simulation implements ChipSimulation {
 
     @Override
     public void inject(String generator, int neuron) {
-        SpikeGenerator g = generators.get(generator);
-        if (g == null) {
-            throw new IllegalArgumentException("cannot inject into " + generator + ": no such generator");
-        }
+        SpikeGenerator g = generatorToInject(generator);
         if (neuron < 0 || neuron >= g.size()) {
             throw new IllegalArgumentException("cannot inject into generator " + generator + ": neuron " + neuron
                     + " is out of range 0.." + (g.size() - 1));
