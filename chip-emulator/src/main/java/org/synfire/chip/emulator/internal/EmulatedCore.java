@@ -14,6 +14,13 @@ import org.synfire.chip.api.Router;
  */
 final class EmulatedCore implements Core {
 
+    /** Longs on either side of the {@link #tally} entries: 128 bytes, two cache lines. */
+    private static final int PAD = 16;
+    private static final int OPERATIONS = PAD;
+    private static final int SPIKES = PAD + 1;
+    private static final int ACTIVE_UPDATES = PAD + 2;
+    private static final int INPUT_DUE = PAD + 3;
+
     private final int index;
     private final int first;
     private final int end;
@@ -25,9 +32,13 @@ final class EmulatedCore implements Core {
     private final int[] segmentEnd;
     /** The timestep of the last spiking phase: messages delivered after it arrive from the next one on. */
     private int timestep;
-    private long synapticOperations;
-    private long spikes;
-    private long activeUpdates;
+    /**
+     * The counters and flags that every delivery and update writes, in the middle of an array of their own: cores
+     * run on different threads, and a cache line shared with another core's data would pass between processors
+     * with each write. Entries: {@link #OPERATIONS}, {@link #SPIKES}, {@link #ACTIVE_UPDATES} and {@link #INPUT_DUE}
+     * (per accumulator slot, a bit: some input was added to it since it was last read; at most 64 slots).
+     */
+    private final long[] tally = new long[2 * PAD + 4];
     /** Output axons that spiked in the last spiking phase, in order, and how many. */
     private final int[] spiked;
     /**
@@ -48,8 +59,6 @@ final class EmulatedCore implements Core {
     private int restActiveCount;
     /** Compartments at rest; when all are and no input is due, the spiking phase has nothing to visit. */
     private int restCount;
-    /** Per accumulator slot: whether some input was added to it since it was last read. */
-    private final boolean[] inputDue;
     /** Only the reference paths: every compartment updated every timestep, every synapse delivered on its own. */
     private final boolean reference;
     private int spikedCount;
@@ -70,7 +79,9 @@ final class EmulatedCore implements Core {
         this.atRest = new boolean[end - first];
         this.restActive = new boolean[end - first];
         this.memoryless = new boolean[end - first];
-        this.inputDue = new boolean[state.slots];
+        if (state.slots > Long.SIZE) {
+            throw new IllegalStateException("core " + index + ": " + state.slots + " accumulator slots; at most 64");
+        }
         for (int i = first; i < end; i++) {
             memoryless[i - first] = !reference
                     && state.dU[i] == Loihi1Constants.DECAY_ONE && state.dV[i] == Loihi1Constants.DECAY_ONE;
@@ -96,17 +107,17 @@ final class EmulatedCore implements Core {
 
     /** Synapses this core has delivered spikes through. */
     long synapticOperations() {
-        return synapticOperations;
+        return tally[OPERATIONS];
     }
 
     /** Compartment updates with input, current, voltage, bias or refractory count not zero. */
     long activeUpdates() {
-        return activeUpdates;
+        return tally[ACTIVE_UPDATES];
     }
 
     /** Spikes of this core's compartments. */
     long spikes() {
-        return spikes;
+        return tally[SPIKES];
     }
 
     /**
@@ -132,13 +143,14 @@ final class EmulatedCore implements Core {
         }
         int[] acc = state.accumulator;
         int slot = (timestep + 1) & (state.slots - 1);
-        inputDue[slot] = true;
+        tally[INPUT_DUE] |= 1L << slot;
+        long operations = 0;
         for (int m = 0; m < segments; m++) {
             Synapses s = synapses[segmentConnection[ga + m]];
             int fromA = segmentStart[ga + m];
             int fromB = segmentStart[gb + m];
             int length = segmentEnd[ga + m] - fromA;
-            synapticOperations += 2L * length;
+            operations += 2L * length;
             int base = slot * state.compartments + s.postBase + s.post[fromA];
             int left = s.description.exponent() + WEIGHT_SCALE_SHIFT;
             int[] weight = s.weight;
@@ -146,6 +158,7 @@ final class EmulatedCore implements Core {
                 acc[base + k] += (weight[fromA + k] + weight[fromB + k]) << left;
             }
         }
+        tally[OPERATIONS] += operations;
     }
 
     /** Whether segments {@code g} and {@code h} are contiguous runs of one connection into the same compartments. */
@@ -165,7 +178,8 @@ final class EmulatedCore implements Core {
         int n = state.compartments;
         int arrival = timestep + 1;
         int ring = state.slots - 1;
-        boolean[] due = inputDue;
+        long due = 0;
+        long operations = 0;
         for (int g = axonStart[inputAxon]; g < axonStart[inputAxon + 1]; g++) {
             Synapses s = synapses[segmentConnection[g]];
             int[] post = s.post;
@@ -177,10 +191,10 @@ final class EmulatedCore implements Core {
             int postBase = s.postBase;
             int from = segmentStart[g];
             int to = segmentEnd[g];
-            synapticOperations += to - from;
+            operations += to - from;
             if (s.noDelays && s.consecutive && !reference) {
                 // one slot, consecutive compartments: a plain loop over two arrays, which the JIT vectorises
-                due[arrival & ring] = true;
+                due |= 1L << (arrival & ring);
                 int base = (arrival & ring) * n + postBase + post[from] - from;
                 if (to - from == 1) {
                     // one synapse (a relay of a one-to-one connection): no loop to set up
@@ -200,10 +214,12 @@ final class EmulatedCore implements Core {
                 // floor(w * 2^e) * 2^6, as Arithmetic.effectiveWeight, without the branch
                 int w = right == 0 ? weight[k] << left : (weight[k] >> right) << WEIGHT_SCALE_SHIFT;
                 int slot = (arrival + delay[k]) & ring;
-                due[slot] = true;
+                due |= 1L << slot;
                 acc[slot * n + postBase + post[k]] += w;
             }
         }
+        tally[INPUT_DUE] |= due;
+        tally[OPERATIONS] += operations;
     }
 
     @Override
@@ -234,13 +250,14 @@ final class EmulatedCore implements Core {
         timestep = t;
         CompartmentState s = state;
         int slotIndex = t & (s.slots - 1);
-        if (!inputDue[slotIndex] && restCount == end - first) {
+        long dueBit = 1L << slotIndex;
+        if ((tally[INPUT_DUE] & dueBit) == 0 && restCount == end - first) {
             // every compartment rests and no input arrives: each update would change nothing
             spikedCount = 0;
-            activeUpdates += restActiveCount;
+            tally[ACTIVE_UPDATES] += restActiveCount;
             return;
         }
-        inputDue[slotIndex] = false;
+        tally[INPUT_DUE] &= ~dueBit;
         int[] acc = s.accumulator;
         int slot = slotIndex * s.compartments;
         int[] u = s.u;
@@ -258,7 +275,7 @@ final class EmulatedCore implements Core {
         int resting = restActiveCount;
         int rests = restCount;
         // every compartment at rest is skipped below unless input arrives: count its update here
-        long active = activeUpdates + resting;
+        long active = tally[ACTIVE_UPDATES] + resting;
         for (int i = first; i < end; i++) {
             int local = i - first;
             int input = acc[slot + i];
@@ -311,9 +328,9 @@ final class EmulatedCore implements Core {
             v[i] = vi;
         }
         this.spikedCount = spikedCount;
-        spikes += spikedCount;
+        tally[SPIKES] += spikedCount;
         restActiveCount = resting;
         restCount = rests;
-        activeUpdates = active;
+        tally[ACTIVE_UPDATES] = active;
     }
 }

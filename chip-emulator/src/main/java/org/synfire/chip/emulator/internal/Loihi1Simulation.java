@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 
 import org.synfire.chip.api.ActivityCounts;
@@ -66,8 +67,12 @@ public final class Loihi1Simulation implements ChipSimulation {
     private long hostSpikes;
     /** The thread team, or null to run every phase on the caller's thread. */
     private final PhaseWorkers workers;
-    /** The member that steps and takes deliveries for each core (by board index). */
-    private final int[] ownerOfCore;
+    /** The phases' tasks for the team: one per active core, made once (no allocation per timestep). */
+    private final IntConsumer spikeTask = this::spikeCore;
+    private final IntConsumer learnTask = this::learnOnCore;
+    private final IntConsumer deliverTask = this::deliverToCore;
+    /** The timestep the spiking phase's tasks run. */
+    private int stepTime;
     /** Whether the learning engines may run at the same time (the emulator's own engines, one per connection). */
     private final boolean parallelLearning;
 
@@ -192,12 +197,7 @@ public final class Loihi1Simulation implements ChipSimulation {
         plastic = plasticList.toArray(new PlasticConnection[0]);
         engines = engineList.toArray(new LearningEngine[0]);
 
-        // cores go to members round robin in board order; a member's share is fixed, so results are too
         int threads = Math.min(options.threads(), Math.max(1, activeCores.length));
-        ownerOfCore = new int[mesh.cores()];
-        for (int a = 0; a < activeCores.length; a++) {
-            ownerOfCore[activeCores[a].index()] = a % threads;
-        }
         // engines a caller supplied may share state: only the emulator's own run at the same time
         parallelLearning = engineList.stream().allMatch(e -> e instanceof RuleLearningEngine);
         learnersOfCore = new RuleLearningEngine[activeCores.length][];
@@ -273,10 +273,13 @@ public final class Loihi1Simulation implements ChipSimulation {
             emitHost(injected[k], t);
         }
         injectedCount = 0;
+        stepTime = t;
         if (workers == null) {
-            spikeCores(0, t);
+            for (EmulatedCore core : activeCores) {
+                core.spike(t);
+            }
         } else {
-            workers.run(member -> spikeCores(member, t));
+            workers.run(activeCores.length, spikeTask);
         }
         // the router hears the spikes in core order, as if the cores had stepped one after another
         for (EmulatedCore core : activeCores) {
@@ -302,34 +305,33 @@ public final class Loihi1Simulation implements ChipSimulation {
         } else {
             // each core learns with its own generator, its connections in a fixed order: any split of the
             // cores gives the same results
-            workers.run(this::learnOwnCores);
+            workers.run(activeCores.length, learnTask);
         }
         if (workers == null) {
             router.deliver();
         } else {
-            workers.run(member -> router.deliver(ownerOfCore, member));
+            workers.run(activeCores.length, deliverTask);
             router.clear();
         }
         timestep = t + 1;
     }
 
-    private void spikeCores(int member, int t) {
-        for (EmulatedCore core : activeCores) {
-            if (ownerOfCore[core.index()] == member) {
-                core.spike(t);
-            }
+    /** Task {@code a} of the spiking phase: active core {@code a} (see {@link PhaseWorkers}). */
+    private void spikeCore(int a) {
+        activeCores[a].spike(stepTime);
+    }
+
+    /** Task {@code a} of the learning phase: every connection with synapses on active core {@code a} learns there. */
+    private void learnOnCore(int a) {
+        int core = activeCores[a].index();
+        for (RuleLearningEngine engine : learnersOfCore[a]) {
+            engine.learnOn(core);
         }
     }
 
-    private void learnOwnCores(int member) {
-        for (int a = 0; a < activeCores.length; a++) {
-            int core = activeCores[a].index();
-            if (ownerOfCore[core] == member) {
-                for (RuleLearningEngine engine : learnersOfCore[a]) {
-                    engine.learnOn(core);
-                }
-            }
-        }
+    /** Task {@code a} of the delivery phase: the messages into active core {@code a}. */
+    private void deliverToCore(int a) {
+        router.deliverTo(activeCores[a].index());
     }
 
     /** A generator source spikes at most once per timestep, however often it was scheduled or injected. */

@@ -14,8 +14,9 @@ import org.synfire.chip.api.TrafficCounts;
 final class MeshRouter implements Router {
 
     private final EmulatedCore[] cores;
-    /** Per core: an input axon whose spike waits to be delivered together with the next one, or -1. */
-    private final int[] waiting;
+    /** Per core: the input axons that received a message this timestep, in the order sent, and how many. */
+    private final int[][] inbox;
+    private final int[] inboxCount;
     /** First global source index of each core's compartments (its output axon 0). */
     private final int[] coreFirstSource;
     private final int hostFirstSource;
@@ -35,8 +36,12 @@ final class MeshRouter implements Router {
     MeshRouter(Mesh mesh, EmulatedCore[] cores, int[] coreFirstSource, int hostFirstSource, int[] coreOfSource,
             Wiring wiring) {
         this.cores = cores;
-        this.waiting = new int[cores.length];
-        java.util.Arrays.fill(waiting, -1);
+        this.inbox = new int[cores.length][];
+        this.inboxCount = new int[cores.length];
+        for (int core = 0; core < cores.length; core++) {
+            // an axon hears one source, and a source spikes at most once per timestep
+            inbox[core] = new int[cores[core] == null ? 0 : cores[core].inputAxons()];
+        }
         this.coreFirstSource = coreFirstSource;
         this.hostFirstSource = hostFirstSource;
         this.routeStart = wiring.routeStart;
@@ -65,6 +70,10 @@ final class MeshRouter implements Router {
         int source = sourceCore == HOST ? hostFirstSource + outputAxon : coreFirstSource[sourceCore] + outputAxon;
         // a source spikes at most once per timestep, so the queue never holds more than every source
         queue[queued++] = source;
+        for (int r = routeStart[source]; r < routeStart[source + 1]; r++) {
+            int core = routeCore[r];
+            inbox[core][inboxCount[core]++] = routeAxon[r];
+        }
         messages += routeStart[source + 1] - routeStart[source];
         hopsEastWest += sourceHopsEastWest[source];
         hopsNorthSouth += sourceHopsNorthSouth[source];
@@ -82,65 +91,37 @@ final class MeshRouter implements Router {
     }
 
     /**
-     * Delivers this timestep's spikes to the cores {@code owner} assigns to {@code member} (those with
-     * {@code owner[core] == member}), in queue order, and keeps the queue: cores of different members can
-     * take their deliveries at the same time, as each touches only its own accumulators. Then {@link #clear}.
+     * Delivers this timestep's messages to core {@code core}, in the order they were sent, two input axons at a time
+     * where it can (so that dense rows are added in one pass; the accumulators are int sums, so the order of the
+     * additions changes nothing). Touches only that core's inbox and accumulators: cores can take their
+     * deliveries at the same time. The spikes stay readable until {@link #clear}.
      */
-    void deliver(int[] owner, int member) {
-        for (int q = 0; q < queued; q++) {
-            int source = queue[q];
-            for (int r = routeStart[source]; r < routeStart[source + 1]; r++) {
-                int core = routeCore[r];
-                if (owner[core] == member) {
-                    pair(core, routeAxon[r]);
-                }
-            }
+    void deliverTo(int core) {
+        int[] axons = inbox[core];
+        int n = inboxCount[core];
+        EmulatedCore c = cores[core];
+        for (int k = 0; k + 1 < n; k += 2) {
+            c.receivePair(axons[k], axons[k + 1]);
         }
-        for (int core = 0; core < cores.length; core++) {
-            if (owner[core] == member) {
-                flush(core);
-            }
+        if ((n & 1) != 0) {
+            c.receive(axons[n - 1]);
         }
+        inboxCount[core] = 0;
     }
 
-    /**
-     * Delivers spikes to a core two at a time, so that it can add two rows in one pass (the accumulators are int
-     * sums, so the order of the additions changes nothing). Each core's waiting axon is touched only by the thread
-     * that delivers to it.
-     */
-    private void pair(int core, int axon) {
-        int first = waiting[core];
-        if (first < 0) {
-            waiting[core] = axon;
-        } else {
-            waiting[core] = -1;
-            cores[core].receivePair(first, axon);
-        }
-    }
-
-    private void flush(int core) {
-        if (waiting[core] >= 0) {
-            cores[core].receive(waiting[core]);
-            waiting[core] = -1;
-        }
-    }
-
+    /** Forgets this timestep's spikes, once every core took its deliveries. */
     void clear() {
         queued = 0;
     }
 
     @Override
     public void deliver() {
-        for (int q = 0; q < queued; q++) {
-            int source = queue[q];
-            for (int r = routeStart[source]; r < routeStart[source + 1]; r++) {
-                pair(routeCore[r], routeAxon[r]);
+        for (int core = 0; core < cores.length; core++) {
+            if (inboxCount[core] > 0) {
+                deliverTo(core);
             }
         }
-        for (int core = 0; core < cores.length; core++) {
-            flush(core);
-        }
-        queued = 0;
+        clear();
     }
 
     @Override

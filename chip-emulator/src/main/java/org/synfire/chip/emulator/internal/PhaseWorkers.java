@@ -1,26 +1,45 @@
 package org.synfire.chip.emulator.internal;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
- * A fixed team of threads that runs one phase of a timestep at a time: {@link #run} hands the phase to every
- * member (the calling thread is member 0) and returns when all are done, a barrier per phase. Members wait
- * for the next phase spinning briefly, then parked; the caller waits for the others spinning, then yielding.
- * Each member does the share of the phase its number selects, so the work a member does never depends on
- * timing, and neither do the results.
+ * A fixed team of threads that runs one phase of a timestep at a time. A phase is a number of independent tasks
+ * (in the emulator: one per core); {@link #run} publishes them, every member (the calling thread is member 0)
+ * claims tasks one at a time until none is left, and {@code run} returns when every task is done: a barrier per
+ * phase. A member that the operating system has not scheduled yet claims nothing, so the others do its share
+ * instead of waiting for it. Which member runs a task depends on timing; the tasks of a phase must therefore
+ * not depend on one another (each core touches only its own state), and then neither do the results.
+ * <p>
+ * Idle members spin for a while, then park; the caller waits for the last task spinning, then yielding.
  */
 final class PhaseWorkers implements AutoCloseable {
 
-    private static final int SPINS = 1 << 12;
+    /** How long an idle member spins before it parks: longer than the host's work between two phases. */
+    private static final long SPIN_NANOS = 1_000_000;
+    /** Tasks a phase may have: the count shares the claim word with the next task. */
+    static final int MAX_TASKS = (1 << 24) - 1;
 
     private final Thread[] helpers;
-    private final AtomicInteger generation = new AtomicInteger();
-    private final AtomicInteger done = new AtomicInteger();
+    /** Per helper: 1 while it is about to park or parked, so the caller knows to wake it. */
+    private final AtomicIntegerArray parking;
+    /**
+     * The phase's claim word: its generation (bits 48..63), its task count (bits 24..47) and the next unclaimed
+     * task (bits 0..23). A claim is a compare-and-set of the whole word, so it succeeds only if the word is the
+     * current phase's (even after the generation wrapped), and the phase cannot end, nor the next be set up,
+     * while a claimed task runs: what a member reads after its claim is the phase's.
+     */
+    private final AtomicLong claims = new AtomicLong();
+    private final AtomicInteger finished = new AtomicInteger();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private volatile IntConsumer phase;
+    /** The phase's task, written before its claim word is published, read only after a claim succeeded. */
+    private IntConsumer task;
+    /** The generation of the last phase published (16 bits, wrapping). */
+    private int generation;
     private volatile boolean closed;
 
     /** A team of {@code threads} members (at least 2: with one, run phases directly instead). */
@@ -29,9 +48,10 @@ final class PhaseWorkers implements AutoCloseable {
             throw new IllegalArgumentException("phase workers: " + threads + " threads; a team needs 2 or more");
         }
         helpers = new Thread[threads - 1];
+        parking = new AtomicIntegerArray(threads - 1);
         for (int w = 1; w < threads; w++) {
-            int member = w;
-            helpers[w - 1] = Thread.ofPlatform().daemon().name("loihi1-core-" + w).unstarted(() -> serve(member));
+            int member = w - 1;
+            helpers[member] = Thread.ofPlatform().daemon().name("loihi1-core-" + w).unstarted(() -> serve(member));
         }
         for (Thread t : helpers) {
             t.start();
@@ -43,32 +63,38 @@ final class PhaseWorkers implements AutoCloseable {
         return helpers.length + 1;
     }
 
-    /** Runs {@code share.accept(member)} on every member at once; returns when every share is done. */
-    void run(IntConsumer share) {
+    /**
+     * Runs {@code task.accept(k)} for every {@code k} in {@code 0 .. tasks - 1}, each once, spread over the
+     * members; returns when all are done, and rethrows the first failure of a task (after all are done).
+     */
+    void run(int tasks, IntConsumer task) {
         if (closed) {
             throw new IllegalStateException("phase workers: already closed");
         }
-        phase = share;
-        done.set(0);
-        generation.incrementAndGet(); // publishes phase
-        for (Thread t : helpers) {
-            LockSupport.unpark(t);
+        if (tasks < 0 || tasks > MAX_TASKS) {
+            throw new IllegalArgumentException("phase workers: " + tasks + " tasks; at most " + MAX_TASKS);
         }
-        Throwable own = null;
-        try {
-            share.accept(0);
-        } catch (RuntimeException | Error e) {
-            own = e;
+        if (tasks == 0) {
+            return;
         }
-        for (int spins = 0; done.get() < helpers.length; spins++) {
-            if (spins < SPINS) {
-                Thread.onSpinWait();
-            } else {
-                Thread.yield();
+        this.task = task;
+        finished.set(0);
+        generation = (generation + 1) & 0xFFFF;
+        claims.set((long) generation << 48 | (long) tasks << 24); // publishes the task
+        for (int h = 0; h < helpers.length; h++) {
+            if (parking.get(h) != 0) {
+                LockSupport.unpark(helpers[h]);
             }
         }
-        Throwable helper = failure.getAndSet(null);
-        Throwable first = own != null ? own : helper;
+        claimAll(generation);
+        for (int spins = 0; finished.get() < tasks; spins++) {
+            if (spins < 1 << 16) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield(); // the last task's member may be waiting for a processor
+            }
+        }
+        Throwable first = failure.getAndSet(null);
         if (first instanceof RuntimeException e) {
             throw e;
         }
@@ -77,31 +103,53 @@ final class PhaseWorkers implements AutoCloseable {
         }
     }
 
-    private void serve(int member) {
-        int seen = 0;
+    /** Claims and runs tasks of phase {@code phase} until none is left. */
+    private void claimAll(int phase) {
         while (true) {
-            int spins = 0;
-            while (generation.get() == seen) {
-                if (closed) {
-                    return;
-                }
-                if (spins++ < SPINS) {
-                    Thread.onSpinWait();
-                } else {
-                    LockSupport.park(this);
-                }
-            }
-            seen = generation.get();
-            if (closed) {
+            long word = claims.get();
+            int next = (int) (word & MAX_TASKS);
+            if (generationOf(word) != phase || next >= (int) (word >>> 24 & MAX_TASKS)) {
                 return;
             }
+            if (!claims.compareAndSet(word, word + 1)) {
+                continue;
+            }
             try {
-                phase.accept(member);
+                task.accept(next);
             } catch (RuntimeException | Error e) {
                 failure.compareAndSet(null, e);
+            } finally {
+                finished.incrementAndGet();
             }
-            done.incrementAndGet();
         }
+    }
+
+    private void serve(int helper) {
+        int seen = 0;
+        long idleSince = System.nanoTime();
+        for (int spins = 0; !closed; spins++) {
+            int phase = generationOf(claims.get());
+            if (phase != seen) {
+                seen = phase;
+                claimAll(phase);
+                idleSince = System.nanoTime();
+                spins = 0;
+            } else if ((spins & 63) != 0 || System.nanoTime() - idleSince < SPIN_NANOS) {
+                Thread.onSpinWait();
+            } else {
+                parking.set(helper, 1);
+                // the caller publishes, then looks for parked members; this member says so, then looks again
+                if (generationOf(claims.get()) == seen && !closed) {
+                    LockSupport.park(this);
+                }
+                parking.set(helper, 0);
+                idleSince = System.nanoTime();
+            }
+        }
+    }
+
+    private static int generationOf(long word) {
+        return (int) (word >>> 48);
     }
 
     @Override
