@@ -26,6 +26,54 @@ public record ChipEvents(long timesteps, long messages, long hopsEastWest, long 
         cores = List.copyOf(cores);
     }
 
+    /** Chip-wide counts at the start of {@link #writeCounts}: timesteps, messages, hops (x, y), chip crossings. */
+    public static final int CHIP_COUNTS = 5;
+    /** Counts per core in {@link #writeCounts}: synaptic operations, synaptic updates, active and idle updates. */
+    public static final int CORE_COUNTS = 4;
+
+    /** The length of the counts of {@code cores} cores in the layout of {@link #writeCounts}. */
+    public static int countsLength(int cores) {
+        return CHIP_COUNTS + CORE_COUNTS * cores;
+    }
+
+    /**
+     * Writes the counts into {@code into[0 .. countsLength(cores().size()) - 1]}: the chip-wide ones in the order of
+     * the record's components, then each core's in core order (synaptic operations, synaptic updates, active
+     * updates, idle updates). For callers that take the counts every timestep and want plain arrays.
+     */
+    public void writeCounts(long[] into) {
+        into[0] = timesteps;
+        into[1] = messages;
+        into[2] = hopsEastWest;
+        into[3] = hopsNorthSouth;
+        into[4] = chipCrossings;
+        for (int k = 0; k < cores.size(); k++) {
+            CoreEvents c = cores.get(k);
+            int at = CHIP_COUNTS + CORE_COUNTS * k;
+            into[at] = c.synapticOperations();
+            into[at + 1] = c.synapticUpdates();
+            into[at + 2] = c.activeUpdates();
+            into[at + 3] = c.idleUpdates();
+        }
+    }
+
+    /**
+     * The events of {@code counts}, in the layout of {@link #writeCounts}, of cores {@code cores} (numbered across the
+     * board, in core order).
+     */
+    public static ChipEvents ofCounts(long[] counts, int[] cores) {
+        if (counts.length < countsLength(cores.length)) {
+            throw new IllegalArgumentException(counts.length + " counts for " + cores.length + " cores; expected "
+                    + countsLength(cores.length));
+        }
+        List<CoreEvents> perCore = new ArrayList<>(cores.length);
+        for (int k = 0; k < cores.length; k++) {
+            int at = CHIP_COUNTS + CORE_COUNTS * k;
+            perCore.add(new CoreEvents(cores[k], counts[at], counts[at + 1], counts[at + 2], counts[at + 3]));
+        }
+        return new ChipEvents(counts[0], counts[1], counts[2], counts[3], counts[4], perCore);
+    }
+
     /** Barrier synchronisations: one per timestep. */
     public long barriers() {
         return timesteps;

@@ -55,6 +55,14 @@ public interface ChipSimulation extends AutoCloseable {
      */
     ChipEvents events();
 
+    /**
+     * Writes the counts of {@link #events()} into {@code into}, in the layout of {@link ChipEvents#writeCounts},
+     * for a caller that reads them every timestep. The default takes a snapshot; a backend may write the counts
+     * without making records.
+     */
+    default void eventCounts(long[] into) {
+        events().writeCounts(into);
+    }
 
     /** The core (numbered across the board) that holds compartment {@code index} of group {@code group}. */
     int coreOf(String group, int index);
@@ -64,6 +72,12 @@ public interface ChipSimulation extends AutoCloseable {
      * network's groups: cumulative, so that differences give a window's.
      */
     long[] spikesPerGroup();
+
+    /** Writes {@link #spikesPerGroup()} into {@code into} (one entry per group), without a new array if it can. */
+    default void spikesPerGroup(long[] into) {
+        long[] spikes = spikesPerGroup();
+        System.arraycopy(spikes, 0, into, 0, spikes.length);
+    }
 
     /** What the network takes of the chips, core by core. */
     ResourceUsage resources();

@@ -1,5 +1,6 @@
 package org.synfire.chip.emulator;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -51,6 +52,25 @@ class ChipEventsTest {
                     List.of(new CoreEvents(0, 1, 0, 2, 2), new CoreEvents(8, 5, 0, 10, 10)));
             assertEquals(expected, sim.events());
             assertEquals(4, sim.events().barriers());
+        }
+    }
+
+    @Test
+    void theCountsWithoutRecordsAreTheSnapshotsInTheirFlatLayout() {
+        try (ChipSimulation sim = new Loihi1Backend().open(fanOut(), RunOptions.seed(1))) {
+            sim.run(4);
+            // the snapshot above (aSpikeFannedOutToFiveCompartmentsTwoTilesAway), chip-wide counts then core by core
+            long[] expected = {4, 2, 2, 0, 0, /* core 0 */ 1, 0, 2, 2, /* core 8 */ 5, 0, 10, 10};
+            long[] counts = new long[ChipEvents.countsLength(2)];
+            sim.eventCounts(counts);
+            assertArrayEquals(expected, counts);
+            long[] fromSnapshot = new long[counts.length];
+            sim.events().writeCounts(fromSnapshot);
+            assertArrayEquals(expected, fromSnapshot);
+            assertEquals(sim.events(), ChipEvents.ofCounts(counts, new int[] {0, 8}));
+            long[] spikes = new long[sim.spikesPerGroup().length];
+            sim.spikesPerGroup(spikes);
+            assertArrayEquals(new long[] {1, 0}, spikes, "a fired once (timestep 1), t never");
         }
     }
 

@@ -24,8 +24,17 @@ public final class ChipCircuitRunner implements AutoCloseable {
     private final ChipSimulation chip;
     private final List<Map.Entry<String, Generator>> generators;
     private long samples;
-    /** The chip events of each phase, summed over the samples presented (for energy and time estimates). */
-    private final EventSums[] phaseEvents;
+    /**
+     * The chip events of each phase, summed over the samples presented (for energy and time estimates), as counts in
+     * the layout of {@link ChipEvents#writeCounts}, of the cores {@code coreNumbers}.
+     */
+    private final long[][] phaseEvents;
+    private final int[] coreNumbers;
+    /** Scratch of {@link #present}: event counts and spikes per group, before and after a timestep. */
+    private final long[] countsBefore;
+    private final long[] countsAfter;
+    private final long[] groupSpikesBefore;
+    private final long[] groupSpikesAfter;
     /** Per population (network group order) and offset 1 .. phases: whether it may fire then; null: unchecked. */
     private final boolean[][] inPhase;
     /** Spikes per population outside the phases it declares, over the samples presented. */
@@ -36,7 +45,14 @@ public final class ChipCircuitRunner implements AutoCloseable {
         this.circuit = circuit;
         this.chip = backend.open(circuit.network(), options);
         this.generators = List.copyOf(circuit.description().generators().entrySet());
-        this.phaseEvents = new EventSums[circuit.description().phases()];
+        this.coreNumbers = chip.events().cores().stream().mapToInt(CoreEvents::core).toArray();
+        int counts = ChipEvents.countsLength(coreNumbers.length);
+        this.phaseEvents = new long[circuit.description().phases()][counts];
+        this.countsBefore = new long[counts];
+        this.countsAfter = new long[counts];
+        int groups = chip.spikesPerGroup().length;
+        this.groupSpikesBefore = new long[groups];
+        this.groupSpikesAfter = new long[groups];
         List<CircuitDescription.Population> populations = List.copyOf(circuit.description().populations().values());
         this.inPhase = new boolean[populations.size()][];
         for (int g = 0; g < populations.size(); g++) {
@@ -90,8 +106,13 @@ public final class ChipCircuitRunner implements AutoCloseable {
             chip.run(start + 1 - chip.timestep());
         }
         int phases = circuit.description().phases();
-        ChipEvents before = chip.events();
-        long[] spikesBefore = chip.spikesPerGroup();
+        // counts before and after each timestep in two buffers that swap: nothing is allocated per timestep
+        long[] before = countsBefore;
+        long[] after = countsAfter;
+        long[] spikesBefore = groupSpikesBefore;
+        long[] spikesAfter = groupSpikesAfter;
+        chip.eventCounts(before);
+        chip.spikesPerGroup(spikesBefore);
         for (int phase = 1; phase <= phases; phase++) {
             for (Map.Entry<String, Generator> entry : generators) {
                 Generator generator = entry.getValue();
@@ -112,19 +133,23 @@ public final class ChipCircuitRunner implements AutoCloseable {
                 }
             }
             chip.run(1);
-            ChipEvents after = chip.events();
-            if (phaseEvents[phase - 1] == null) {
-                phaseEvents[phase - 1] = new EventSums(after.cores().size());
+            chip.eventCounts(after);
+            long[] sums = phaseEvents[phase - 1];
+            for (int i = 0; i < sums.length; i++) {
+                sums[i] += after[i] - before[i];
             }
-            phaseEvents[phase - 1].add(after, before);
-            before = after;
-            long[] spikesAfter = chip.spikesPerGroup();
+            chip.spikesPerGroup(spikesAfter);
             for (int g = 0; g < inPhase.length; g++) {
                 if (inPhase[g] != null && !inPhase[g][phase]) {
                     outOfPhase[g] += spikesAfter[g] - spikesBefore[g];
                 }
             }
+            long[] swap = before;
+            before = after;
+            after = swap;
+            swap = spikesBefore;
             spikesBefore = spikesAfter;
+            spikesAfter = swap;
         }
         samples++;
     }
@@ -135,9 +160,8 @@ public final class ChipCircuitRunner implements AutoCloseable {
      */
     public PhaseEvents phaseEvents() {
         List<ChipEvents> phases = new java.util.ArrayList<>();
-        ChipEvents now = chip.events();
-        for (EventSums e : phaseEvents) {
-            phases.add(e != null ? e.events(now) : now.minus(now));
+        for (long[] sums : phaseEvents) {
+            phases.add(ChipEvents.ofCounts(sums, coreNumbers));
         }
         return new PhaseEvents(samples, phases, chip.resources());
     }
@@ -228,46 +252,5 @@ public final class ChipCircuitRunner implements AutoCloseable {
             System.arraycopy(weights, i * columns, m[i], 0, columns);
         }
         return m;
-    }
-
-    /**
-     * Sums of chip event windows in plain counters: a window is added in every timestep, so this avoids making
-     * {@link ChipEvents} records for each one.
-     */
-    private static final class EventSums {
-        private final long[] chipWide = new long[5];
-        private final long[][] perCore;
-
-        EventSums(int cores) {
-            perCore = new long[cores][4];
-        }
-
-        /** Adds the window from {@code before} to {@code after} (snapshots of the same simulation). */
-        void add(ChipEvents after, ChipEvents before) {
-            chipWide[0] += after.timesteps() - before.timesteps();
-            chipWide[1] += after.messages() - before.messages();
-            chipWide[2] += after.hopsEastWest() - before.hopsEastWest();
-            chipWide[3] += after.hopsNorthSouth() - before.hopsNorthSouth();
-            chipWide[4] += after.chipCrossings() - before.chipCrossings();
-            for (int k = 0; k < perCore.length; k++) {
-                CoreEvents a = after.cores().get(k);
-                CoreEvents b = before.cores().get(k);
-                long[] sums = perCore[k];
-                sums[0] += a.synapticOperations() - b.synapticOperations();
-                sums[1] += a.synapticUpdates() - b.synapticUpdates();
-                sums[2] += a.activeUpdates() - b.activeUpdates();
-                sums[3] += a.idleUpdates() - b.idleUpdates();
-            }
-        }
-
-        /** The sums as events, for the cores of {@code shape} (a snapshot of the same simulation). */
-        ChipEvents events(ChipEvents shape) {
-            List<CoreEvents> cores = new java.util.ArrayList<>(perCore.length);
-            for (int k = 0; k < perCore.length; k++) {
-                long[] sums = perCore[k];
-                cores.add(new CoreEvents(shape.cores().get(k).core(), sums[0], sums[1], sums[2], sums[3]));
-            }
-            return new ChipEvents(chipWide[0], chipWide[1], chipWide[2], chipWide[3], chipWide[4], cores);
-        }
     }
 }

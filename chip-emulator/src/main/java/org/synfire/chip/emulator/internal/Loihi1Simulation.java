@@ -14,7 +14,6 @@ import java.util.function.IntFunction;
 import org.synfire.chip.api.ActivityCounts;
 import org.synfire.chip.api.ChipEvents;
 import org.synfire.chip.api.ChipSimulation;
-import org.synfire.chip.api.CoreEvents;
 import org.synfire.chip.api.LearningEngine;
 import org.synfire.chip.api.ResourceUsage;
 import org.synfire.chip.api.ProbeData;
@@ -45,6 +44,8 @@ public final class Loihi1Simulation implements ChipSimulation {
     /** Spikes of each compartment group so far, in the order of the network's groups. */
     private final long[] spikesPerGroup;
     private final EmulatedCore[] activeCores;
+    /** The board index of each active core. */
+    private final int[] activeCoreNumbers;
     private final MeshRouter router;
     /** The timestep's spikes by sending group, for the learning engines. */
     private final SpikeBuckets spikeBuckets;
@@ -135,6 +136,7 @@ public final class Loihi1Simulation implements ChipSimulation {
             first = end;
         }
         activeCores = active.toArray(new EmulatedCore[0]);
+        activeCoreNumbers = active.stream().mapToInt(EmulatedCore::index).toArray();
         hostFirstSource = layout.compartments;
         int[] coreOfSource = Arrays.copyOf(coreOf, layout.sources);
         Arrays.fill(coreOfSource, layout.compartments, layout.sources, HOST);
@@ -372,6 +374,11 @@ public final class Loihi1Simulation implements ChipSimulation {
     }
 
     @Override
+    public void spikesPerGroup(long[] into) {
+        System.arraycopy(spikesPerGroup, 0, into, 0, spikesPerGroup.length);
+    }
+
+    @Override
     public ActivityCounts activity() {
         long operations = 0;
         long spikes = 0;
@@ -384,7 +391,15 @@ public final class Loihi1Simulation implements ChipSimulation {
 
     @Override
     public ChipEvents events() {
-        List<CoreEvents> cores = new ArrayList<>(activeCores.length);
+        long[] counts = new long[ChipEvents.countsLength(activeCores.length)];
+        eventCounts(counts);
+        return ChipEvents.ofCounts(counts, activeCoreNumbers);
+    }
+
+    @Override
+    public void eventCounts(long[] into) {
+        into[0] = timestep;
+        router.writeCounts(into, 1);
         for (int a = 0; a < activeCores.length; a++) {
             EmulatedCore c = activeCores[a];
             long updates = 0;
@@ -393,10 +408,12 @@ public final class Loihi1Simulation implements ChipSimulation {
             }
             long active = c.activeUpdates();
             long all = (long) timestep * (c.end() - c.first());
-            cores.add(new CoreEvents(c.index(), c.synapticOperations(), updates, active, all - active));
+            int at = ChipEvents.CHIP_COUNTS + ChipEvents.CORE_COUNTS * a;
+            into[at] = c.synapticOperations();
+            into[at + 1] = updates;
+            into[at + 2] = active;
+            into[at + 3] = all - active;
         }
-        TrafficCounts t = router.counts();
-        return new ChipEvents(timestep, t.messages(), t.hopsEastWest(), t.hopsNorthSouth(), t.chipCrossings(), cores);
     }
 
     @Override

@@ -124,6 +124,14 @@ final class MeshRouter implements Router {
         clear();
     }
 
+    /** Writes messages, hops east-west, hops north-south and chip crossings into {@code into[at .. at + 3]}. */
+    void writeCounts(long[] into, int at) {
+        into[at] = messages;
+        into[at + 1] = hopsEastWest;
+        into[at + 2] = hopsNorthSouth;
+        into[at + 3] = chipCrossings;
+    }
+
     @Override
     public TrafficCounts counts() {
         return new TrafficCounts(messages, hopsEastWest, hopsNorthSouth, chipCrossings);
