@@ -22,7 +22,12 @@ public final class ChipCircuitRunner implements AutoCloseable {
 
     private final CompiledCircuit circuit;
     private final ChipSimulation chip;
-    private final List<Map.Entry<String, Generator>> generators;
+    /** The host's generators (those that emit every sample), by name, kind and size. */
+    private final String[] generatorNames;
+    private final Emits[] generatorEmits;
+    private final int[] generatorSizes;
+    /** Per offset 1 .. phases: the generators (indices into the arrays above) that emit then. */
+    private final int[][] emittingAt;
     private long samples;
     /**
      * The chip events of each phase, summed over the samples presented (for energy and time estimates), as counts in
@@ -44,7 +49,17 @@ public final class ChipCircuitRunner implements AutoCloseable {
     public ChipCircuitRunner(ChipBackend backend, CompiledCircuit circuit, RunOptions options) {
         this.circuit = circuit;
         this.chip = backend.open(circuit.network(), options);
-        this.generators = List.copyOf(circuit.description().generators().entrySet());
+        List<Map.Entry<String, Generator>> perSample = circuit.description().generators().entrySet().stream()
+                .filter(e -> e.getValue().emits() != Emits.ONCE).toList();
+        this.generatorNames = perSample.stream().map(Map.Entry::getKey).toArray(String[]::new);
+        this.generatorEmits = perSample.stream().map(e -> e.getValue().emits()).toArray(Emits[]::new);
+        this.generatorSizes = perSample.stream().mapToInt(e -> circuit.sizes().get(e.getKey())).toArray();
+        this.emittingAt = new int[circuit.description().phases() + 1][];
+        for (int phase = 1; phase < emittingAt.length; phase++) {
+            int at = phase;
+            emittingAt[phase] = java.util.stream.IntStream.range(0, perSample.size())
+                    .filter(k -> perSample.get(k).getValue().at().contains(at)).toArray();
+        }
         this.coreNumbers = chip.events().cores().stream().mapToInt(CoreEvents::core).toArray();
         int counts = ChipEvents.countsLength(coreNumbers.length);
         this.phaseEvents = new long[circuit.description().phases()][counts];
@@ -114,22 +129,17 @@ public final class ChipCircuitRunner implements AutoCloseable {
         chip.eventCounts(before);
         chip.spikesPerGroup(spikesBefore);
         for (int phase = 1; phase <= phases; phase++) {
-            for (Map.Entry<String, Generator> entry : generators) {
-                Generator generator = entry.getValue();
-                if (generator.emits() == Emits.ONCE || !generator.at().contains(phase)) {
-                    continue;
-                }
-                String name = entry.getKey();
-                int size = circuit.sizes().get(name);
-                switch (generator.emits()) {
-                    case SAMPLE_INPUT -> chip.injectPattern(name, input, offset, size);
+            for (int k : emittingAt[phase]) {
+                String name = generatorNames[k];
+                switch (generatorEmits[k]) {
+                    case SAMPLE_INPUT -> chip.injectPattern(name, input, offset, generatorSizes[k]);
                     case SAMPLE_TARGET -> chip.inject(name, target);
                     case EVERY_SAMPLE -> {
-                        for (int i = 0; i < size; i++) {
+                        for (int i = 0; i < generatorSizes[k]; i++) {
                             chip.inject(name, i);
                         }
                     }
-                    case ONCE -> throw new AssertionError("skipped above");
+                    case ONCE -> throw new AssertionError("left out when the runner was made");
                 }
             }
             chip.run(1);

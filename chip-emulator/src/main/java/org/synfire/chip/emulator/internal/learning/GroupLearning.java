@@ -32,6 +32,8 @@ public final class GroupLearning {
     private final Traces y3;
     private final Traces r1;
     private final Traces[] active;
+    /** What the rule reads at the end of an epoch: the latches' and traces' arrays, and the epoch's scalars. */
+    private final EpochInputs inputs;
     private final boolean skipSilentEpochs;
 
     /**
@@ -78,6 +80,8 @@ public final class GroupLearning {
         this.r1 = traces(StateVariable.R1, 1, traces);
         this.active = Stream.of(x1, x2, y1, y2, y3, r1).filter(Objects::nonNull)
                 .toArray(Traces[]::new);
+        this.inputs = new EpochInputs(1, x0.bits(), y0.bits(), false, 0, values(x1), values(x2), values(y1), values(y2),
+                values(y3));
     }
 
     /** Traces of kind {@code v}, or {@code null} if the rule does not read them (nothing to keep). */
@@ -151,8 +155,7 @@ public final class GroupLearning {
         // an epoch in which no dependency can hold (no spike a term depends on, no u_k) changes nothing and draws
         // nothing: leave out the synapses, the common case of a sparse-spiking group
         if (!skipSilentEpochs || rule.anyDependencyCanHold(x0.any(), y0.any(), clock.epoch())) {
-            EpochInputs in = new EpochInputs(clock.epoch(), x0.bits(), y0.bits(), r0, r1 == null ? 0 : r1.values()[0],
-                    values(x1), values(x2), values(y1), values(y2), values(y3));
+            EpochInputs in = inputs.forEpoch(clock.epoch(), r0, r1 == null ? 0 : r1.values()[0]);
             if (rows == null) {
                 rule.applyEpoch(pre, post, weight, delay, tag, in, random);
             } else if (rowTo == null) {
