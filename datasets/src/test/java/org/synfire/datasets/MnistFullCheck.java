@@ -47,8 +47,8 @@ class MnistFullCheck {
         assertEquals(10_000, d.test().count());
         assertEquals(6_015_681, ones(d.train()));
         assertEquals(1_018_438, ones(d.test()));
-        assertArrayEquals(new int[] {5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949}, histogram(d.train()));
-        assertArrayEquals(new int[] {980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009}, histogram(d.test()));
+        assertArrayEquals(new int[] {5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949}, LabelCounts.of(d.train()));
+        assertArrayEquals(new int[] {980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009}, LabelCounts.of(d.test()));
     }
 
     @Test
@@ -105,13 +105,5 @@ class MnistFullCheck {
             n += b;
         }
         return n;
-    }
-
-    private static int[] histogram(Samples s) {
-        int[] h = new int[s.classes()];
-        for (int label : s.labels()) {
-            h[label]++;
-        }
-        return h;
     }
 }

@@ -84,8 +84,8 @@ class ProvidersTest {
         assertArrayEquals(new int[] {5, 0, 4, 1, 9, 2, 1, 3, 1, 4, 3, 5}, java.util.Arrays.copyOf(train.labels(), 12));
         assertArrayEquals(new int[] {7, 2, 1, 0, 4, 1, 4, 9, 5, 9, 0, 6},
                 java.util.Arrays.copyOf(d.test().labels(), 12));
-        assertArrayEquals(new int[] {191, 220, 198, 191, 214, 180, 200, 224, 172, 210}, histogram(train));
-        assertArrayEquals(new int[] {85, 126, 116, 107, 110, 87, 87, 99, 89, 94}, histogram(d.test()));
+        assertArrayEquals(new int[] {191, 220, 198, 191, 214, 180, 200, 224, 172, 210}, LabelCounts.of(train));
+        assertArrayEquals(new int[] {85, 126, 116, 107, 110, 87, 87, 99, 89, 94}, LabelCounts.of(d.test()));
     }
 
     @Test
@@ -144,13 +144,5 @@ class ProvidersTest {
             }
         }
         return n;
-    }
-
-    private static int[] histogram(Samples s) {
-        int[] h = new int[s.classes()];
-        for (int label : s.labels()) {
-            h[label]++;
-        }
-        return h;
     }
 }
