@@ -15,12 +15,15 @@ import java.util.function.IntConsumer;
  * instead of waiting for it. Which member runs a task depends on timing; the tasks of a phase must therefore
  * not depend on one another (each core touches only its own state), and then neither do the results.
  * <p>
- * Idle members spin for a while, then park; the caller waits for the last task spinning, then yielding.
+ * An idle member yields its processor in a loop for a while, then parks; the caller waits for the last task
+ * spinning, then yielding. Idle members yield rather than spin on {@link Thread#onSpinWait}: on a 2-vCPU virtual
+ * machine a member spinning that way slowed the other's work by ~40% (docs/benchmarks.md, third round), while a
+ * yield is a system call that leaves the processor to whoever needs it and returns at once if nobody does.
  */
 final class PhaseWorkers implements AutoCloseable {
 
-    /** How long an idle member spins before it parks: longer than the host's work between two phases. */
-    private static final long SPIN_NANOS = 1_000_000;
+    /** How long an idle member keeps looking before it parks: longer than the host's work between two phases. */
+    private static final long IDLE_NANOS = 1_000_000;
     /** Tasks a phase may have: the count shares the claim word with the next task. */
     static final int MAX_TASKS = (1 << 24) - 1;
 
@@ -134,8 +137,8 @@ final class PhaseWorkers implements AutoCloseable {
                 claimAll(phase);
                 idleSince = System.nanoTime();
                 spins = 0;
-            } else if ((spins & 63) != 0 || System.nanoTime() - idleSince < SPIN_NANOS) {
-                Thread.onSpinWait();
+            } else if ((spins & 63) != 0 || System.nanoTime() - idleSince < IDLE_NANOS) {
+                Thread.yield();
             } else {
                 parking.set(helper, 1);
                 // the caller publishes, then looks for parked members; this member says so, then looks again
