@@ -29,7 +29,9 @@ final class SbpFunctionalModel {
     private final int[] a1;
     private final int[] a2;
     private final int[] activeInputs;
+    /** The hidden units that fired in the last {@link #forward} call, and how many. */
     private final int[] activeHidden;
+    private int activeHiddenCount;
     private final boolean[] c;
     private final boolean[] dp;
     private final boolean[] dn;
@@ -55,12 +57,10 @@ final class SbpFunctionalModel {
         int nx = forward(x, offset);
         int hidden = w.hidden;
         int outputs = w.outputs;
-        int nh = 0;
+        int[] a1 = this.a1;
+        boolean[] c = this.c;
         for (int j = 0; j < hidden; j++) {
-            if (a1[j] > 512) {
-                activeHidden[nh++] = j;
-            }
-            c[j] = a1[j] > 0 && a1[j] <= 1024;
+            c[j] = a1[j] > 0 & a1[j] <= 1024; // no branch: about half the units are in the window
         }
         boolean anyError = false;
         for (int k = 0; k < outputs; k++) {
@@ -75,6 +75,7 @@ final class SbpFunctionalModel {
         if (!anyError) {
             return; // no error: no phase changes a weight
         }
+        int nh = activeHiddenCount;
         updateW2(nh, dp, dn, +LR);                       // phase 5
         updateW1(nx, errorSign(dp, dn), +LR);            // phases 6 and 7
         updateW2(nh, dn, dp, -LR);                       // phase 9
@@ -113,15 +114,21 @@ final class SbpFunctionalModel {
                 a1[j] += w1[row + j];
             }
         }
+        // the hidden units that fire, listed without a branch (whether a unit fires is a coin toss to the predictor)
+        int[] activeHidden = this.activeHidden;
+        int nh = 0;
+        for (int j = 0; j < hidden; j++) {
+            activeHidden[nh] = j;
+            nh += a1[j] > 512 ? 1 : 0;
+        }
+        activeHiddenCount = nh;
         int[] a2 = this.a2;
         int[] w2 = w.w2;
         java.util.Arrays.fill(a2, 0);
-        for (int j = 0; j < hidden; j++) {
-            if (a1[j] > 512) {
-                int row = j * outputs;
-                for (int k = 0; k < outputs; k++) {
-                    a2[k] += w2[row + k];
-                }
+        for (int q = 0; q < nh; q++) {
+            int row = activeHidden[q] * outputs;
+            for (int k = 0; k < outputs; k++) {
+                a2[k] += w2[row + k];
             }
         }
         return nx;
@@ -144,15 +151,26 @@ final class SbpFunctionalModel {
     private void updateW2(int nh, boolean[] main, boolean[] crossed, int step) {
         int hidden = w.hidden;
         int outputs = w.outputs;
-        for (int n = 0; n < nh; n++) {
-            int j = activeHidden[n];
-            for (int k = 0; k < outputs; k++) {
-                if (main[k]) {
-                    w.w2[j * outputs + k] = SbpWeights.clamp(w.w2[j * outputs + k] + step);
-                    w.w2tPlus[k * hidden + j] = SbpWeights.clamp(w.w2tPlus[k * hidden + j] + step);
+        int[] active = activeHidden;
+        // output by output: only the few erring outputs' columns and rows are visited (each weight changes at most
+        // once per call, so the order of the updates changes nothing)
+        for (int k = 0; k < outputs; k++) {
+            if (main[k]) {
+                int[] w2 = w.w2;
+                int[] plus = w.w2tPlus;
+                int row = k * hidden;
+                for (int n = 0; n < nh; n++) {
+                    int j = active[n];
+                    w2[j * outputs + k] = SbpWeights.clamp(w2[j * outputs + k] + step);
+                    plus[row + j] = SbpWeights.clamp(plus[row + j] + step);
                 }
-                if (crossed[k]) {
-                    w.w2tMinus[k * hidden + j] = SbpWeights.clamp(w.w2tMinus[k * hidden + j] + step);
+            }
+            if (crossed[k]) {
+                int[] minus = w.w2tMinus;
+                int row = k * hidden;
+                for (int n = 0; n < nh; n++) {
+                    int j = active[n];
+                    minus[row + j] = SbpWeights.clamp(minus[row + j] + step);
                 }
             }
         }
@@ -176,9 +194,8 @@ final class SbpFunctionalModel {
         }
         int n = 0;
         for (int j = 0; j < hidden; j++) {
-            if (c[j] && e[j] > 0) {
-                selected[n++] = j;
-            }
+            selected[n] = j;
+            n += c[j] & e[j] > 0 ? 1 : 0; // listed without a branch, as the active hidden units
         }
         return n;
     }
