@@ -130,14 +130,14 @@ final class PhaseWorkers implements AutoCloseable {
     private void serve(int helper) {
         int seen = 0;
         long idleSince = System.nanoTime();
-        for (int spins = 0; !closed; spins++) {
+        for (int rounds = 0; !closed; rounds++) {
             int phase = generationOf(claims.get());
             if (phase != seen) {
                 seen = phase;
                 claimAll(phase);
                 idleSince = System.nanoTime();
-                spins = 0;
-            } else if ((spins & 63) != 0 || System.nanoTime() - idleSince < IDLE_NANOS) {
+                rounds = 0;
+            } else if ((rounds & 63) != 0 || System.nanoTime() - idleSince < IDLE_NANOS) {
                 Thread.yield();
             } else {
                 parking.set(helper, 1);
