@@ -67,6 +67,30 @@ class PhaseWorkersTest {
     }
 
     @Test
+    void aMemberParkedWhileTheTeamWasIdleIsWokenForTheNextPhase() throws InterruptedException {
+        try (PhaseWorkers team = new PhaseWorkers(2)) {
+            for (int round = 0; round < 5; round++) {
+                Thread.sleep(20); // idle far longer than a member keeps looking: it parks
+                // the caller claims task 0 first and waits in it for the other three: only the woken member can do them
+                CountDownLatch othersDone = new CountDownLatch(3);
+                boolean[] waited = new boolean[1];
+                team.run(4, k -> {
+                    if (k == 0) {
+                        try {
+                            waited[0] = othersDone.await(10, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    } else {
+                        othersDone.countDown();
+                    }
+                });
+                assertTrue(waited[0], "round " + round + ": nobody ran the other tasks");
+            }
+        }
+    }
+
+    @Test
     void aFailingTaskFailsTheRunAfterTheOthersAndTheTeamGoesOn() {
         try (PhaseWorkers team = new PhaseWorkers(2)) {
             AtomicInteger ran = new AtomicInteger();
