@@ -3,6 +3,7 @@ package org.synfire.circuits.dsl;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.synfire.chip.api.ChipEvents;
 import org.synfire.chip.api.ChipSimulation;
@@ -57,7 +58,7 @@ public final class ChipCircuitRunner implements AutoCloseable {
         this.emittingAt = new int[circuit.description().phases() + 1][];
         for (int phase = 1; phase < emittingAt.length; phase++) {
             int at = phase;
-            emittingAt[phase] = java.util.stream.IntStream.range(0, perSample.size())
+            emittingAt[phase] = IntStream.range(0, perSample.size())
                     .filter(k -> perSample.get(k).getValue().at().contains(at)).toArray();
         }
         this.coreNumbers = chip.events().cores().stream().mapToInt(CoreEvents::core).toArray();

@@ -126,21 +126,14 @@ final class EmulatedCore implements Core {
      * per segment that adds both weights (int sums: the same result in any order).
      */
     void receivePair(int a, int b) {
-        int ga = axonStart[a];
-        int gb = axonStart[b];
-        int segments = axonStart[a + 1] - ga;
-        if (reference || segments != axonStart[b + 1] - gb) {
+        if (!matchingRows(a, b)) {
             receive(a);
             receive(b);
             return;
         }
-        for (int m = 0; m < segments; m++) {
-            if (!matching(ga + m, gb + m)) {
-                receive(a);
-                receive(b);
-                return;
-            }
-        }
+        int ga = axonStart[a];
+        int gb = axonStart[b];
+        int segments = axonStart[a + 1] - ga;
         int[] acc = state.accumulator;
         int slot = (timestep + 1) & (state.slots - 1);
         tally[INPUT_DUE] |= 1L << slot;
@@ -159,6 +152,22 @@ final class EmulatedCore implements Core {
             }
         }
         tally[OPERATIONS] += operations;
+    }
+
+    /** Whether axons {@code a} and {@code b} reach the same compartments segment by segment (fast paths only). */
+    private boolean matchingRows(int a, int b) {
+        int ga = axonStart[a];
+        int gb = axonStart[b];
+        int segments = axonStart[a + 1] - ga;
+        if (reference || segments != axonStart[b + 1] - gb) {
+            return false;
+        }
+        for (int m = 0; m < segments; m++) {
+            if (!matching(ga + m, gb + m)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether segments {@code g} and {@code h} are contiguous runs of one connection into the same compartments. */

@@ -40,27 +40,14 @@ class PhaseWorkersTest {
     }
 
     @Test
-    void aMemberBusyWithOneTaskLeavesTheOthersToTheRestOfTheTeam() throws InterruptedException {
+    void aMemberBusyWithOneTaskLeavesTheOthersToTheRestOfTheTeam() {
         // task 0 returns only once the nine others are done: a team that shared tasks out in advance (by member)
         // would wait forever, one that lets members claim what is left finishes
         try (PhaseWorkers team = new PhaseWorkers(2)) {
             for (int round = 0; round < 20; round++) {
                 AtomicInteger others = new AtomicInteger();
-                CountDownLatch othersDone = new CountDownLatch(9);
-                boolean[] waited = new boolean[1];
-                team.run(10, k -> {
-                    if (k == 0) {
-                        try {
-                            waited[0] = othersDone.await(10, TimeUnit.SECONDS);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    } else {
-                        others.incrementAndGet();
-                        othersDone.countDown();
-                    }
-                });
-                assertTrue(waited[0], "round " + round + ": the other tasks were left waiting");
+                assertTrue(firstTaskSawTheOthersDone(team, 10, others), "round " + round
+                        + ": the other tasks were left waiting");
                 assertEquals(9, others.get());
             }
         }
@@ -72,22 +59,32 @@ class PhaseWorkersTest {
             for (int round = 0; round < 5; round++) {
                 Thread.sleep(20); // idle far longer than a member keeps looking: it parks
                 // the caller claims task 0 first and waits in it for the other three: only the woken member can do them
-                CountDownLatch othersDone = new CountDownLatch(3);
-                boolean[] waited = new boolean[1];
-                team.run(4, k -> {
-                    if (k == 0) {
-                        try {
-                            waited[0] = othersDone.await(10, TimeUnit.SECONDS);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    } else {
-                        othersDone.countDown();
-                    }
-                });
-                assertTrue(waited[0], "round " + round + ": nobody ran the other tasks");
+                assertTrue(firstTaskSawTheOthersDone(team, 4, new AtomicInteger()), "round " + round
+                        + ": nobody ran the other tasks");
             }
         }
+    }
+
+    /**
+     * Runs {@code tasks} tasks in which task 0 returns only once all the others have run (counted in
+     * {@code others}), or after 10 s; returns whether it saw them done.
+     */
+    private static boolean firstTaskSawTheOthersDone(PhaseWorkers team, int tasks, AtomicInteger others) {
+        CountDownLatch othersDone = new CountDownLatch(tasks - 1);
+        boolean[] sawThem = new boolean[1];
+        team.run(tasks, k -> {
+            if (k == 0) {
+                try {
+                    sawThem[0] = othersDone.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            } else {
+                others.incrementAndGet();
+                othersDone.countDown();
+            }
+        });
+        return sawThem[0];
     }
 
     @Test
