@@ -56,7 +56,7 @@ public class SbpTrainingBenchmark {
         }
         int[] labels = random.ints(SAMPLES, 0, 10).toArray();
         samples = new Samples(SAMPLES, 400, inputs, labels, 10);
-        CircuitSettings settings = new CircuitSettings(400, 400, 10, 1, threads);
+        CircuitSettings settings = CircuitSettings.layers(400, java.util.List.of(400), 10, 1, threads);
         session = backend.equals("functional") ? new SbpFunctionalProvider().open(settings, null)
                 : new SbpChipProvider().open(settings, new Loihi1Backend());
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -84,8 +85,9 @@ final class BenchCommand implements Callable<Integer> {
             description = "Untimed repetitions first (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--hidden", paramLabel = "N", defaultValue = "400", description = "Hidden units (default: ${DEFAULT-VALUE}).")
-    int hidden;
+    @Option(names = "--hidden", paramLabel = "N[,N...]", split = ",", defaultValue = "400",
+            description = "Units of each hidden layer (default: ${DEFAULT-VALUE}).")
+    List<Integer> hidden;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
             description = "Backend threads (default: ${DEFAULT-VALUE}).")
@@ -115,9 +117,10 @@ final class BenchCommand implements Callable<Integer> {
         Dataset data = extensions.datasets().get(dataset).load(new DataOptions(Optional.ofNullable(dataDir), false));
         Samples train = data.train();
         Samples test = data.test().head(Math.min(inferenceSamples, data.test().count()));
-        CircuitSettings settings = new CircuitSettings(train.dimension(), hidden, train.classes(), seed, threads);
-        out.printf("# %s %d-%d-%d, %d threads, %s, %d repetitions (median) after %d warm-up%n", dataset,
-                train.dimension(), hidden, train.classes(), threads, Runtime.version(), repetitions, warmup);
+        CircuitSettings settings = CircuitSettings.layers(train.dimension(), hidden, train.classes(), seed, threads);
+        out.printf("# %s %d-%s-%d, %d threads, %s, %d repetitions (median) after %d warm-up%n", dataset,
+                train.dimension(), hidden.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("-")),
+                train.classes(), threads, Runtime.version(), repetitions, warmup);
         Figure model = time(extensions.circuits().get(functional), null, settings,
                 train.head(Math.min(functionalSamples, train.count())));
         out.printf("functional %-8s train  %10.2f us/sample%n", functional, model.microsPerSample());

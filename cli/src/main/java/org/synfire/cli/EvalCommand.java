@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -16,6 +17,7 @@ import org.synfire.chip.api.spi.CircuitProvider;
 import org.synfire.cli.internal.experiment.Experiment;
 import org.synfire.cli.internal.run.RunBundle;
 import org.synfire.cli.internal.run.RunDirectory;
+import org.synfire.cli.internal.run.RunSeeds;
 import org.synfire.cli.internal.run.WeightsFile;
 import org.synfire.cli.internal.runtime.Extensions;
 
@@ -32,8 +34,8 @@ import picocli.CommandLine.Spec;
         description = {"Evaluates trained weights on the test samples of a data set.",
             "With the functional forward pass (as the paper scored weights read off the chip), with the",
             "inference circuit on the chip (--on-chip), or both, comparing predictions sample by sample (--both).",
-            "WEIGHTS is a run directory, a run bundle (.tar.gz) or an NPZ file of w1 and w2",
-            "(the published sBP code's keys; the circuit, data set and hidden size then come from options)."})
+            "WEIGHTS is a run directory, a run bundle (.tar.gz) or an NPZ file of the circuit's matrices",
+            "(for sBP: w1, w2, ...; the circuit, data set and hidden layers then come from options)."})
 final class EvalCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -62,6 +64,10 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--test-samples", paramLabel = "N", description = "Evaluate on the first N test samples only.")
     Integer testSamples;
+
+    @Option(names = "--hidden", paramLabel = "N[,N...]", split = ",",
+            description = "Units of each hidden layer (default: the run's, or 400).")
+    List<Integer> hidden;
 
     @Mixin
     DataLocation data;
@@ -98,15 +104,17 @@ final class EvalCommand implements Callable<Integer> {
         if (testSamples != null) {
             test = test.head(testSamples);
         }
-        int[][] w1 = weights.get("w1");
-        int[][] w2 = weights.get("w2");
-        if (w1 == null || w2 == null) {
-            throw new IllegalArgumentException(weightsFile + ": needs arrays w1 and w2; has " + weights.keySet());
-        }
-        CircuitSettings settings = new CircuitSettings(w1.length, w2.length, w2[0].length, 1, 1);
+        List<Integer> layers = Optional.ofNullable(hidden).orElse(run != null ? run.hidden() : List.of(400));
+        CircuitSettings settings = CircuitSettings.layers(test.dimension(), layers, test.classes(),
+                run != null ? RunSeeds.of(run.seed()).circuit() : 1, 1, run != null ? run.options() : Map.of());
         try (TrainingSession session = provider.open(settings,
                 provider.needsBackend() || chip ? extensions.backends().get(backendId) : null)) {
-            session.restore(weights);
+            try {
+                session.restore(weights);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(weightsFile + ": " + e.getMessage() + " (hidden layers "
+                        + layers + (hidden == null ? "; --hidden sets them" : "") + ")", e);
+            }
             Evaluation functional = onChip && !both ? null : session.evaluate(test);
             Evaluation inferred = chip ? session.infer(test) : null;
             out.printf("evaluated %s on %d test samples of %s%n", weightsFile.getFileName(), test.count(), datasetId);
@@ -126,8 +134,9 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, String how, Evaluation e) {
-        out.printf("%-20s top-1 spikes %6.2f %%, top-1 potential %6.2f %%, exact %6.2f %%, dead outputs %d, "
-                + "dead hidden %d%n", how, 100 * e.top1SpikesAccuracy(), 100 * e.top1PotentialAccuracy(),
-                100 * e.exactAccuracy(), e.deadOutputs(), e.deadHidden());
+        StringBuilder line = new StringBuilder(String.format("%-20s", how));
+        e.metrics().forEach((name, value) -> line.append(String.format(" %s %.4f,", name, value)));
+        e.counts().forEach((name, value) -> line.append(String.format(" %s %d,", name, value)));
+        out.println(line.substring(0, line.length() - 1));
     }
 }

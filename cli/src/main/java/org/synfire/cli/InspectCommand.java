@@ -1,6 +1,7 @@
 package org.synfire.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -43,9 +44,9 @@ final class InspectCommand implements Callable<Integer> {
             description = "Data set whose sizes apply (default ${DEFAULT-VALUE}); its files are not read.")
     String dataset;
 
-    @Option(names = "--hidden", paramLabel = "N", defaultValue = "400",
-            description = "Hidden units (default ${DEFAULT-VALUE}).")
-    int hidden;
+    @Option(names = "--hidden", paramLabel = "N[,N...]", split = ",", defaultValue = "400",
+            description = "Units of each hidden layer, e.g. 400,400 (default ${DEFAULT-VALUE}).")
+    List<Integer> hidden;
 
     @Override
     public Integer call() {
@@ -57,9 +58,10 @@ final class InspectCommand implements Callable<Integer> {
             out.println(circuit + " runs without a chip: nothing to map");
             return 0;
         }
-        CircuitSettings settings = new CircuitSettings(data.dimension(), hidden, data.classes(), 1, 1);
-        out.printf("circuit %s, %d-%d-%d (%s), on %s%n", circuit, data.dimension(), hidden, data.classes(), dataset,
-                backend);
+        CircuitSettings settings = CircuitSettings.layers(data.dimension(), hidden, data.classes(), 1, 1);
+        out.printf("circuit %s, %d-%s-%d (%s), on %s%n", circuit, data.dimension(),
+                hidden.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("-")), data.classes(),
+                dataset, backend);
         Optional<ResourceUsage> usage;
         try (TrainingSession session = provider.open(settings, extensions.backends().get(backend))) {
             usage = session.resources();

@@ -11,11 +11,13 @@ import org.synfire.chip.api.circuit.SpikeRaster;
 import org.synfire.chip.api.circuit.TrainingSession;
 import org.synfire.chip.api.data.Samples;
 import org.synfire.chip.api.spi.CircuitProvider;
+import org.synfire.chip.api.spi.DatasetProvider;
 import org.synfire.cli.internal.experiment.Experiment;
 import org.synfire.cli.internal.run.MetricsLog;
 import org.synfire.cli.internal.run.Plots;
 import org.synfire.cli.internal.run.RunBundle;
 import org.synfire.cli.internal.run.RunDirectory;
+import org.synfire.cli.internal.run.RunSeeds;
 import org.synfire.cli.internal.run.WeightsFile;
 import org.synfire.cli.internal.runtime.Extensions;
 
@@ -63,35 +65,27 @@ final class PlotCommand implements Callable<Integer> {
     private int draw(RunDirectory run, Path target) throws IOException {
         Plots.accuracy(MetricsLog.open(run.path()).entries(), target.resolve("accuracy.png"));
         Map<String, int[][]> weights = WeightsFile.readWeights(run.finalWeights());
-        Plots.learnedWeights(weights, target.resolve("weights.png"));
+        Experiment experiment = run.readExperiment();
+        Extensions extensions = main.platform(spec.commandLine().getErr()).extensions();
+        CircuitProvider circuit = extensions.circuits().get(experiment.circuit());
+        DatasetProvider dataset = extensions.datasets().get(experiment.dataset());
+        CircuitSettings settings = CircuitSettings.layers(dataset.dimension(), experiment.hidden(), dataset.classes(),
+                RunSeeds.of(experiment.seed()).circuit(), 1, experiment.options());
         String drawn = "accuracy.png, weights.png";
-        if (rasterSamples > 0) {
-            Optional<SpikeRaster> raster = raster(run, weights);
-            if (raster.isPresent()) {
-                Plots.raster(raster.get(), target.resolve("raster.png"));
-                drawn += ", raster.png";
+        try (TrainingSession session = circuit.open(settings,
+                circuit.needsBackend() ? extensions.backends().get(experiment.backend()) : null)) {
+            session.restore(weights);
+            Plots.learnedWeights(weights, session.matrices(), target.resolve("weights.png"));
+            if (rasterSamples > 0 && circuit.needsBackend()) {
+                Samples test = dataset.load(data.options()).test();
+                Optional<SpikeRaster> raster = session.raster(test, rasterSamples);
+                if (raster.isPresent()) {
+                    Plots.raster(raster.get(), target.resolve("raster.png"));
+                    drawn += ", raster.png";
+                }
             }
         }
         spec.commandLine().getOut().println("drew " + drawn + " in " + target);
         return 0;
-    }
-
-    private Optional<SpikeRaster> raster(RunDirectory run, Map<String, int[][]> weights) throws IOException {
-        Experiment experiment = run.readExperiment();
-        Extensions extensions = main.platform(spec.commandLine().getErr()).extensions();
-        CircuitProvider circuit = extensions.circuits().get(experiment.circuit());
-        if (!circuit.needsBackend()) {
-            return Optional.empty();
-        }
-        Samples test = extensions.datasets().get(experiment.dataset())
-                .load(data.options()).test();
-        int[][] w1 = weights.get("w1");
-        int[][] w2 = weights.get("w2");
-        CircuitSettings settings = new CircuitSettings(w1.length, w2.length, w2[0].length, experiment.seed(), 1,
-                experiment.options());
-        try (TrainingSession session = circuit.open(settings, extensions.backends().get(experiment.backend()))) {
-            session.restore(weights);
-            return session.raster(test, rasterSamples);
-        }
     }
 }

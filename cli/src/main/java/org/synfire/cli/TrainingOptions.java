@@ -1,6 +1,7 @@
 package org.synfire.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -34,8 +35,9 @@ final class TrainingOptions {
     @Option(names = "--test-samples", paramLabel = "N", description = "Evaluate on the first N test samples only.")
     Integer testSamples;
 
-    @Option(names = "--hidden", paramLabel = "N", description = "Hidden units (default 400).")
-    Integer hidden;
+    @Option(names = "--hidden", paramLabel = "N[,N...]", split = ",",
+            description = "Units of each hidden layer, e.g. 400 or 400,400 for two layers (default 400).")
+    List<Integer> hidden;
 
     @Option(names = "--checkpoint-every", paramLabel = "EPOCHS",
             description = "Epochs between checkpoints and evaluations (default 0.5, as the paper).")

@@ -81,9 +81,18 @@ class EvalCommandTest {
     @Test
     void aWeightsFileEvaluatesWithTheDataSetGiven() {
         CliRun eval = cli("eval", run.resolve("weights.npz").toString(), "--dataset", "tiny", "--circuit",
-                "sbp-functional");
+                "sbp-functional", "--hidden", "12");
 
         assertEquals(0, eval.exitCode(), eval.err());
         assertTrue(eval.out().contains("functional"), eval.out());
+    }
+
+    @Test
+    void aWeightsFileOfOtherLayersSaysWhichOptionSetsThem() {
+        CliRun eval = cli("eval", run.resolve("weights.npz").toString(), "--dataset", "tiny", "--circuit",
+                "sbp-functional");
+
+        assertEquals(2, eval.exitCode());
+        assertTrue(eval.err().contains("expected 400") && eval.err().contains("--hidden"), eval.err());
     }
 }

@@ -55,7 +55,7 @@ class TrainCommandTest {
         List<CheckpointMetrics> metrics = MetricsLog.open(dir).entries();
         assertEquals(List.of(0.5, 1.0, 1.5, 2.0), metrics.stream().map(CheckpointMetrics::epoch).toList());
         assertEquals(List.of(60L, 120L, 180L, 240L), metrics.stream().map(CheckpointMetrics::samples).toList());
-        assertTrue(run.out().contains("top-1 from spikes"), run.out());
+        assertTrue(run.out().contains("top1_spikes"), run.out());
         Checkpoint finalWeights = WeightsFile.readCheckpoint(dir.resolve("weights.npz"));
         assertEquals(240, finalWeights.samples());
         assertEquals(24, finalWeights.weights().get("w1").length);

@@ -11,22 +11,19 @@ import org.synfire.chip.api.CoreEvents;
 import org.synfire.chip.api.RunOptions;
 import org.synfire.chip.api.circuit.PhaseEvents;
 import org.synfire.chip.api.spi.ChipBackend;
-import org.synfire.circuits.dsl.CircuitDescription.Emits;
 import org.synfire.circuits.dsl.CircuitDescription.Generator;
 
 /**
  * Runs a compiled circuit on a chip backend, sample by sample. The host only sends spikes: each
  * sample's input and target, and the spikes of generators that fire every sample (such as a reward);
- * weights stay on the chip until {@link #matrices()} reads them.
+ * weights stay on the chip until {@link #weights()} reads them.
  */
 public final class ChipCircuitRunner implements AutoCloseable {
 
     private final CompiledCircuit circuit;
     private final ChipSimulation chip;
-    /** The host's generators (those that emit every sample), by name, kind and size. */
-    private final String[] generatorNames;
-    private final Emits[] generatorEmits;
-    private final int[] generatorSizes;
+    /** The host's generators (those that emit every sample), ready to send. */
+    private final HostInput.Emitter[] emitters;
     /** Per offset 1 .. phases: the generators (indices into the arrays above) that emit then. */
     private final int[][] emittingAt;
     private long samples;
@@ -46,15 +43,34 @@ public final class ChipCircuitRunner implements AutoCloseable {
     /** Spikes per population outside the phases it declares, over the samples presented. */
     private final long[] outOfPhase;
 
-    /** Opens {@code circuit} on {@code backend}. */
+    /** Opens {@code circuit} on {@code backend}, with the built-in kinds of host input. */
     public ChipCircuitRunner(ChipBackend backend, CompiledCircuit circuit, RunOptions options) {
+        this(backend, circuit, options, Map.of());
+    }
+
+    /**
+     * Opens {@code circuit} on {@code backend}.
+     *
+     * @param kinds host inputs of the circuit's own, by the name its generators give in {@code emits}
+     * @throws IllegalArgumentException naming a generator whose kind is not known
+     */
+    public ChipCircuitRunner(ChipBackend backend, CompiledCircuit circuit, RunOptions options,
+            Map<String, HostInput> kinds) {
         this.circuit = circuit;
-        this.chip = backend.open(circuit.network(), options);
+        Map<String, HostInput> known = new LinkedHashMap<>(HostInputs.builtIn());
+        known.putAll(kinds);
         List<Map.Entry<String, Generator>> perSample = circuit.description().generators().entrySet().stream()
-                .filter(e -> e.getValue().emits() != Emits.ONCE).toList();
-        this.generatorNames = perSample.stream().map(Map.Entry::getKey).toArray(String[]::new);
-        this.generatorEmits = perSample.stream().map(e -> e.getValue().emits()).toArray(Emits[]::new);
-        this.generatorSizes = perSample.stream().mapToInt(e -> circuit.sizes().get(e.getKey())).toArray();
+                .filter(e -> !e.getValue().emits().equals(HostInputs.ONCE)).toList();
+        this.emitters = perSample.stream().map(e -> {
+            HostInput kind = known.get(e.getValue().emits());
+            if (kind == null) {
+                throw new IllegalArgumentException(circuit.description().name() + ": generator " + e.getKey()
+                        + ": emits '" + e.getValue().emits() + "' is not a known kind; known: " + known.keySet()
+                        + " and " + HostInputs.ONCE);
+            }
+            return kind.open(e.getKey(), circuit.sizes().get(e.getKey()), e.getValue().neurons());
+        }).toArray(HostInput.Emitter[]::new);
+        this.chip = backend.open(circuit.network(), options);
         this.emittingAt = new int[circuit.description().phases() + 1][];
         for (int phase = 1; phase < emittingAt.length; phase++) {
             int at = phase;
@@ -131,17 +147,7 @@ public final class ChipCircuitRunner implements AutoCloseable {
         chip.spikesPerGroup(spikesBefore);
         for (int phase = 1; phase <= phases; phase++) {
             for (int k : emittingAt[phase]) {
-                String name = generatorNames[k];
-                switch (generatorEmits[k]) {
-                    case SAMPLE_INPUT -> chip.injectPattern(name, input, offset, generatorSizes[k]);
-                    case SAMPLE_TARGET -> chip.inject(name, target);
-                    case EVERY_SAMPLE -> {
-                        for (int i = 0; i < generatorSizes[k]; i++) {
-                            chip.inject(name, i);
-                        }
-                    }
-                    case ONCE -> throw new AssertionError("left out when the runner was made");
-                }
+                emitters[k].emit(chip, input, offset, target);
             }
             chip.run(1);
             chip.eventCounts(after);
@@ -178,24 +184,27 @@ public final class ChipCircuitRunner implements AutoCloseable {
     }
 
     /**
-     * The weight matrices as the chip holds them, read from the first connection that holds each
-     * one as it is ({@code W}, not transposed).
+     * Every copy of every matrix as the chip holds it, [pre][post], by its name in a weights file
+     * ({@link CompiledCircuit.MatrixConnection#key()}): the matrices themselves first under their own names.
      */
-    public Map<String, int[][]> matrices() {
-        Map<String, int[][]> matrices = new LinkedHashMap<>();
-        for (CompiledCircuit.MatrixConnection p : circuit.matrixConnections()) {
-            if (p.orientation() == WeightExpression.Orientation.DIRECT && !matrices.containsKey(p.matrix())) {
-                matrices.put(p.matrix(), asMatrix(chip.weights(p.connection()), p.rows(), p.columns()));
+    public Map<String, int[][]> weights() {
+        Map<String, int[][]> weights = new LinkedHashMap<>();
+        for (boolean primary : new boolean[] {true, false}) {
+            for (CompiledCircuit.MatrixConnection p : circuit.matrixConnections()) {
+                if (p.primary() == primary) {
+                    weights.put(p.key(), asMatrix(chip.weights(p.connection()), p.direct() ? p.rows() : p.columns(),
+                            p.direct() ? p.columns() : p.rows()));
+                }
             }
         }
-        return matrices;
+        return weights;
     }
 
     /** The weights of every connection holding a matrix, by connection name, [pre][post], as the chip holds them. */
     public Map<String, int[][]> matrixWeights() {
         Map<String, int[][]> weights = new LinkedHashMap<>();
         for (CompiledCircuit.MatrixConnection p : circuit.matrixConnections()) {
-            boolean direct = p.orientation() == WeightExpression.Orientation.DIRECT;
+            boolean direct = p.direct();
             weights.put(p.connection(), asMatrix(chip.weights(p.connection()),
                     direct ? p.rows() : p.columns(), direct ? p.columns() : p.rows()));
         }
@@ -241,6 +250,11 @@ public final class ChipCircuitRunner implements AutoCloseable {
             }
         }
         return new org.synfire.chip.api.circuit.SpikeRaster(circuit.description().phases(), count, populations);
+    }
+
+    /** The compiled circuit it runs. */
+    public CompiledCircuit circuit() {
+        return circuit;
     }
 
     /** The simulation itself, for probes and traffic counts. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashSet;
 import java.util.Set;
 
 import org.synfire.chip.api.network.CompartmentGroup;
@@ -19,7 +20,6 @@ import org.synfire.chip.api.network.SignMode;
 import org.synfire.chip.api.network.SpikeGenerator;
 import org.synfire.chip.api.network.TraceSettings;
 import org.synfire.circuits.dsl.CircuitDescription.Connection;
-import org.synfire.circuits.dsl.CircuitDescription.Emits;
 import org.synfire.circuits.dsl.CircuitDescription.Generator;
 import org.synfire.circuits.dsl.CircuitDescription.NeuronType;
 import org.synfire.circuits.dsl.CircuitDescription.Population;
@@ -37,14 +37,12 @@ public final class CircuitCompiler {
     /**
      * Compiles a circuit.
      *
-     * @param description the circuit
-     * @param parameters  a value for every size parameter
+     * @param description the circuit, concrete for its parameters
      * @param matrices    the initial value of every weight matrix, [row][column]
      * @throws IllegalArgumentException naming what is missing, unknown or out of range
      */
-    public static CompiledCircuit compile(CircuitDescription description, Map<String, Integer> parameters,
-            Map<String, int[][]> matrices) {
-        return compile(description, parameters, matrices, Map.of());
+    public static CompiledCircuit compile(CircuitDescription description, Map<String, int[][]> matrices) {
+        return compile(description, matrices, Map.of());
     }
 
     /**
@@ -53,65 +51,88 @@ public final class CircuitCompiler {
      *
      * @param connectionWeights weights [pre][post] by connection name; others take their matrix
      */
-    public static CompiledCircuit compile(CircuitDescription description, Map<String, Integer> parameters,
-            Map<String, int[][]> matrices, Map<String, int[][]> connectionWeights) {
-        for (String p : description.parameters()) {
-            if (!parameters.containsKey(p)) {
-                throw new IllegalArgumentException(description.name() + ": parameter " + p + " has no value");
-            }
-        }
+    public static CompiledCircuit compile(CircuitDescription description, Map<String, int[][]> matrices,
+            Map<String, int[][]> connectionWeights) {
         Map<String, Integer> sizes = new LinkedHashMap<>();
         List<CompartmentGroup> groups = new ArrayList<>();
         description.populations().forEach((name, population) -> {
-            sizes.put(name, size(description, parameters, population.size(), "population " + name));
+            sizes.put(name, size(description, population.size(), "population " + name));
             groups.add(new CompartmentGroup(name, sizes.get(name), prototype(description, name, population),
                     Optional.empty()));
         });
         int origin = description.phases();
         List<SpikeGenerator> generators = new ArrayList<>();
         description.generators().forEach((name, generator) -> {
-            sizes.put(name, size(description, parameters, generator.size(), "generator " + name));
+            if (sizes.containsKey(name)) {
+                throw new IllegalArgumentException(description.name() + ": generator " + name
+                        + " has the name of a population");
+            }
+            sizes.put(name, size(description, generator.size(), "generator " + name));
             generators.add(generator(name, sizes.get(name), generator, origin, description.phases()));
         });
 
-        Optional<CircuitDescription.WeightMatrices> matrixSection = description.matrices();
-        Set<String> matrixNames = matrixSection.map(p -> p.matrices().keySet()).orElse(Set.of());
         Map<String, int[]> shapes = new LinkedHashMap<>();
-        matrixSection.ifPresent(p -> p.matrices().forEach((name, shape) -> {
+        description.matrices().forEach((name, matrix) -> {
             String where = description.name() + ": matrix " + name;
-            if (shape.size() != 2) {
-                throw new IllegalArgumentException(where + ": shape " + shape + "; expected [rows, columns]");
+            if (matrix.shape().size() != 2) {
+                throw new IllegalArgumentException(where + ": shape " + matrix.shape() + "; expected [rows, columns]");
             }
-            int[] dims = {size(description, parameters, shape.get(0), where),
-                size(description, parameters, shape.get(1), where)};
+            int[] dims = {size(description, matrix.shape().get(0), where), size(description, matrix.shape().get(1), where)};
             shapes.put(name, dims);
             int[][] value = matrices.get(name);
             if (value == null || value.length != dims[0] || Arrays.stream(value).anyMatch(r -> r.length != dims[1])) {
                 throw new IllegalArgumentException(where + ": an initial value of " + dims[0] + " x " + dims[1]
-                        + " is needed");
+                        + " is needed" + (value == null ? "" : "; given " + value.length + " x "
+                        + (value.length == 0 ? 0 : value[0].length)));
             }
-        }));
+        });
         List<ReinforcementChannel> channels = new ArrayList<>();
-        Optional<LearningSettings> learning = matrixSection.filter(p -> p.learningRule().isPresent()).map(p -> {
-            LearningSettings settings = LearningSettings.of(p.rule(), 1);
-            if (p.reward() != null) {
-                channels.add(new ReinforcementChannel(p.reward(), p.reward()));
-                settings = settings.withReward(p.reward(), new TraceSettings(1, 0));
+        Map<String, LearningSettings> rules = new LinkedHashMap<>();
+        description.rules().forEach((name, rule) -> {
+            String where = description.name() + ": rule " + name;
+            LearningSettings settings = LearningSettings.of(rule.rule(), rule.epoch());
+            if (rule.reward() != null) {
+                if (!sizes.containsKey(rule.reward())) {
+                    throw new IllegalArgumentException(where + ": reward " + rule.reward()
+                            + " is neither a generator nor a population");
+                }
+                if (channels.stream().noneMatch(c -> c.name().equals(rule.reward()))) {
+                    channels.add(new ReinforcementChannel(rule.reward(), rule.reward()));
+                }
+                settings = settings.withReward(rule.reward(), new TraceSettings(1, 0));
             }
-            return settings;
+            rules.put(name, settings);
+        });
+        Map<String, Optional<LearningSettings>> learning = new LinkedHashMap<>();
+        description.matrices().forEach((name, matrix) -> {
+            Optional<LearningSettings> rule = matrix.learningRule().map(r -> {
+                LearningSettings settings = rules.get(r);
+                if (settings == null) {
+                    throw new IllegalArgumentException(description.name() + ": matrix " + name + ": rule " + r
+                            + " is not defined; defined: " + rules.keySet());
+                }
+                return settings;
+            });
+            learning.put(name, rule);
         });
 
         List<ConnectionGroup> connections = new ArrayList<>();
         List<CompiledCircuit.MatrixConnection> matrixConnections = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        Set<String> views = new HashSet<>();
         for (Connection c : description.connections()) {
             String where = description.name() + ": connection " + c.name();
+            if (!names.add(c.name())) {
+                throw new IllegalArgumentException(where + " is defined twice");
+            }
             Integer pre = sizes.get(c.from());
             Integer post = description.populations().containsKey(c.to()) ? sizes.get(c.to()) : null;
             if (pre == null || post == null) {
                 throw new IllegalArgumentException(where + ": " + (pre == null ? "source " + c.from()
                         : "target " + c.to()) + " is not defined");
             }
-            WeightExpression weight = WeightExpression.parse(c.weight(), description.constants(), matrixNames, where);
+            WeightExpression weight = WeightExpression.parse(c.weight(), description.constants(), shapes.keySet(),
+                    where);
             Mask mask = mask(c, weight, pre, where);
             int count = mask.synapseCount(where, pre, post);
             int[] delays = new int[count];
@@ -138,9 +159,10 @@ public final class CircuitCompiler {
                     fill(weights, mask, pre, post, matrices.get(p.matrix()), p.orientation());
                 }
                 connections.add(new ConnectionGroup(c.name(), c.from(), c.to(), mask, weights, delays, new int[count],
-                        0, MATRIX_SIGN_MODE, MATRIX_WEIGHT_BITS, 0, learning));
+                        0, MATRIX_SIGN_MODE, MATRIX_WEIGHT_BITS, 0, learning.get(p.matrix())));
+                String view = CompiledCircuit.viewName(p.matrix(), p.orientation());
                 matrixConnections.add(new CompiledCircuit.MatrixConnection(c.name(), p.matrix(), p.orientation(),
-                        shape[0], shape[1]));
+                        shape[0], shape[1], views.add(view)));
             }
         }
         Network network = new Network(groups, generators, connections, channels, List.of());
@@ -188,7 +210,7 @@ public final class CircuitCompiler {
     }
 
     private static SpikeGenerator generator(String name, int size, Generator generator, int origin, int phases) {
-        if (generator.emits() != Emits.ONCE) {
+        if (!generator.emits().equals(HostInputs.ONCE)) {
             for (int at : generator.at()) {
                 if (at < 1 || at > phases) {
                     throw new IllegalArgumentException("generator " + name + ": at " + at + " is out of range 1.."
@@ -209,13 +231,18 @@ public final class CircuitCompiler {
         return new SpikeGenerator(name, size, times, neurons);
     }
 
-    private static int size(CircuitDescription description, Map<String, Integer> parameters, String size,
-            String where) {
-        Integer value = size.matches("[0-9]+") ? Integer.valueOf(size) : parameters.get(size);
-        if (value == null || value < 1) {
-            throw new IllegalArgumentException(description.name() + ": " + where + ": size '" + size
-                    + "' is neither a positive number nor a parameter " + description.parameters());
+    /** A size: a whole number or an expression of the parameters, at least 1. */
+    static int size(CircuitDescription description, String size, String where) {
+        long value;
+        try {
+            value = Expression.evaluate(size, description.parameters());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(description.name() + ": " + where + ": size: " + e.getMessage(), e);
         }
-        return value;
+        if (value < 1 || value > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(description.name() + ": " + where + ": size '" + size + "' is " + value
+                    + "; expected a whole number from 1 to " + Integer.MAX_VALUE);
+        }
+        return (int) value;
     }
 }

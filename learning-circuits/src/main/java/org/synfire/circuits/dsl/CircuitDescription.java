@@ -1,5 +1,7 @@
 package org.synfire.circuits.dsl;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,53 +10,78 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * A circuit written as data: neuron types, populations, spike generators, weight matrices and
- * the connections between them, with sizes given by parameters. {@link CircuitCompiler} turns it into
- * a chip network for given parameter values and initial weights. Read with {@link CircuitDescriptions}.
+ * A circuit written as data, made concrete for its parameter values (a {@link CircuitTemplate} with its
+ * loops and {@code $(...)} expanded): neuron types, populations, spike generators the host drives,
+ * learning rules, weight matrices, the connections between them, and the readout that gives a class.
+ * {@link CircuitCompiler} turns it into a chip network with initial weights. Read with
+ * {@link CircuitDescriptions}; every key is described in the project's circuit language reference.
  *
  * <p>Weights are written in mantissa units at exponent 0 (the chip multiplies them by 64), as names
  * of constants, sums of them ({@code G+GM}), negations ({@code -R}), integers, or a weight matrix
- * ({@code W1}), its transpose ({@code W2^T}) or its negated transpose ({@code -W2^T}). Matrices learn
- * by the rule of the {@code weights} section when it has one, and stay fixed otherwise.
+ * ({@code w1}), its transpose ({@code w2^T}) or its negated transpose ({@code -w2^T}). A matrix learns
+ * by its rule when it names one, and stays fixed otherwise.
  *
  * @param name        the circuit's name
  * @param description one line for listings
- * @param parameters  names of the size parameters, e.g. {@code n_in}
+ * @param parameters  the value of every parameter (a whole number is a list of one)
  * @param phases      timesteps per sample
+ * @param phaseNames  a short name for each phase (empty: the phases are known by number only)
  * @param constants   named weights
  * @param neuronTypes compartment prototypes by name
  * @param populations compartment groups by name, in the order they are placed on the chip
  * @param generators  spike generators by name
- * @param weights     the weight matrices and their learning rule, if any
+ * @param rules       learning rules by name
+ * @param matrices    weight matrices by name
  * @param connections every connection
+ * @param readout     where the class of a sample is read, if the circuit gives one
  */
 public record CircuitDescription(
         @JsonProperty(value = "name", required = true) String name,
         @JsonProperty("description") String description,
-        @JsonProperty("parameters") List<String> parameters,
+        @JsonProperty("parameters") Map<String, List<Long>> parameters,
         @JsonProperty(value = "phases", required = true) int phases,
+        @JsonProperty("phase-names") List<String> phaseNames,
         @JsonProperty("constants") Map<String, Integer> constants,
         @JsonProperty(value = "neuron-types", required = true) Map<String, NeuronType> neuronTypes,
         @JsonProperty(value = "populations", required = true) Map<String, Population> populations,
         @JsonProperty("generators") Map<String, Generator> generators,
-        @JsonProperty("weights") WeightMatrices weights,
-        @JsonProperty(value = "connections", required = true) List<Connection> connections) {
+        @JsonProperty("rules") Map<String, Rule> rules,
+        @JsonProperty("matrices") Map<String, Matrix> matrices,
+        @JsonProperty(value = "connections", required = true) List<Connection> connections,
+        @JsonProperty("readout") Readout readout) {
 
     public CircuitDescription {
         description = description == null ? "" : description;
-        parameters = parameters == null ? List.of() : List.copyOf(parameters);
-        constants = constants == null ? Map.of() : java.util.Collections.unmodifiableMap(
-                new java.util.LinkedHashMap<>(constants));
-        generators = generators == null ? Map.of() : java.util.Collections.unmodifiableMap(
-                new java.util.LinkedHashMap<>(generators));
-        neuronTypes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(neuronTypes));
-        populations = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(populations));
+        parameters = ordered(parameters);
+        phaseNames = phaseNames == null ? List.of() : List.copyOf(phaseNames);
+        if (phases < 1) {
+            throw new IllegalArgumentException("circuit " + name + ": phases " + phases + " must be at least 1");
+        }
+        if (!phaseNames.isEmpty() && phaseNames.size() != phases) {
+            throw new IllegalArgumentException("circuit " + name + ": " + phaseNames.size() + " phase names for "
+                    + phases + " phases");
+        }
+        constants = ordered(constants);
+        neuronTypes = ordered(neuronTypes);
+        populations = ordered(populations);
+        generators = ordered(generators);
+        rules = ordered(rules);
+        matrices = ordered(matrices);
         connections = List.copyOf(connections);
     }
 
-    /** The weight matrices, if the circuit has any. */
-    public Optional<WeightMatrices> matrices() {
-        return Optional.ofNullable(weights);
+    /** The name of phase {@code p}: its given name, else its number. */
+    public String phaseName(int p) {
+        return phaseNames.isEmpty() ? Integer.toString(p) : phaseNames.get(p);
+    }
+
+    /** The readout, if the circuit gives a class. */
+    public Optional<Readout> classReadout() {
+        return Optional.ofNullable(readout);
+    }
+
+    private static <K, V> Map<K, V> ordered(Map<K, V> map) {
+        return map == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     /**
@@ -88,10 +115,10 @@ public record CircuitDescription(
     /**
      * A population.
      *
-     * @param size   a number or the name of a parameter
+     * @param size   a whole number or an {@link Expression} of the parameters, e.g. {@code hidden[0]}
      * @param type   its neuron type's name
-     * @param phases the phases (rows of the circuit's phase table) in which it is meant to fire; a
-     *               spike at any other time is counted as out of phase. Absent: not checked.
+     * @param phases the phases in which it is meant to fire; a spike at any other time is counted as out
+     *               of phase. Absent: not checked.
      */
     public record Population(
             @JsonProperty(value = "size", required = true) String size,
@@ -106,52 +133,62 @@ public record CircuitDescription(
     /**
      * A spike generator the host drives.
      *
-     * @param size  a number or the name of a parameter
-     * @param emits what it sends: the sample's input, the sample's target (one-hot), a spike of its
-     *              every neuron each sample, or a spike once before the first sample
-     * @param at    the timesteps within a sample at which it emits, counted from the one in which the
-     *              sample's first gate fires: 1 .. phases (phases is also offset 0 of the next sample);
-     *              negative for a generator that fires {@code once} before sample 0
+     * @param size    a whole number or an expression of the parameters
+     * @param emits   what it sends, by kind: {@code sample-input} (the sample's active inputs),
+     *                {@code sample-target} (the neuron of the sample's class), {@code every-sample} (each of its
+     *                neurons, every sample), {@code pattern} (the neurons listed in {@code neurons}, every
+     *                sample), {@code once} (each neuron once, before the first sample), or a kind the circuit
+     *                adds ({@link HostInput})
+     * @param at      the timesteps within a sample at which it emits, counted from the one in which the
+     *                sample's first gate fires: 1 .. phases (phases is also offset 0 of the next sample);
+     *                negative for a generator that fires {@code once} before sample 0
+     * @param neurons the neurons a {@code pattern} sends
      */
     public record Generator(
             @JsonProperty(value = "size", required = true) String size,
-            @JsonProperty(value = "emits", required = true) Emits emits,
-            @JsonProperty(value = "at", required = true) List<Integer> at) {
+            @JsonProperty(value = "emits", required = true) String emits,
+            @JsonProperty(value = "at", required = true) List<Integer> at,
+            @JsonProperty("neurons") List<Integer> neurons) {
 
         public Generator {
             at = List.copyOf(at);
+            neurons = neurons == null ? List.of() : List.copyOf(neurons);
         }
-    }
-
-    /** What a generator sends. */
-    public enum Emits {
-        @JsonProperty("sample-input") SAMPLE_INPUT,
-        @JsonProperty("sample-target") SAMPLE_TARGET,
-        @JsonProperty("every-sample") EVERY_SAMPLE,
-        @JsonProperty("once") ONCE
     }
 
     /**
-     * The weight matrices, 8-bit mixed-sign mantissas at exponent 0, and the rule every connection
-     * holding one learns with.
+     * A learning rule, as the chip's learning engine takes it.
      *
-     * @param rule     the learning rule in NxSDK syntax; absent: the matrices stay fixed
-     * @param reward   the generator that drives the rule's reinforcement channel, if any
-     * @param matrices matrix name to [rows, columns], each a number or a parameter
+     * @param rule   the rule in NxSDK syntax, e.g. {@code dw = y0*x0*r1*4 - y0*x0*2}
+     * @param reward the generator or population whose spikes drive the rule's reinforcement channel, if any
+     *               (its reward trace takes an impulse of 1 per spike and holds it for the epoch)
+     * @param epoch  the learning epoch in timesteps, 1 by default
      */
-    public record WeightMatrices(
-            @JsonProperty("rule") String rule,
+    public record Rule(
+            @JsonProperty(value = "rule", required = true) String rule,
             @JsonProperty("reward") String reward,
-            @JsonProperty(value = "matrices", required = true) Map<String, List<String>> matrices) {
+            @JsonProperty("epoch") Integer epoch) {
 
-        public WeightMatrices {
-            matrices = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(matrices));
-            if (rule == null && reward != null) {
-                throw new IllegalArgumentException("weights: a reward (" + reward + ") needs a learning rule");
-            }
+        public Rule {
+            epoch = epoch == null ? 1 : epoch;
+        }
+    }
+
+    /**
+     * A weight matrix: 8-bit mixed-sign mantissas at exponent 0 (steps of 2 from -256 to 254).
+     *
+     * @param shape [rows, columns], each a whole number or an expression of the parameters
+     * @param rule  the name of the rule it learns by; absent: it stays fixed
+     */
+    public record Matrix(
+            @JsonProperty(value = "shape", required = true) List<String> shape,
+            @JsonProperty("rule") String rule) {
+
+        public Matrix {
+            shape = List.copyOf(shape);
         }
 
-        /** The rule, if the matrices learn. */
+        /** The rule's name, if the matrix learns. */
         public Optional<String> learningRule() {
             return Optional.ofNullable(rule);
         }
@@ -182,6 +219,29 @@ public record CircuitDescription(
         /** A name unique within the circuit: {@code from->to}, with {@code .d<delay>} when delayed. */
         public String name() {
             return from + "->" + to + (delay == 0 ? "" : ".d" + delay);
+        }
+    }
+
+    /**
+     * Where a sample's class is read: the output population in the phase it fires in. The prediction is
+     * the first output that fires (output 0 when none does); the potential of an output is its input
+     * current in that timestep, in mantissa units, less {@code potentialOffset} (the gate's lift).
+     *
+     * @param population      the output population, one unit per class
+     * @param phase           the phase in which it fires
+     * @param potentialOffset a constant's name or a whole number subtracted from the current
+     * @param hidden          populations whose units are reported as dead when they never fire (each read in
+     *                        the first phase it declares)
+     */
+    public record Readout(
+            @JsonProperty(value = "population", required = true) String population,
+            @JsonProperty(value = "phase", required = true) int phase,
+            @JsonProperty("potential-offset") String potentialOffset,
+            @JsonProperty("hidden") List<String> hidden) {
+
+        public Readout {
+            potentialOffset = potentialOffset == null ? "0" : potentialOffset;
+            hidden = hidden == null ? List.of() : List.copyOf(hidden);
         }
     }
 }

@@ -3,17 +3,26 @@ package org.synfire.circuits.dsl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-/** Reads circuit descriptions from YAML; unknown fields and missing required ones are errors. */
+/**
+ * Reads circuit templates from YAML and makes them concrete for parameter values; unknown fields and
+ * missing required ones are errors.
+ */
 public final class CircuitDescriptions {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
@@ -21,33 +30,99 @@ public final class CircuitDescriptions {
     }
 
     /**
-     * Parses a description.
+     * A circuit's text as written, before its parameters have values.
+     */
+    public static final class Template {
+
+        private final ObjectNode tree;
+        private final String source;
+
+        private Template(ObjectNode tree, String source) {
+            this.tree = tree;
+            this.source = source;
+        }
+
+        /** Where the text came from. */
+        public String source() {
+            return source;
+        }
+
+        /** The circuit's name, as written. */
+        public String name() {
+            return tree.path("name").asText();
+        }
+
+        /**
+         * The circuit for these parameter values; parameters it declares with a default may be left out,
+         * parameters it does not declare are ignored.
+         *
+         * @throws IllegalArgumentException naming the source, the place and what is wrong
+         */
+        public CircuitDescription describe(Map<String, List<Long>> parameters) {
+            ObjectNode concrete = CircuitTemplate.expand(tree, parameters, source);
+            try {
+                return YAML.treeToValue(concrete, CircuitDescription.class);
+            } catch (UnrecognizedPropertyException e) {
+                throw new IllegalArgumentException(source + ": unknown field '" + e.getPropertyName() + "' in "
+                        + e.getReferringClass().getSimpleName() + "; known fields: " + e.getKnownPropertyIds(), e);
+            } catch (JacksonException e) {
+                throw new IllegalArgumentException(source + ": " + e.getOriginalMessage(), e);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(source + ": " + rootCause(e).getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Parses a template.
      *
      * @param source where the text came from, for messages
-     * @throws IllegalArgumentException naming the source, the place and what is wrong
+     * @throws IllegalArgumentException naming the source, the line and what is wrong
      */
-    public static CircuitDescription parse(String yaml, String source) {
+    public static Template template(String yaml, String source) {
         try {
-            return YAML.readValue(yaml, CircuitDescription.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new IllegalArgumentException(source + ": unknown field '" + e.getPropertyName() + "' in "
-                    + e.getReferringClass().getSimpleName() + "; known fields: " + e.getKnownPropertyIds(), e);
+            JsonNode tree = YAML.readTree(yaml);
+            if (tree == null || !tree.isObject()) {
+                throw new IllegalArgumentException(source + ": a circuit description is a map of sections (name, "
+                        + "phases, populations, connections, ...)");
+            }
+            return new Template((ObjectNode) tree, source);
         } catch (JacksonException e) {
             throw new IllegalArgumentException(source + ": " + e.getOriginalMessage()
                     + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""), e);
         }
     }
 
-    /** Reads a description shipped as a resource beside {@code anchor}'s class. */
-    public static CircuitDescription resource(Class<?> anchor, String name) {
+    /** Parses a template and makes it concrete for {@code parameters}. */
+    public static CircuitDescription parse(String yaml, String source, Map<String, List<Long>> parameters) {
+        return template(yaml, source).describe(parameters);
+    }
+
+    /** Reads a template shipped as a resource beside {@code anchor}'s class. */
+    public static Template resource(Class<?> anchor, String name) {
         try (InputStream in = anchor.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("circuit description " + name + " is missing beside "
                         + anchor.getName());
             }
-            return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), name);
+            return template(new String(in.readAllBytes(), StandardCharsets.UTF_8), name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Parameter values as the templates take them: whole numbers as lists of one. */
+    public static Map<String, List<Long>> parameters(Map<String, ? extends List<Integer>> values) {
+        Map<String, List<Long>> longs = new java.util.LinkedHashMap<>();
+        values.forEach((name, list) -> longs.put(name, list.stream().map(Integer::longValue).toList()));
+        return longs;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 }

@@ -8,21 +8,20 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.synfire.circuits.TestCircuits;
 import org.synfire.chip.api.network.ConnectionGroup;
 import org.synfire.chip.api.network.Network;
 import org.synfire.chip.api.network.SignMode;
 
 class CircuitCompilerTest {
 
-    private static final CircuitDescription SBP = CircuitDescriptions.resource(CircuitDescription.class,
-            "/org/synfire/circuits/sbp/sbp-training.yaml");
 
     // n_in 3, n_hid 2, n_out 2
     private static final int[][] W1 = {{2, -4}, {240, -240}, {0, 6}};
     private static final int[][] W2 = {{10, -12}, {-256, 254}};
 
     private static CompiledCircuit compileSmall() {
-        return CircuitCompiler.compile(SBP, Map.of("n_in", 3, "n_hid", 2, "n_out", 2), Map.of("W1", W1, "W2", W2));
+        return CircuitCompiler.compile(TestCircuits.sbp(3, 2, 2), Map.of("w1", W1, "w2", W2));
     }
 
     private static ConnectionGroup connection(Network network, String name) {
@@ -36,7 +35,7 @@ class CircuitCompilerTest {
         assertEquals(12 + 15, network.groups().size()); // 12 gates, 15 populations of the spec's table
         assertEquals(List.of("start", "input", "target", "reward"),
                 network.generators().stream().map(g -> g.name()).toList());
-        assertEquals(SBP.connections().size(), network.connections().size());
+        assertEquals(TestCircuits.sbp(3, 2, 2).connections().size(), network.connections().size());
         assertEquals(List.of("reward"), network.channels().stream().map(c -> c.name()).toList());
         assertArrayEquals(new int[] {11}, network.generators().get(0).times()); // g00 first fires at 12
     }
@@ -47,14 +46,14 @@ class CircuitCompilerTest {
         Network network = circuit.network();
 
         // all-to-all in pre-major order: synapse k = i * post + j
-        assertArrayEquals(new int[] {2, -4, 240, -240, 0, 6}, connection(network, "x->h>").weights());
-        assertArrayEquals(new int[] {10, -12, -256, 254}, connection(network, "h->o").weights());
+        assertArrayEquals(new int[] {2, -4, 240, -240, 0, 6}, connection(network, "x->h1>").weights());
+        assertArrayEquals(new int[] {10, -12, -256, 254}, connection(network, "h1->o").weights());
         // o -> h1T holds W2^T: synapse (k, j) = W2[j][k]
         assertArrayEquals(new int[] {10, -256, -12, 254}, connection(network, "o->h1T").weights());
         // oT- -> h1T holds -W2^T, saturated: -(-256) = 256 does not fit, 254 does
         assertArrayEquals(new int[] {-10, 254, 12, -254}, connection(network, "oT-->h1T").weights());
         assertEquals(8, circuit.matrixConnections().size());
-        ConnectionGroup w1 = connection(network, "x->h");
+        ConnectionGroup w1 = connection(network, "x->h1");
         assertEquals(SignMode.MIXED, w1.signMode());
         assertEquals(0, w1.exponent());
         assertEquals("dw = y0*x0*r1*4 - y0*x0*2", w1.learning().orElseThrow().rule());
@@ -64,12 +63,12 @@ class CircuitCompilerTest {
     void encodesFixedWeightsAndDelays() {
         Network network = compileSmall().network();
 
-        ConnectionGroup relay = connection(network, "m_h->h1T.d5");
+        ConnectionGroup relay = connection(network, "m1->h1T.d5");
         assertEquals(130, relay.weight(0));
         assertEquals(2, relay.exponent());
         assertEquals(5, relay.delay(0));
         assertEquals(2, relay.synapseCount()); // one-to-one over n_hid
-        ConnectionGroup inhibit = connection(network, "g00->o");
+        ConnectionGroup inhibit = connection(network, "g0->o");
         assertEquals(SignMode.INHIBITORY, inhibit.signMode());
         assertEquals(-254, inhibit.weight(1)); // -8128 = -254 * 2^5
         assertEquals(2, inhibit.synapseCount()); // one-to-all over n_out
@@ -77,15 +76,22 @@ class CircuitCompilerTest {
 
     @Test
     void refusesAMatrixOfTheWrongShape() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CircuitCompiler.compile(SBP,
-                Map.of("n_in", 3, "n_hid", 2, "n_out", 2), Map.of("W1", W2, "W2", W2)));
-        assertEquals("sbp: matrix W1: an initial value of 3 x 2 is needed", e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CircuitCompiler.compile(TestCircuits.sbp(3, 2, 2), Map.of("w1", W2, "w2", W2)));
+        assertEquals("sbp: matrix w1: an initial value of 3 x 2 is needed; given 2 x 2", e.getMessage());
     }
 
     @Test
     void refusesAMissingParameter() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CircuitCompiler.compile(SBP,
-                Map.of("n_in", 3, "n_hid", 2), Map.of("W1", W1, "W2", W2)));
-        assertEquals("sbp: parameter n_out has no value", e.getMessage());
+        CircuitDescriptions.Template template = CircuitDescriptions.template("""
+                name: needs-size
+                parameters: {n: null}
+                phases: 1
+                neuron-types: {unit: {threshold: 1}}
+                populations: {a: {size: n, type: unit}}
+                connections: []
+                """, "needs-size.yaml");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> template.describe(Map.of()));
+        assertEquals("needs-size.yaml: parameter n has no value and no default", e.getMessage());
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+import org.synfire.circuits.TestCircuits;
 import org.synfire.chip.api.ChipEvents;
 import org.synfire.chip.api.RunOptions;
 import org.synfire.chip.api.circuit.PhaseEvents;
@@ -15,8 +16,6 @@ import org.synfire.chip.emulator.Loihi1Backend;
 /** The runner's per-phase accounting: every timestep of a sample in its phase, nothing lost, nothing twice. */
 class PhaseEventsTest {
 
-    private static final CircuitDescription SBP = CircuitDescriptions.resource(CircuitDescription.class,
-            "/org/synfire/circuits/sbp/sbp-training.yaml");
 
     @Test
     void phasesAddUpToTheChipsCountsOfTheSamples() {
@@ -24,8 +23,8 @@ class PhaseEventsTest {
         int nIn = 12;
         int nHid = 6;
         int nOut = 3;
-        CompiledCircuit circuit = CircuitCompiler.compile(SBP, Map.of("n_in", nIn, "n_hid", nHid, "n_out", nOut),
-                Map.of("W1", weights(random, nIn, nHid), "W2", weights(random, nHid, nOut)));
+        CompiledCircuit circuit = CircuitCompiler.compile(TestCircuits.sbp(nIn, nHid, nOut),
+                Map.of("w1", weights(random, nIn, nHid), "w2", weights(random, nHid, nOut)));
         int phases = circuit.description().phases();
         try (ChipCircuitRunner chip = new ChipCircuitRunner(new Loihi1Backend(), circuit, RunOptions.seed(1))) {
             assertEquals(0, chip.phaseEvents().samples());

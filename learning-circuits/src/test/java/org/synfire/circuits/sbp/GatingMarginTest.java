@@ -7,19 +7,16 @@ import java.util.Arrays;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.synfire.circuits.TestCircuits;
 import org.synfire.chip.api.RunOptions;
 import org.synfire.chip.emulator.Loihi1Backend;
 import org.synfire.circuits.dsl.ChipCircuitRunner;
 import org.synfire.circuits.dsl.CircuitCompiler;
-import org.synfire.circuits.dsl.CircuitDescription;
-import org.synfire.circuits.dsl.CircuitDescriptions;
 import org.synfire.circuits.dsl.CompiledCircuit;
 
 /** The runner counts spikes a population fires outside its phases, as when an input passes the gating margin. */
 class GatingMarginTest {
 
-    private static final CircuitDescription SBP = CircuitDescriptions.resource(CircuitDescription.class,
-            "/org/synfire/circuits/sbp/sbp-training.yaml");
 
     /**
      * With moderate weights nothing fires out of phase. With every one of 40 inputs on and W1 = 254,
@@ -39,16 +36,15 @@ class GatingMarginTest {
 
         // x replayed in phase 11 of samples 0 and 1 drives the hidden layer at offset 1 of samples 1 and 2;
         // only the first of these falls inside the two samples presented
-        assertEquals(nHid, beyondTheMargin.get("h"), beyondTheMargin.toString());
-        assertEquals(nHid, beyondTheMargin.get("h<"), beyondTheMargin.toString());
-        assertEquals(nHid, beyondTheMargin.get("h>"), beyondTheMargin.toString());
+        assertEquals(nHid, beyondTheMargin.get("h1"), beyondTheMargin.toString());
+        assertEquals(nHid, beyondTheMargin.get("h1<"), beyondTheMargin.toString());
+        assertEquals(nHid, beyondTheMargin.get("h1>"), beyondTheMargin.toString());
         assertTrue(beyondTheMargin.keySet().stream().allMatch(p -> p.startsWith("h")), beyondTheMargin.toString());
     }
 
     private static Map<String, Long> outOfPhase(int[][] w1, byte[] input) {
         int[][] w2 = new int[w1[0].length][2];
-        CompiledCircuit circuit = CircuitCompiler.compile(SBP, Map.of("n_in", w1.length, "n_hid", w1[0].length,
-                "n_out", 2), Map.of("W1", w1, "W2", w2));
+        CompiledCircuit circuit = CircuitCompiler.compile(TestCircuits.sbp(w1.length, w1[0].length, 2), Map.of("w1", w1, "w2", w2));
         try (ChipCircuitRunner chip = new ChipCircuitRunner(new Loihi1Backend(), circuit, RunOptions.seed(1))) {
             chip.present(input, 0, 0);
             chip.present(input, 0, 1);

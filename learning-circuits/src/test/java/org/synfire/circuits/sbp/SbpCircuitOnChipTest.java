@@ -7,12 +7,11 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+import org.synfire.circuits.TestCircuits;
 import org.synfire.chip.api.RunOptions;
 import org.synfire.chip.emulator.Loihi1Backend;
 import org.synfire.circuits.dsl.ChipCircuitRunner;
 import org.synfire.circuits.dsl.CircuitCompiler;
-import org.synfire.circuits.dsl.CircuitDescription;
-import org.synfire.circuits.dsl.CircuitDescriptions;
 import org.synfire.circuits.dsl.CompiledCircuit;
 
 /**
@@ -21,8 +20,6 @@ import org.synfire.circuits.dsl.CompiledCircuit;
  */
 class SbpCircuitOnChipTest {
 
-    private static final CircuitDescription SBP = CircuitDescriptions.resource(CircuitDescription.class,
-            "/org/synfire/circuits/sbp/sbp-training.yaml");
 
     @Test
     void spikingCircuitEqualsTheReferenceModelBitForBit() {
@@ -69,16 +66,15 @@ class SbpCircuitOnChipTest {
         int nHid = w2.length;
         int nOut = w2[0].length;
         ReferenceModel reference = new ReferenceModel(w1, w2);
-        CompiledCircuit circuit = CircuitCompiler.compile(SBP, Map.of("n_in", nIn, "n_hid", nHid, "n_out", nOut),
-                Map.of("W1", w1, "W2", w2));
+        CompiledCircuit circuit = CircuitCompiler.compile(TestCircuits.sbp(nIn, nHid, nOut), Map.of("w1", w1, "w2", w2));
 
         int learnedSamples = 0;
         try (ChipCircuitRunner chip = new ChipCircuitRunner(new Loihi1Backend(), circuit,
                 new RunOptions(1, 1, threads))) {
             if (threads > 1) {
                 java.util.Set<Integer> cores = new java.util.TreeSet<>();
-                Map<String, Integer> sizes = Map.of("x", nIn, "h", nHid, "h1T", nHid, "c_h", nHid, "m_x", nIn,
-                        "m_h", nHid, "o", nOut);
+                Map<String, Integer> sizes = Map.of("x", nIn, "h1", nHid, "h1T", nHid, "c1", nHid, "m_x", nIn,
+                        "m1", nHid, "o", nOut);
                 sizes.forEach((group, size) -> {
                     cores.add(chip.chip().coreOf(group, 0));
                     cores.add(chip.chip().coreOf(group, size - 1));
@@ -100,10 +96,10 @@ class SbpCircuitOnChipTest {
 
                 Map<String, int[][]> onChip = chip.matrixWeights();
                 String at = "after sample " + n;
-                for (String copy : new String[] {"x->h", "x->h<", "x->h>"}) {
+                for (String copy : new String[] {"x->h1", "x->h1<", "x->h1>"}) {
                     assertArrayEquals(reference.w1, onChip.get(copy), copy + " " + at);
                 }
-                for (String copy : new String[] {"h->o", "h->o<", "h->o>"}) {
+                for (String copy : new String[] {"h1->o", "h1->o<", "h1->o>"}) {
                     assertArrayEquals(reference.w2, onChip.get(copy), copy + " " + at);
                 }
                 assertArrayEquals(reference.w2tp, onChip.get("o->h1T"), "W2T+ " + at);

@@ -7,19 +7,16 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+import org.synfire.circuits.TestCircuits;
 import org.synfire.chip.api.RunOptions;
 import org.synfire.chip.emulator.Loihi1Backend;
 import org.synfire.circuits.dsl.ChipCircuitRunner;
 import org.synfire.circuits.dsl.CircuitCompiler;
-import org.synfire.circuits.dsl.CircuitDescription;
-import org.synfire.circuits.dsl.CircuitDescriptions;
 import org.synfire.circuits.dsl.CompiledCircuit;
 
 /** Training on the emulated chip allocates nothing per timestep: the host loop and the emulator reuse their arrays. */
 class TimestepAllocationTest {
 
-    private static final CircuitDescription SBP = CircuitDescriptions.resource(CircuitDescription.class,
-            "/org/synfire/circuits/sbp/sbp-training.yaml");
 
     @Test
     void trainingSamplesAllocateNothingPerTimestep() {
@@ -27,8 +24,8 @@ class TimestepAllocationTest {
         int nIn = 64;
         int nHid = 48;
         int nOut = 10;
-        CompiledCircuit circuit = CircuitCompiler.compile(SBP, Map.of("n_in", nIn, "n_hid", nHid, "n_out", nOut),
-                Map.of("W1", weights(random, nIn, nHid), "W2", weights(random, nHid, nOut)));
+        CompiledCircuit circuit = CircuitCompiler.compile(TestCircuits.sbp(nIn, nHid, nOut),
+                Map.of("w1", weights(random, nIn, nHid), "w2", weights(random, nHid, nOut)));
         byte[] inputs = new byte[nIn * 64];
         for (int k = 0; k < inputs.length; k++) {
             inputs[k] = (byte) (random.nextInt(4) == 0 ? 1 : 0);

@@ -1,5 +1,7 @@
 package org.synfire.chip.api.circuit;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -8,27 +10,100 @@ import java.util.Set;
 /**
  * How a circuit is sized and seeded.
  *
- * @param inputs  input units (e.g. 400 for 20 x 20 images)
- * @param hidden  hidden units
- * @param outputs output units (classes)
- * @param seed    the run's seed: initial weights and every other random choice derive from it
- * @param threads worker threads a backend may use; results do not depend on it
- * @param options circuit-specific settings by name (for example {@code init}); a circuit refuses a name or value it
- *                does not know, naming those it does
+ * @param parameters the circuit's parameters by name, each a list of whole numbers (one number is a list of one);
+ *                   the platform gives a classifier {@value #INPUTS} (values per sample), {@value #HIDDEN} (units
+ *                   per hidden layer) and {@value #OUTPUTS} (classes); a circuit takes the ones it declares
+ * @param seed       the run's seed: initial weights and every other random choice derive from it
+ * @param threads    worker threads a backend may use; results do not depend on it
+ * @param options    circuit-specific settings by name (for example {@code init}); a circuit refuses a name or value
+ *                   it does not know, naming those it does
  */
-public record CircuitSettings(int inputs, int hidden, int outputs, long seed, int threads, Map<String, String> options) {
+public record CircuitSettings(Map<String, List<Integer>> parameters, long seed, int threads,
+        Map<String, String> options) {
+
+    /** Values per sample (one number). */
+    public static final String INPUTS = "inputs";
+    /** Units of each hidden layer, first layer first. */
+    public static final String HIDDEN = "hidden";
+    /** Classes (one number). */
+    public static final String OUTPUTS = "outputs";
 
     public CircuitSettings {
-        positive("inputs", inputs);
-        positive("hidden", hidden);
-        positive("outputs", outputs);
-        positive("threads", threads);
+        Objects.requireNonNull(parameters, "circuit settings: parameters");
+        Map<String, List<Integer>> copy = new LinkedHashMap<>();
+        parameters.forEach((name, values) -> {
+            if (values == null || values.isEmpty() || values.stream().anyMatch(v -> v == null || v < 1)) {
+                throw new IllegalArgumentException("circuit settings: parameter " + name + " = " + values
+                        + " must be one or more whole numbers of at least 1");
+            }
+            copy.put(name, List.copyOf(values));
+        });
+        parameters = java.util.Collections.unmodifiableMap(copy);
+        if (threads < 1) {
+            throw new IllegalArgumentException("circuit settings: threads " + threads + " must be at least 1");
+        }
         options = Map.copyOf(Objects.requireNonNull(options, "circuit settings: options"));
     }
 
-    /** Settings without circuit-specific options (each circuit's defaults). */
-    public CircuitSettings(int inputs, int hidden, int outputs, long seed, int threads) {
-        this(inputs, hidden, outputs, seed, threads, Map.of());
+    /**
+     * The settings of a layered classifier.
+     *
+     * @param hidden units of each hidden layer (at least one layer)
+     */
+    public static CircuitSettings layers(int inputs, List<Integer> hidden, int outputs, long seed, int threads,
+            Map<String, String> options) {
+        Map<String, List<Integer>> p = new LinkedHashMap<>();
+        p.put(INPUTS, List.of(inputs));
+        p.put(HIDDEN, List.copyOf(hidden));
+        p.put(OUTPUTS, List.of(outputs));
+        return new CircuitSettings(p, seed, threads, options);
+    }
+
+    /** A layered classifier without circuit-specific options (each circuit's defaults). */
+    public static CircuitSettings layers(int inputs, List<Integer> hidden, int outputs, long seed, int threads) {
+        return layers(inputs, hidden, outputs, seed, threads, Map.of());
+    }
+
+    /**
+     * The values of parameter {@code name}.
+     *
+     * @throws IllegalArgumentException if it is not set, naming those that are
+     */
+    public List<Integer> parameter(String name) {
+        List<Integer> values = parameters.get(name);
+        if (values == null) {
+            throw new IllegalArgumentException("circuit settings: parameter " + name + " is not set; set: "
+                    + parameters.keySet());
+        }
+        return values;
+    }
+
+    /**
+     * The one value of parameter {@code name}.
+     *
+     * @throws IllegalArgumentException if it is not set or holds more than one value
+     */
+    public int size(String name) {
+        List<Integer> values = parameter(name);
+        if (values.size() != 1) {
+            throw new IllegalArgumentException("circuit settings: parameter " + name + " = " + values
+                    + " holds " + values.size() + " values; one is needed");
+        }
+        return values.get(0);
+    }
+
+    /** The layer sizes of a layered classifier: inputs, each hidden layer, outputs. */
+    public int[] layerSizes() {
+        List<Integer> sizes = new ArrayList<>();
+        sizes.add(size(INPUTS));
+        sizes.addAll(parameter(HIDDEN));
+        sizes.add(size(OUTPUTS));
+        return sizes.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The same settings with another seed. */
+    public CircuitSettings withSeed(long newSeed) {
+        return new CircuitSettings(parameters, newSeed, threads, options);
     }
 
     /**
@@ -57,12 +132,6 @@ public record CircuitSettings(int inputs, int hidden, int outputs, long seed, in
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("circuit " + circuit + " has no option " + String.join(", ", unknown)
                     + (known.isEmpty() ? "; it takes none" : "; its options are " + known.stream().sorted().toList()));
-        }
-    }
-
-    private static void positive(String field, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException("circuit settings: " + field + " " + value + " must be at least 1");
         }
     }
 }

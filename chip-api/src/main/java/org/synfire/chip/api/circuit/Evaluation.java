@@ -1,39 +1,46 @@
 package org.synfire.chip.api.circuit;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
- * How a trained circuit did on a set of samples.
+ * How a trained circuit did on a set of samples, in the circuit's own terms.
  *
- * @param samples            samples evaluated
- * @param exact              samples whose every output equals the one-hot target
- * @param top1Spikes         samples whose first firing output (lowest index; 0 if none fires) is the target
- * @param top1Potential      samples whose largest output potential (lowest index on ties) is the target
- * @param squaredErrors      sum over samples and outputs of (output - target)^2, outputs being 0 or 1
- * @param deadOutputs        outputs whose potential never exceeded 0 on these samples: they get no error signal
- * @param deadHidden         hidden units that never fired on these samples
- * @param predictions        the top-1-from-spikes prediction of each sample, for comparing two evaluations
+ * @param samples     samples evaluated
+ * @param metrics     figures by name, in the circuit's order (the first is its headline figure); a classifier's
+ *                    accuracies are fractions of the samples, e.g. {@code top1_spikes} 0.93
+ * @param counts      diagnostic counts by name, e.g. {@code dead_outputs}: units that never showed life
+ * @param predictions the predicted class of each sample, for comparing two evaluations
  */
-public record Evaluation(int samples, int exact, int top1Spikes, int top1Potential, long squaredErrors,
-        int deadOutputs, int deadHidden, int[] predictions) {
+public record Evaluation(int samples, Map<String, Double> metrics, Map<String, Long> counts, int[] predictions) {
 
     public Evaluation {
+        if (samples < 0 || predictions.length != samples) {
+            throw new IllegalArgumentException("evaluation of " + samples + " samples with " + predictions.length
+                    + " predictions");
+        }
+        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
         predictions = predictions.clone();
     }
 
-    public double exactAccuracy() {
-        return fraction(exact);
+    /**
+     * The figure named {@code name}.
+     *
+     * @throws IllegalArgumentException if the evaluation has none of that name, naming those it has
+     */
+    public double metric(String name) {
+        Double value = metrics.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("the evaluation has no figure " + name + "; it has " + metrics.keySet());
+        }
+        return value;
     }
 
-    public double top1SpikesAccuracy() {
-        return fraction(top1Spikes);
-    }
-
-    public double top1PotentialAccuracy() {
-        return fraction(top1Potential);
-    }
-
-    /** Mean squared error per output: squared errors / (samples * outputs). */
-    public double loss(int outputs) {
-        return samples == 0 ? 0 : (double) squaredErrors / ((double) samples * outputs);
+    /** The name of the headline figure (the first), or empty text if there is none. */
+    public String headline() {
+        return metrics.isEmpty() ? "" : metrics.keySet().iterator().next();
     }
 
     /** Samples whose prediction differs from {@code other}'s (an evaluation of the same samples). */
@@ -52,9 +59,5 @@ public record Evaluation(int samples, int exact, int top1Spikes, int top1Potenti
     @Override
     public int[] predictions() {
         return predictions.clone();
-    }
-
-    private double fraction(int count) {
-        return samples == 0 ? 0 : (double) count / samples;
     }
 }

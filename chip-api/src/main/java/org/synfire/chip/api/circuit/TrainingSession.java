@@ -58,6 +58,14 @@ public interface TrainingSession extends AutoCloseable {
      */
     Map<String, int[][]> weights();
 
+    /**
+     * The names of the circuit's own matrices among {@link #weights()} (not the views and copies a chip keeps
+     * of them), in the circuit's order: the ones a figure or an export shows. All of them by default.
+     */
+    default java.util.List<String> matrices() {
+        return java.util.List.copyOf(weights().keySet());
+    }
+
     /** Replaces the weights by ones {@link #weights()} returned (of the same circuit and sizes). */
     void restore(Map<String, int[][]> weights);
 

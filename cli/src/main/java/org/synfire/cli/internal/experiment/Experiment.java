@@ -1,8 +1,10 @@
 package org.synfire.cli.internal.experiment;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -21,7 +23,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param seed            seed of every random choice of the run (initial weights, shuffling, rounding)
  * @param trainSamples    use only the first this many training samples (all when absent)
  * @param testSamples     evaluate on only the first this many test samples (all when absent)
- * @param hidden          hidden units
+ * @param hidden          units of each hidden layer, first layer first (YAML: {@code hidden: 400} or
+ *                        {@code hidden: [400, 400]})
  * @param checkpointEvery epochs between checkpoints and evaluations, e.g. 0.5 as the paper did
  * @param threads         worker threads of the backend; results do not depend on it
  * @param inferenceCircuit a circuit whose inference runs on the chip with the trained weights at the end,
@@ -42,7 +45,9 @@ public record Experiment(
         @JsonProperty("seed") Long seed,
         @JsonProperty("train-samples") Integer trainSamples,
         @JsonProperty("test-samples") Integer testSamples,
-        @JsonProperty("hidden") Integer hidden,
+        @JsonProperty("hidden")
+        @JsonFormat(with = {JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY,
+            JsonFormat.Feature.WRITE_SINGLE_ELEM_ARRAYS_UNWRAPPED}) List<Integer> hidden,
         @JsonProperty("checkpoint-every") Double checkpointEvery,
         @JsonProperty("threads") Integer threads,
         @JsonProperty("inference-circuit") String inferenceCircuit,
@@ -68,7 +73,7 @@ public record Experiment(
                 epochs == null ? 1 : epochs,
                 seed == null ? 1L : seed,
                 trainSamples, testSamples,
-                hidden == null ? 400 : hidden,
+                hidden == null || hidden.isEmpty() ? List.of(400) : new java.util.ArrayList<>(hidden),
                 checkpointEvery == null ? 0.5 : checkpointEvery,
                 threads == null ? 1 : threads, inferenceCircuit,
                 circuitOptions == null || circuitOptions.isEmpty() ? null : new TreeMap<>(circuitOptions));
@@ -93,7 +98,9 @@ public record Experiment(
         if (testSamples != null) {
             requireAtLeast(source, "test-samples", testSamples, 1);
         }
-        requireAtLeast(source, "hidden", hidden, 1);
+        if (hidden.stream().anyMatch(h -> h == null || h < 1)) {
+            throw invalid(source, "hidden", hidden, "one whole number of at least 1 per hidden layer, e.g. 400 or [400, 400]");
+        }
         requireAtLeast(source, "threads", threads, 1);
         if (circuitOptions != null) {
             circuitOptions.forEach((key, value) -> {

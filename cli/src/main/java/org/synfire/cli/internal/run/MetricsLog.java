@@ -54,8 +54,15 @@ public final class MetricsLog {
     }
 
     private void save() throws IOException {
-        StringBuilder text = new StringBuilder(CheckpointMetrics.CSV_HEADER).append('\n');
-        entries.forEach(m -> text.append(m.csvRow()).append('\n'));
+        StringBuilder text = new StringBuilder();
+        String header = null;
+        for (CheckpointMetrics m : entries) {
+            if (!m.csvHeader().equals(header)) {
+                header = m.csvHeader(); // a circuit's figures are the same at every checkpoint; a header per change
+                text.append(header).append('\n');
+            }
+            text.append(m.csvRow()).append('\n');
+        }
         AtomicFiles.writeString(csv, text.toString());
         AtomicFiles.write(json, out -> JSON.writeValue(out, entries));
     }

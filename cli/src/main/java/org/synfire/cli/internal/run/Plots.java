@@ -30,15 +30,18 @@ public final class Plots {
     private Plots() {
     }
 
-    /** Test accuracy (three ways) per epoch, in percent. */
+    /** The circuit's figures on the test samples per epoch, in percent (a classifier's accuracies and loss). */
     public static void accuracy(List<CheckpointMetrics> metrics, Path png) throws IOException {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("Test accuracy").xAxisTitle("epoch").yAxisTitle("accuracy (%)").build();
+                .title("Test figures").xAxisTitle("epoch").yAxisTitle("%").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
-        List<Double> epochs = metrics.stream().map(CheckpointMetrics::epoch).toList();
-        addSeries(chart, "top-1 from spikes", epochs, metrics.stream().map(m -> 100 * m.top1Spikes()).toList());
-        addSeries(chart, "top-1 from potential", epochs, metrics.stream().map(m -> 100 * m.top1Potential()).toList());
-        addSeries(chart, "exact", epochs, metrics.stream().map(m -> 100 * m.exact()).toList());
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        metrics.forEach(m -> names.addAll(m.metrics().keySet()));
+        for (String name : names) {
+            List<CheckpointMetrics> having = metrics.stream().filter(m -> m.metrics().containsKey(name)).toList();
+            addSeries(chart, name, having.stream().map(CheckpointMetrics::epoch).toList(),
+                    having.stream().map(m -> 100 * m.metric(name)).toList());
+        }
         save(chart, png);
     }
 
@@ -112,14 +115,16 @@ public final class Plots {
         save(chart, png);
     }
 
-    /**
-     * Histograms of the matrices a circuit learns: the first two of its weights, which circuits list
-     * before the copies a chip keeps of them (W2T+, W2T-, W1<, ...).
-     */
-    public static void learnedWeights(Map<String, int[][]> weights, Path png) throws IOException {
+    /** Histograms of the matrices a circuit learns ({@code matrices}, out of all its {@code weights}). */
+    public static void learnedWeights(Map<String, int[][]> weights, List<String> matrices, Path png)
+            throws IOException {
         Map<String, int[]> learned = new java.util.LinkedHashMap<>();
-        weights.entrySet().stream().limit(2).forEach(e -> learned.put(e.getKey(),
-                java.util.Arrays.stream(e.getValue()).flatMapToInt(java.util.Arrays::stream).toArray()));
+        for (String name : matrices) {
+            int[][] matrix = weights.get(name);
+            if (matrix != null) {
+                learned.put(name, java.util.Arrays.stream(matrix).flatMapToInt(java.util.Arrays::stream).toArray());
+            }
+        }
         weightHistograms(learned, -256, 254, 16, png);
     }
 

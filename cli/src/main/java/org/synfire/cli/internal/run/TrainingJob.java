@@ -103,7 +103,7 @@ public final class TrainingJob {
     private void train(RunDirectory run, Experiment experiment, Resolved resolved, Optional<Checkpoint> from)
             throws IOException {
         RunSeeds seeds = RunSeeds.of(experiment.seed());
-        CircuitSettings settings = new CircuitSettings(resolved.train().dimension(), experiment.hidden(),
+        CircuitSettings settings = CircuitSettings.layers(resolved.train().dimension(), experiment.hidden(),
                 resolved.train().classes(), seeds.circuit(), experiment.threads(), experiment.options());
         TrainingLoop loop = new TrainingLoop(resolved.train(), resolved.test(), experiment.epochs(),
                 experiment.checkpointEvery(), seeds.order());
@@ -133,14 +133,17 @@ public final class TrainingJob {
                     checkpoints.save(checkpoint);
                     metrics.append(m);
                     last[0] = evaluation;
-                    progress.remark(String.format(" | top-1 %.1f %%", 100 * m.top1Spikes()));
+                    String headline = evaluation.headline();
+                    if (!headline.isEmpty()) {
+                        progress.remark(String.format(" | %s %.4f", headline, m.metric(headline)));
+                    }
                 }
             });
             WeightsFile.write(run.finalWeights(), session.weights(), loop.totalSamples());
             if (last[0] == null) {
                 last[0] = session.evaluate(resolved.test());
             }
-            writePlots(run, metrics, session.weights());
+            writePlots(run, metrics, session.weights(), session.matrices());
             energy = session.chipEvents().flatMap(e -> EnergyReport.of(experiment.circuit(), "training",
                     defaultCostModel(), e));
             if (energy.isPresent()) {
@@ -202,15 +205,15 @@ public final class TrainingJob {
         report.put("inference_circuit", circuitId);
         report.put("backend", experiment.backend());
         report.put("samples", onChip.samples());
-        report.put("top1_spikes_functional", functional.top1SpikesAccuracy());
-        report.put("top1_spikes_on_chip", onChip.top1SpikesAccuracy());
-        report.put("top1_potential_on_chip", onChip.top1PotentialAccuracy());
-        report.put("exact_on_chip", onChip.exactAccuracy());
+        functional.metrics().forEach((name, value) -> report.put(name + "_functional", value));
+        onChip.metrics().forEach((name, value) -> report.put(name + "_on_chip", value));
         report.put("predictions_that_differ", differ);
         AtomicFiles.write(run.path().resolve("inference.json"), o -> JSON.writeValue(o, report));
-        return Optional.of(String.format("%-22s %.2f %% top-1 from spikes on %s (%s), %d of %d predictions differ "
-                + "from the functional evaluation", "inference on chip", 100 * onChip.top1SpikesAccuracy(),
-                experiment.backend(), circuitId, differ, functional.samples()));
+        String headline = onChip.headline();
+        return Optional.of(String.format("%-22s %s %.4f on %s (%s), %d of %d predictions differ "
+                + "from the functional evaluation", "inference on chip", headline,
+                headline.isEmpty() ? 0 : onChip.metric(headline), experiment.backend(), circuitId, differ,
+                functional.samples()));
     }
 
     /** The cost model of the default table, as the platform found it. */
@@ -218,10 +221,10 @@ public final class TrainingJob {
         return new CostModel(extensions.costModels().get(CostTables.defaultTable().id()).table());
     }
 
-    private static void writePlots(RunDirectory run, MetricsLog metrics, Map<String, int[][]> weights)
-            throws IOException {
+    private static void writePlots(RunDirectory run, MetricsLog metrics, Map<String, int[][]> weights,
+            java.util.List<String> matrices) throws IOException {
         Plots.accuracy(metrics.entries(), run.plots().resolve("accuracy.png"));
-        Plots.learnedWeights(weights, run.plots().resolve("weights.png"));
+        Plots.learnedWeights(weights, matrices, run.plots().resolve("weights.png"));
     }
 
     private void summarize(RunDirectory run, Experiment experiment, Resolved resolved, MetricsLog metrics,
@@ -234,12 +237,9 @@ public final class TrainingJob {
         out.printf("%-22s %d x %d epochs, seed %d%n", "training samples", resolved.train().count(),
                 experiment.epochs(), experiment.seed());
         out.printf("%-22s %d%n", "test samples", resolved.test().count());
-        out.printf("%-22s %.2f %%%n", "top-1 from spikes", 100 * last.top1Spikes());
-        out.printf("%-22s %.2f %%%n", "top-1 from potential", 100 * last.top1Potential());
-        out.printf("%-22s %.2f %%%n", "exact", 100 * last.exact());
-        out.printf("%-22s %.4f%n", "loss", last.loss());
-        out.printf("%-22s %d of %d output, %d of %d hidden%n", "dead units", evaluation.deadOutputs(),
-                resolved.train().classes(), evaluation.deadHidden(), experiment.hidden());
+        out.printf("%-22s %s%n", "hidden layers", experiment.hidden());
+        last.metrics().forEach((name, value) -> out.printf("%-22s %.4f%n", name, value));
+        evaluation.counts().forEach((name, value) -> out.printf("%-22s %d%n", name, value));
         out.printf("%-22s %.0f samples/s (last interval), %s elapsed%n", "speed", last.samplesPerSecond(),
                 formatDuration(elapsed));
         out.printf("%-22s %s%n", "run directory", run.path());

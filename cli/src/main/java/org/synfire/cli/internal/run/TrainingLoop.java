@@ -83,9 +83,7 @@ public final class TrainingLoop {
                 long now = System.nanoTime();
                 double rate = (seen - lastCheckpoint) / ((now - lastTime) / 1e9);
                 Evaluation evaluation = session.evaluate(test);
-                CheckpointMetrics metrics = new CheckpointMetrics((double) seen / n, seen,
-                        evaluation.exactAccuracy(), evaluation.top1SpikesAccuracy(),
-                        evaluation.top1PotentialAccuracy(), evaluation.loss(train.classes()), rate);
+                CheckpointMetrics metrics = new CheckpointMetrics((double) seen / n, seen, evaluation.metrics(), rate);
                 listener.checkpoint(metrics, evaluation, new Checkpoint(seen, session.weights()));
                 lastCheckpoint = seen;
                 lastTime = System.nanoTime();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +35,7 @@ class ExperimentsTest {
         assertEquals("sbp", paper.circuit());
         assertEquals("mnist20", paper.dataset());
         assertEquals(60, paper.epochs());
-        assertEquals(400, paper.hidden());
+        assertEquals(List.of(400), paper.hidden());
         assertEquals(0.5, paper.checkpointEvery());
     }
 
@@ -42,7 +43,7 @@ class ExperimentsTest {
     void absentFieldsTakeTheirDefaults() {
         Experiment e = Experiments.parse("dataset: mnist20\n", "x.yaml", "x");
 
-        assertEquals(new Experiment("x", "", "sbp", "loihi1", "mnist20", 1, 1L, null, null, 400, 0.5, 1, null, null), e);
+        assertEquals(new Experiment("x", "", "sbp", "loihi1", "mnist20", 1, 1L, null, null, List.of(400), 0.5, 1, null, null), e);
     }
 
     @Test

@@ -25,8 +25,8 @@ class PlotsTest {
     void drawsTheAccuracyCurveAsAPng() throws IOException {
         Path png = temp.resolve("accuracy.png");
 
-        Plots.accuracy(List.of(new CheckpointMetrics(0.5, 30000, 0.8, 0.9, 0.92, 0.1, 5000),
-                new CheckpointMetrics(1.0, 60000, 0.85, 0.93, 0.95, 0.08, 5000)), png);
+        Plots.accuracy(List.of(MetricsLogTest.metrics(0.5, 30000, 0.8, 0.9, 0.92, 0.1, 5000),
+                MetricsLogTest.metrics(1.0, 60000, 0.85, 0.93, 0.95, 0.08, 5000)), png);
 
         assertDrawn(png);
     }

@@ -1,35 +1,24 @@
 package org.synfire.circuits.internal.sbp;
 
-import java.util.Objects;
+import java.util.Optional;
 
-import org.synfire.chip.api.circuit.CircuitSettings;
-import org.synfire.chip.api.circuit.TrainingSession;
-import org.synfire.chip.api.spi.ChipBackend;
-import org.synfire.chip.api.spi.CircuitProvider;
+import org.synfire.circuits.dsl.CircuitDescriptions;
+import org.synfire.circuits.dsl.DescribedCircuitProvider;
 
-/** {@code sbp}: the synfire-gated backprop circuit of Renner et al. 2024, trained entirely on a chip. */
-public final class SbpChipProvider implements CircuitProvider {
+/**
+ * {@code sbp}: the synfire-gated backprop circuit of Renner et al. 2024, trained entirely on a chip, with
+ * any number of hidden layers: its description (sbp-training.yaml, sbp-inference.yaml) and {@link SbpModel}.
+ */
+public final class SbpChipProvider extends DescribedCircuitProvider {
 
     public static final String ID = "sbp";
+    static final CircuitDescriptions.Template TRAINING = CircuitDescriptions.resource(SbpChipProvider.class,
+            "/org/synfire/circuits/sbp/sbp-training.yaml");
+    static final CircuitDescriptions.Template INFERENCE = CircuitDescriptions.resource(SbpChipProvider.class,
+            "/org/synfire/circuits/sbp/sbp-inference.yaml");
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "Synfire-gated backprop (Renner et al. 2024): 12-phase spiking circuit that learns on the chip";
-    }
-
-    @Override
-    public boolean needsBackend() {
-        return true;
-    }
-
-    @Override
-    public TrainingSession open(CircuitSettings settings, ChipBackend backend) {
-        Objects.requireNonNull(backend, "the sbp circuit runs on a chip backend");
-        return new SbpChipSession(backend, settings, SbpInitialWeights.draw(ID, settings));
+    public SbpChipProvider() {
+        super(ID, "Synfire-gated backprop (Renner et al. 2024): spiking circuit that learns on the chip (8 N + 4 "
+                + "phases for N hidden layers)", TRAINING, Optional.of(INFERENCE), new SbpModel(ID));
     }
 }

@@ -2,6 +2,7 @@ package org.synfire.circuits.internal.sbp;
 
 import org.synfire.chip.api.circuit.Evaluation;
 import org.synfire.chip.api.data.Samples;
+import org.synfire.circuits.dsl.ClassificationTally;
 
 /**
  * Evaluates weights without learning, as the paper did from the weights read off the chip: the
@@ -14,7 +15,7 @@ final class SbpEvaluator {
 
     static Evaluation evaluate(SbpWeights weights, Samples samples) {
         SbpFunctionalModel model = new SbpFunctionalModel(weights);
-        EvaluationTally tally = new EvaluationTally(weights.outputs, weights.hidden);
+        ClassificationTally tally = new ClassificationTally(weights.outputs, weights.hidden);
         boolean[] fired = new boolean[weights.outputs];
         boolean[] hiddenFired = new boolean[weights.hidden];
         for (int n = 0; n < samples.count(); n++) {

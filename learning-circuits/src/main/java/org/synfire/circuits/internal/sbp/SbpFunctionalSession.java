@@ -33,6 +33,11 @@ final class SbpFunctionalSession implements TrainingSession {
     }
 
     @Override
+    public java.util.List<String> matrices() {
+        return java.util.List.of(SbpWeights.W1, SbpWeights.W2);
+    }
+
+    @Override
     public void restore(Map<String, int[][]> matrices) {
         weights.restore(matrices);
     }

@@ -33,7 +33,12 @@ final class SbpInitialWeights {
     static SbpWeights draw(String circuit, CircuitSettings settings) {
         settings.requireOnly(circuit, Set.of(OPTION));
         boolean shifted = settings.option(OPTION, SPEC, CHOICES).equals(SHIFTED_W2);
-        return draw(settings.inputs(), settings.hidden(), settings.outputs(), settings.seed(), shifted);
+        int[] sizes = settings.layerSizes();
+        if (sizes.length != 3) {
+            throw new IllegalArgumentException("circuit " + circuit + ": " + (sizes.length - 2)
+                    + " hidden layers; this build supports one");
+        }
+        return draw(sizes[0], sizes[1], sizes[2], settings.seed(), shifted);
     }
 
     /** W1 and W2 of a circuit of these sizes, from one seed (W1's stream and W2's split from it), as the spec says. */

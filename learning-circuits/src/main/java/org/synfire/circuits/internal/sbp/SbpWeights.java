@@ -51,6 +51,19 @@ final class SbpWeights {
         return w;
     }
 
+    /** Weights of the sizes that W1 and W2 in {@code m} have, restored from {@code m} as {@link #restore} does. */
+    static SbpWeights restored(Map<String, int[][]> m) {
+        int[][] w1 = m.get(W1);
+        int[][] w2 = m.get(W2);
+        if (w1 == null || w2 == null || w1.length == 0 || w2.length == 0) {
+            throw new IllegalArgumentException("weights: matrices " + W1 + " and " + W2 + " are needed; have "
+                    + m.keySet());
+        }
+        SbpWeights w = new SbpWeights(w1.length, w2.length, w2[0].length);
+        w.restore(m);
+        return w;
+    }
+
     static int clamp(int w) {
         return Math.max(MIN, Math.min(MAX, w));
     }

@@ -39,15 +39,15 @@ class SbpEvaluatorTest {
 
         Evaluation e = SbpEvaluator.evaluate(w, new Samples(4, 9, inputs, labels, 3));
 
-        assertEquals(1, e.exact());
-        assertEquals(3, e.top1Spikes());
-        assertEquals(3, e.top1Potential());
+        assertEquals(1 / 4.0, e.metric("exact"));
+        assertEquals(3 / 4.0, e.metric("top1_spikes"));
+        assertEquals(3 / 4.0, e.metric("top1_potential"));
         assertArrayEquals(new int[] {0, 0, 0, 2}, e.predictions());
         // squared errors: sample 0: output 1 fires wrongly (1); sample 1: 0 fires wrongly, 1 fires rightly (1);
         // sample 2: target 0 silent (1); sample 3: none
-        assertEquals(3, e.squaredErrors());
-        assertEquals(0, e.deadOutputs());   // outputs 0 and 1 reach 762 in group 0, output 2 in group 2
-        assertEquals(0, e.deadHidden());    // each hidden group fires for some sample
+        assertEquals(3 / (4.0 * 3), e.metric("loss"));
+        assertEquals(0L, e.counts().get("dead_outputs"));   // outputs 0 and 1 reach 762 in group 0, output 2 in group 2
+        assertEquals(0L, e.counts().get("dead_hidden"));    // each hidden group fires for some sample
     }
 
     @Test
@@ -57,8 +57,8 @@ class SbpEvaluatorTest {
         Evaluation e = SbpEvaluator.evaluate(SbpWeights.of(w1, w2),
                 new Samples(1, 3, new byte[] {1, 1, 1}, new int[] {1}, 2));
 
-        assertEquals(1, e.deadOutputs()); // output 0 gets -10
-        assertEquals(1, e.deadHidden());  // hidden unit 1 never fires
+        assertEquals(1L, e.counts().get("dead_outputs")); // output 0 gets -10
+        assertEquals(1L, e.counts().get("dead_hidden"));  // hidden unit 1 never fires
     }
 
     private static void activate(byte[] inputs, int sample, int unit) {

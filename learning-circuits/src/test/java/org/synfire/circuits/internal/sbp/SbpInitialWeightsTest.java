@@ -46,9 +46,9 @@ class SbpInitialWeightsTest {
 
     @Test
     void shiftedW2KeepsW1AndDrawsW2WithAPositiveMean() {
-        SbpWeights spec = SbpInitialWeights.draw("sbp", new CircuitSettings(400, 400, 10, 1, 1));
+        SbpWeights spec = SbpInitialWeights.draw("sbp", CircuitSettings.layers(400, java.util.List.of(400), 10, 1, 1));
         SbpWeights shifted = SbpInitialWeights.draw("sbp",
-                new CircuitSettings(400, 400, 10, 1, 1, Map.of("init", "shifted-w2")));
+                CircuitSettings.layers(400, java.util.List.of(400), 10, 1, 1, Map.of("init", "shifted-w2")));
         assertArrayEquals(SbpInitialWeights.draw(400, 400, 10, 1).w1, spec.w1, "init=spec is the default");
         assertArrayEquals(spec.w2, SbpInitialWeights.draw(400, 400, 10, 1).w2);
         assertArrayEquals(spec.w1, shifted.w1, "W1 as the spec");
@@ -66,10 +66,10 @@ class SbpInitialWeightsTest {
     @Test
     void unknownOptionsAndValuesAreRefusedByName() {
         IllegalArgumentException value = assertThrows(IllegalArgumentException.class, () -> SbpInitialWeights.draw(
-                "sbp", new CircuitSettings(4, 3, 2, 1, 1, Map.of("init", "glorot"))));
+                "sbp", CircuitSettings.layers(4, java.util.List.of(3), 2, 1, 1, Map.of("init", "glorot"))));
         assertEquals("circuit option init=glorot is not known; expected one of [spec, shifted-w2]", value.getMessage());
         IllegalArgumentException name = assertThrows(IllegalArgumentException.class, () -> SbpInitialWeights.draw(
-                "sbp-functional", new CircuitSettings(4, 3, 2, 1, 1, Map.of("lr", "4"))));
+                "sbp-functional", CircuitSettings.layers(4, java.util.List.of(3), 2, 1, 1, Map.of("lr", "4"))));
         assertEquals("circuit sbp-functional has no option lr; its options are [init]", name.getMessage());
     }
 

@@ -1,0 +1,29 @@
+package org.synfire.circuits.internal.sbp;
+
+import java.util.Map;
+
+import org.synfire.chip.api.circuit.CircuitSettings;
+import org.synfire.chip.api.circuit.Evaluation;
+import org.synfire.chip.api.data.Samples;
+import org.synfire.circuits.dsl.CircuitModel;
+
+/** The parts of the sBP circuit its description cannot say: initial weights and the functional forward pass. */
+final class SbpModel implements CircuitModel {
+
+    private final String circuit;
+
+    /** @param circuit the circuit's id, for messages */
+    SbpModel(String circuit) {
+        this.circuit = circuit;
+    }
+
+    @Override
+    public Map<String, int[][]> initialWeights(CircuitSettings settings) {
+        return SbpInitialWeights.draw(circuit, settings).toMap();
+    }
+
+    @Override
+    public Evaluation evaluate(Map<String, int[][]> weights, Samples samples) {
+        return SbpEvaluator.evaluate(SbpWeights.restored(weights), samples);
+    }
+}
