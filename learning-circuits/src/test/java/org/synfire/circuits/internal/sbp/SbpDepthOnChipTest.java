@@ -1,0 +1,79 @@
+package org.synfire.circuits.internal.sbp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.synfire.chip.api.circuit.CircuitSettings;
+import org.synfire.chip.api.circuit.Evaluation;
+import org.synfire.chip.api.circuit.TrainingSession;
+import org.synfire.chip.api.data.Samples;
+import org.synfire.chip.emulator.Loihi1Backend;
+
+/**
+ * The sBP circuit with two and three hidden layers, spiking on the emulated Loihi, learns exactly what its
+ * functional model computes: every matrix and transposed copy equal bit for bit after every sample, every
+ * copy on the chip equal to its primary, no spike out of its phase; and the inference circuit of that
+ * depth predicts what the functional forward pass predicts, sample by sample.
+ */
+class SbpDepthOnChipTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"40,16,12,4", "30,14,12,10,4", "24,10,4"})
+    void chipEqualsTheFunctionalModelAfterEverySample(String layerSizes) {
+        int[] sizes = Arrays.stream(layerSizes.split(",")).mapToInt(Integer::parseInt).toArray();
+        List<Integer> hidden = Arrays.stream(sizes, 1, sizes.length - 1).boxed().toList();
+        CircuitSettings settings = CircuitSettings.layers(sizes[0], hidden, sizes[sizes.length - 1], 11, 1,
+                Map.of("init", "shifted-w2"));
+        Samples train = randomSamples(new SplittableRandom(5), 160, sizes[0], sizes[sizes.length - 1]);
+        Samples test = randomSamples(new SplittableRandom(6), 60, sizes[0], sizes[sizes.length - 1]);
+        try (TrainingSession chip = new SbpChipProvider().open(settings, new Loihi1Backend());
+                TrainingSession functional = new SbpFunctionalProvider().open(settings, null)) {
+            Map<String, int[][]> initial = functional.weights();
+            for (int n = 0; n < train.count(); n++) {
+                chip.train(train, n);
+                functional.train(train, n);
+                Map<String, int[][]> expected = functional.weights();
+                Map<String, int[][]> onChip = chip.weights();
+                for (Map.Entry<String, int[][]> e : expected.entrySet()) {
+                    assertArrayEquals(e.getValue(), onChip.get(e.getKey()), e.getKey() + " after sample " + n);
+                }
+            }
+            Map<String, int[][]> learned = functional.weights();
+            for (String matrix : functional.matrices()) {
+                assertTrue(!Arrays.deepEquals(initial.get(matrix), learned.get(matrix)),
+                        "the test must exercise learning in " + matrix);
+            }
+            chip.weights().forEach((key, copy) -> {
+                if (key.contains("@")) {
+                    assertArrayEquals(chip.weights().get(key.substring(0, key.indexOf('@'))), copy, key);
+                }
+            });
+            assertEquals(0L, chip.diagnostics().get("spikes_out_of_phase"), chip.diagnostics().toString());
+            Evaluation model = functional.evaluate(test);
+            Evaluation inferred = chip.infer(test);
+            assertArrayEquals(model.predictions(), inferred.predictions());
+            assertEquals(model.metrics(), inferred.metrics());
+            assertEquals(model.counts(), inferred.counts());
+        }
+    }
+
+    private static Samples randomSamples(SplittableRandom random, int count, int inputs, int classes) {
+        byte[] x = new byte[count * inputs];
+        int[] labels = new int[count];
+        for (int n = 0; n < count; n++) {
+            for (int i = 0; i < inputs; i++) {
+                x[n * inputs + i] = (byte) (random.nextInt(100) < 30 ? 1 : 0);
+            }
+            labels[n] = random.nextInt(classes);
+        }
+        return new Samples(count, inputs, x, labels, classes);
+    }
+}
