@@ -2,11 +2,15 @@ package org.synfire.chip.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import java.util.Optional;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.synfire.chip.api.network.CompartmentGroup;
 import org.synfire.chip.api.network.CompartmentPrototype;
 import org.synfire.chip.api.network.Network;
+import org.synfire.chip.api.network.Probe;
 
 /**
  * One compartment, one timestep, step by step as the semantics page numbers them. Inputs arrive one
@@ -94,6 +98,59 @@ public abstract class CompartmentDynamicsConformance extends BackendConformance 
         // threshold 1 * 64; v = 12 t (dV = 0) first exceeds 64 at t = 5 (72), resets to 0, so again at t = 11
         int[] s = run(alone(CompartmentPrototype.builder().dV(0).vThMant(1).bias(3, 2).build()), 12, "s", 0);
         assertArrayEquals(new int[] {5, 11}, spikeTimes(s));
+    }
+
+    /** Group {@code n} of {@code prototype} with a bias per compartment, probed like {@link #alone}. */
+    private static Network biased(CompartmentPrototype prototype, int[] biasMants, int[] biasExps) {
+        return Network.builder()
+                .add(new CompartmentGroup("n", biasMants.length, prototype, Optional.empty(), biasMants, biasExps))
+                .probe("v", Probe.Kind.VOLTAGE, "n")
+                .probe("s", Probe.Kind.SPIKES, "n")
+                .build();
+    }
+
+    @Test
+    void eachCompartmentIntegratesItsOwnBias() {
+        // One group, dU = 4096, dV = 0, threshold 1 * 64, no dead time, no input; each compartment has its own bias
+        // mantissa and exponent. Every timestep u = 0 (nothing in, the old current emptied), u2 = u + bias = bias,
+        // v = v + bias (dV = 0 keeps v whole), and v > 64 fires and resets v to 0. So v = bias * (t + 1) until the
+        // first spike, and the spikes repeat every ceil(65 / bias) timesteps:
+        //   compartment 0: 3 * 2^2 = 12; v = 12, 24, 36, 48, 60, 72 > 64: fires at 5, again 6 timesteps later at 11
+        //   compartment 1: 33 * 2^0 = 33; v = 33, 66 > 64: fires at 1, then at 3, 5, 7, 9, 11
+        //   compartment 2: 1 * 2^5 = 32 (the exponent scales the mantissa); v = 32, 64 (= 64: not above), 96 > 64:
+        //                  fires at 2, then 5, 8, 11; its voltage reads 32, 64, 0, 32, 64, 0, ...
+        //   compartment 3: -5 * 2^7 = -640 (a negative mantissa scaled like any other): v = -640 (t + 1), far from
+        //                  the lowest voltage -2^23 within 12 timesteps, and never fires
+        Network n = biased(CompartmentPrototype.builder().dV(0).vThMant(1).build(), new int[] {3, 33, 1, -5},
+                new int[] {2, 0, 5, 7});
+        assertArrayEquals(new int[] {5, 11}, spikeTimes(run(n, 12, "s", 0)));
+        assertArrayEquals(new int[] {1, 3, 5, 7, 9, 11}, spikeTimes(run(n, 12, "s", 1)));
+        assertArrayEquals(new int[] {2, 5, 8, 11}, spikeTimes(run(n, 12, "s", 2)));
+        assertArrayEquals(new int[0], spikeTimes(run(n, 12, "s", 3)));
+        assertArrayEquals(new int[] {12, 24, 36, 48, 60, 0}, java.util.Arrays.copyOf(run(n, 12, "v", 0), 6));
+        assertArrayEquals(new int[] {32, 64, 0, 32, 64, 0}, java.util.Arrays.copyOf(run(n, 12, "v", 2), 6));
+        assertArrayEquals(new int[] {-640, -1280, -1920, -2560}, java.util.Arrays.copyOf(run(n, 12, "v", 3), 4));
+    }
+
+    @Test
+    void memorylessCompartmentsHoldTheirOwnBias() {
+        // dU = dV = 4096: each timestep v = bias exactly (nothing is kept); threshold 64, no dead time.
+        //   compartment 0: 65 * 2^0 = 65 > 64: fires every timestep (v reads 0 after the reset)
+        //   compartment 1: 1 * 2^6 = 64, not above the threshold: never fires, v = 64
+        //   compartment 2: -4096 * 2^7 = -524,288 (the lowest bias): v = -524,288
+        //   compartment 3: bias 0: v = 0
+        // The same state every timestep: a backend that skips unchanged compartments must still count each one's
+        // own bias.
+        Network n = biased(CompartmentPrototype.builder().vThMant(1).build(), new int[] {65, 1, -4096, 0},
+                new int[] {0, 6, 7, 0});
+        assertArrayEquals(new int[] {0, 1, 2, 3}, spikeTimes(run(n, 4, "s", 0)));
+        for (int c = 1; c < 4; c++) {
+            assertArrayEquals(new int[0], spikeTimes(run(n, 4, "s", c)));
+        }
+        assertArrayEquals(new int[] {0, 0, 0, 0}, run(n, 4, "v", 0));
+        assertArrayEquals(new int[] {64, 64, 64, 64}, run(n, 4, "v", 1));
+        assertArrayEquals(new int[] {-524_288, -524_288, -524_288, -524_288}, run(n, 4, "v", 2));
+        assertArrayEquals(new int[] {0, 0, 0, 0}, run(n, 4, "v", 3));
     }
 
     @Test

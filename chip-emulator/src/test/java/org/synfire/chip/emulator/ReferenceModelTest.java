@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.synfire.chip.api.ChipSimulation;
 import org.synfire.chip.api.RunOptions;
+import org.synfire.chip.api.network.CompartmentGroup;
 import org.synfire.chip.api.network.CompartmentPrototype;
 import org.synfire.chip.api.network.Network;
 import org.synfire.chip.api.network.Probe;
@@ -19,7 +21,8 @@ import org.synfire.chip.api.network.Probe;
 /**
  * The emulator against a naive model written from the semantics page alone (dense matrices, a map of pending
  * inputs by arrival timestep, arithmetic with division and floorMod instead of shifts), on random recurrent
- * networks with delays, exponents, biases, decays and refractory periods; every u, v and spike must agree.
+ * networks with delays, exponents, biases (for some seeds one per compartment), decays and refractory periods;
+ * every u, v and spike must agree.
  */
 class ReferenceModelTest {
 
@@ -28,7 +31,14 @@ class ReferenceModelTest {
     private static final int STEPS = 200;
 
     private record Net(int dU, int dV, int vThMant, int biasMant, int biasExp, int refractory, int inExponent,
-            int recExponent, int[][] inW, int[][] inD, int[][] recW, int[][] recD, int[] times, int[] neurons) {
+            int recExponent, int[][] inW, int[][] inD, int[][] recW, int[][] recD, int[] times, int[] neurons,
+            int[] biasMants, int[] biasExps) {
+
+        /** The bias of compartment {@code i}: its own, if the compartments have one each, else the group's. */
+        long bias(int i) {
+            return biasMants.length == 0 ? biasMant * (long) Math.pow(2, biasExp)
+                    : biasMants[i] * (long) Math.pow(2, biasExps[i]);
+        }
     }
 
     private static Net random(long seed) {
@@ -65,9 +75,20 @@ class ReferenceModelTest {
         // seeds above 8: memoryless compartments (dU = dV = 4096, as the sBP circuit's), which the emulator updates
         // on a path of their own
         boolean memoryless = seed > 8;
+        // seeds divisible by 3: a bias mantissa and exponent per compartment (drawn after everything else)
+        int[] biasMants = new int[seed % 3 == 0 ? N : 0];
+        int[] biasExps = new int[biasMants.length];
         return new Net(memoryless ? 4096 : r.nextInt(0, 4097), memoryless ? 4096 : r.nextInt(0, 4097), r.nextInt(1, 400), r.nextInt(-200, 400),
                 r.nextInt(0, 5), r.nextInt(1, 5), r.nextInt(-3, 8), r.nextInt(-8, 5), inW, inD, recW, recD,
-                java.util.Arrays.copyOf(times, count), java.util.Arrays.copyOf(neurons, count));
+                java.util.Arrays.copyOf(times, count), java.util.Arrays.copyOf(neurons, count),
+                fill(biasMants, r, -200, 400), fill(biasExps, r, 0, 5));
+    }
+
+    private static int[] fill(int[] values, SplittableRandom r, int from, int to) {
+        for (int i = 0; i < values.length; i++) {
+            values[i] = r.nextInt(from, to);
+        }
+        return values;
     }
 
     private static int[] flat(int[][] m) {
@@ -77,8 +98,8 @@ class ReferenceModelTest {
     private static Network network(Net n) {
         return Network.builder()
                 .add(new org.synfire.chip.api.network.SpikeGenerator("in", GEN, n.times(), n.neurons()))
-                .group("a", N, new CompartmentPrototype(n.dU(), n.dV(), n.vThMant(), n.biasMant(), n.biasExp(),
-                        n.refractory(), true))
+                .add(new CompartmentGroup("a", N, new CompartmentPrototype(n.dU(), n.dV(), n.vThMant(), n.biasMant(),
+                        n.biasExp(), n.refractory(), true), Optional.empty(), n.biasMants(), n.biasExps()))
                 .connect("in", "a").weights(n.inW()).delays(flat(n.inD())).exponent(n.inExponent()).add()
                 .connect("a", "a").weights(n.recW()).delays(flat(n.recD())).exponent(n.recExponent()).add()
                 .probe("u", Probe.Kind.CURRENT, "a")
@@ -121,7 +142,7 @@ class ReferenceModelTest {
             pending.remove(t);
             boolean[] spiked = new boolean[N];
             for (int i = 0; i < N; i++) {
-                long bias = n.biasMant() * (long) Math.pow(2, n.biasExp());
+                long bias = n.bias(i);
                 if (wrap(q[i], 22) != 0 || u[i] != 0 || v[i] != 0 || bias != 0 || refractory[i] != 0) {
                     active[0]++;
                 }
@@ -164,10 +185,20 @@ class ReferenceModelTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 13})
     void emulatorAgreesWithTheNaiveModel(long seed) {
+        agree(seed, new Loihi1Backend());
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {3, 6, 9, 12})
+    void referencePathsAgreeWithTheNaiveModelOnABiasPerCompartment(long seed) {
+        agree(seed, Loihi1Backend.reference());
+    }
+
+    private static void agree(long seed, Loihi1Backend backend) {
         Net n = random(seed);
         long[] active = new long[1];
         int[][][] expected = model(n, active);
-        try (ChipSimulation sim = new Loihi1Backend().open(network(n), RunOptions.seed(seed))) {
+        try (ChipSimulation sim = backend.open(network(n), RunOptions.seed(seed))) {
             sim.run(STEPS);
             assertArrayEquals(expected[0], sim.probe("u").values(), "u");
             assertArrayEquals(expected[1], sim.probe("v").values(), "v");

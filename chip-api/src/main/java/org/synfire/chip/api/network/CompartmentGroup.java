@@ -1,22 +1,165 @@
 package org.synfire.chip.api.network;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A population of {@code size} identical compartments, laid out contiguously on the cores.
+ * A population of {@code size} compartments, laid out contiguously on the cores, that share their prototype's
+ * parameters, except that each compartment may have a bias of its own (as Loihi holds a bias mantissa and exponent
+ * in every compartment's configuration): {@code biasMants} and {@code biasExps} give one value per compartment, or
+ * are empty when every compartment takes the prototype's.
+ *
+ * <p>The form is canonical: a list whose values are all equal is folded into the prototype (the group then keeps
+ * no list for it), and where a list is kept the prototype holds compartment 0's value. So two groups with the same
+ * biases compare equal however they were written, and {@link #biasMant(int)}, {@link #biasExp(int)} and
+ * {@link #bias(int)} are what a backend reads; {@code prototype().bias()} is every compartment's bias only when
+ * {@link #hasBiasPerCompartment()} is false.
  *
  * @param name      unique among groups and generators
  * @param size      number of compartments, at least 1
- * @param prototype the parameters every compartment shares
+ * @param prototype the parameters every compartment shares (bias: see above)
  * @param pin       cores the group must be placed on, if the user chose them
+ * @param biasMants bias mantissa of each compartment, -4096 .. 4095, or empty: the prototype's for all
+ * @param biasExps  bias exponent of each compartment, 0 .. 7, or empty: the prototype's for all
  */
-public record CompartmentGroup(String name, int size, CompartmentPrototype prototype, Optional<CoreRange> pin) {
+public record CompartmentGroup(String name, int size, CompartmentPrototype prototype, Optional<CoreRange> pin,
+        int[] biasMants, int[] biasExps) {
+
+    private static final int[] SHARED = new int[0];
 
     public CompartmentGroup {
         Check.name("group", name);
-        Check.range("group " + name, "size", size, 1, Integer.MAX_VALUE);
-        Objects.requireNonNull(prototype, "group " + name + ": prototype");
-        Objects.requireNonNull(pin, "group " + name + ": pin");
+        String where = "group " + name;
+        Check.range(where, "size", size, 1, Integer.MAX_VALUE);
+        Objects.requireNonNull(prototype, where + ": prototype");
+        Objects.requireNonNull(pin, where + ": pin");
+        biasMants = perCompartment(where, "biasMant", biasMants, size, CompartmentPrototype.MIN_BIAS_MANT,
+                CompartmentPrototype.MAX_BIAS_MANT);
+        biasExps = perCompartment(where, "biasExp", biasExps, size, 0, CompartmentPrototype.MAX_BIAS_EXP);
+        if (biasMants.length > 0 && allEqual(biasMants)) {
+            prototype = withBias(prototype, biasMants[0], prototype.biasExp());
+            biasMants = SHARED;
+        }
+        if (biasExps.length > 0 && allEqual(biasExps)) {
+            prototype = withBias(prototype, prototype.biasMant(), biasExps[0]);
+            biasExps = SHARED;
+        }
+        // where a list is kept, the prototype holds compartment 0's value
+        int mant0 = biasMants.length > 0 ? biasMants[0] : prototype.biasMant();
+        int exp0 = biasExps.length > 0 ? biasExps[0] : prototype.biasExp();
+        if (mant0 != prototype.biasMant() || exp0 != prototype.biasExp()) {
+            prototype = withBias(prototype, mant0, exp0);
+        }
+    }
+
+    /** A group whose compartments all have the prototype's bias. */
+    public CompartmentGroup(String name, int size, CompartmentPrototype prototype, Optional<CoreRange> pin) {
+        this(name, size, prototype, pin, SHARED, SHARED);
+    }
+
+    private static int[] perCompartment(String where, String field, int[] values, int size, int min, int max) {
+        Objects.requireNonNull(values, where + ": " + field + " per compartment");
+        if (values.length == 0) {
+            return SHARED;
+        }
+        if (values.length != size) {
+            throw new IllegalArgumentException(where + ": " + values.length + " " + field + " values given for "
+                    + size + " compartments; expected one per compartment (or one for the group)");
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] < min || values[i] > max) {
+                throw new IllegalArgumentException(where + ": " + field + " " + values[i] + " of compartment " + i
+                        + " is out of range " + min + ".." + max);
+            }
+        }
+        return values.clone();
+    }
+
+    private static boolean allEqual(int[] values) {
+        for (int value : values) {
+            if (value != values[0]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static CompartmentPrototype withBias(CompartmentPrototype p, int mant, int exp) {
+        return new CompartmentPrototype(p.dU(), p.dV(), p.vThMant(), mant, exp, p.refractoryDelay(),
+                p.learningSeesSpikes());
+    }
+
+    /**
+     * This group with bias mantissa {@code mantissas[i]} for compartment {@code i} (one per compartment; the
+     * exponents stay as they are).
+     */
+    public CompartmentGroup withBiasMants(int... mantissas) {
+        return new CompartmentGroup(name, size, prototype, pin, mantissas, biasExps);
+    }
+
+    /** This group with bias exponent {@code exponents[i]} for compartment {@code i} (one per compartment). */
+    public CompartmentGroup withBiasExps(int... exponents) {
+        return new CompartmentGroup(name, size, prototype, pin, biasMants, exponents);
+    }
+
+    /** Whether the compartments' biases are not all the prototype's (some mantissa or exponent differs). */
+    public boolean hasBiasPerCompartment() {
+        return biasMants.length > 0 || biasExps.length > 0;
+    }
+
+    /** The bias mantissa of compartment {@code i}. */
+    public int biasMant(int i) {
+        Objects.checkIndex(i, size);
+        return biasMants.length == 0 ? prototype.biasMant() : biasMants[i];
+    }
+
+    /** The bias exponent of compartment {@code i}. */
+    public int biasExp(int i) {
+        Objects.checkIndex(i, size);
+        return biasExps.length == 0 ? prototype.biasExp() : biasExps[i];
+    }
+
+    /** The bias compartment {@code i} adds to its current every timestep, {@code biasMant(i) * 2^biasExp(i)}. */
+    public int bias(int i) {
+        return biasMant(i) << biasExp(i);
+    }
+
+    /** The bias mantissa of each compartment, or an empty array if all have the prototype's. */
+    @Override
+    public int[] biasMants() {
+        return biasMants.clone();
+    }
+
+    /** The bias exponent of each compartment, or an empty array if all have the prototype's. */
+    @Override
+    public int[] biasExps() {
+        return biasExps.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CompartmentGroup g && g.name.equals(name) && g.size == size
+                && g.prototype.equals(prototype) && g.pin.equals(pin) && Arrays.equals(g.biasMants, biasMants)
+                && Arrays.equals(g.biasExps, biasExps);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, size, prototype, pin, Arrays.hashCode(biasMants), Arrays.hashCode(biasExps));
+    }
+
+    @Override
+    public String toString() {
+        return "CompartmentGroup[" + name + ", size " + size + ", " + prototype + ", pin " + pin
+                + (biasMants.length > 0 ? ", biasMants " + head(biasMants) : "")
+                + (biasExps.length > 0 ? ", biasExps " + head(biasExps) : "") + "]";
+    }
+
+    /** The first values of a per-compartment list (a group may have thousands of compartments). */
+    private static String head(int[] values) {
+        int shown = Math.min(values.length, 8);
+        String s = Arrays.toString(Arrays.copyOf(values, shown));
+        return shown == values.length ? s : s.substring(0, s.length() - 1) + ", ... (" + values.length + ")]";
     }
 }

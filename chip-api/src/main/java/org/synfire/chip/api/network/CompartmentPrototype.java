@@ -1,7 +1,9 @@
 package org.synfire.chip.api.network;
 
 /**
- * The parameters every compartment of a group shares (current-based LIF, Loihi-1 units).
+ * The parameters every compartment of a group shares (current-based LIF, Loihi-1 units). The bias is the
+ * group's default: a {@link CompartmentGroup} may give each compartment a bias mantissa and exponent of its own
+ * ({@link CompartmentGroup#bias(int)}).
  *
  * @param dU                 current decay, 4096 / tau: 0 .. 4096 (the chip decays by at least 1/4096)
  * @param dV                 voltage decay, 0 .. 4096 (4096 empties the voltage every timestep)
@@ -31,7 +33,10 @@ public record CompartmentPrototype(int dU, int dV, int vThMant, int biasMant, in
         Check.range(where, "refractoryDelay", refractoryDelay, 1, MAX_REFRACTORY_DELAY);
     }
 
-    /** The bias added to the current every timestep, {@code biasMant * 2^biasExp}. */
+    /**
+     * The bias added to the current every timestep, {@code biasMant * 2^biasExp} (of every compartment of a group
+     * that has no bias per compartment).
+     */
     public int bias() {
         return biasMant << biasExp;
     }

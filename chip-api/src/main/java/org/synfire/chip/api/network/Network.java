@@ -151,6 +151,14 @@ public record Network(List<CompartmentGroup> groups, List<SpikeGenerator> genera
             return group(name, size, p);
         }
 
+        /**
+         * Adds a group of {@code size} compartments whose bias mantissas are {@code biasMants}, one per compartment
+         * (the exponent is the prototype's).
+         */
+        public Builder group(String name, int size, CompartmentPrototype prototype, int[] biasMants) {
+            return add(new CompartmentGroup(name, size, prototype, Optional.empty(), biasMants, new int[0]));
+        }
+
         /** Adds a group pinned to cores {@code pin}. */
         public Builder group(String name, int size, CompartmentPrototype prototype, CoreRange pin) {
             return add(new CompartmentGroup(name, size, prototype, Optional.of(pin)));

@@ -38,6 +38,52 @@ class NetworkValidationTest {
     }
 
     @Test
+    void biasPerCompartmentIsCheckedNamingGroupCompartmentValueAndRange() {
+        CompartmentGroup h = new CompartmentGroup("h", 4, P, java.util.Optional.empty());
+        assertEquals("group h: biasMant 4096 of compartment 2 is out of range -4096..4095",
+                message(() -> h.withBiasMants(0, 1, 4096, 3)));
+        assertEquals("group h: biasMant -4097 of compartment 0 is out of range -4096..4095",
+                message(() -> Network.builder().group("h", 4, P, new int[] {-4097, 0, 0, 0})));
+        assertEquals("group h: biasExp 8 of compartment 3 is out of range 0..7",
+                message(() -> h.withBiasExps(0, 1, 7, 8)));
+        assertEquals("group h: 3 biasMant values given for 4 compartments; expected one per compartment (or one"
+                + " for the group)", message(() -> h.withBiasMants(1, 2, 3)));
+    }
+
+    @Test
+    void biasPerCompartmentIsReadCompartmentByCompartment() {
+        CompartmentGroup h = new CompartmentGroup("h", 3, CompartmentPrototype.builder().bias(5, 2).build(),
+                java.util.Optional.empty());
+        assertEquals(false, h.hasBiasPerCompartment());
+        assertEquals(20, h.bias(2));
+        CompartmentGroup m = h.withBiasMants(-3, 0, 7);
+        assertEquals(true, m.hasBiasPerCompartment());
+        assertArrayEquals(new int[] {-12, 0, 28}, new int[] {m.bias(0), m.bias(1), m.bias(2)});
+        CompartmentGroup e = m.withBiasExps(0, 7, 1);
+        assertArrayEquals(new int[] {-3, 0, 14}, new int[] {e.bias(0), e.bias(1), e.bias(2)});
+        assertEquals(1, e.biasExp(2));
+        // the prototype holds compartment 0's values where the compartments differ
+        assertEquals(-3, e.prototype().biasMant());
+        assertEquals(0, e.prototype().biasExp());
+    }
+
+    @Test
+    void biasPerCompartmentThatIsTheSameEverywhereIsTheSharedBias() {
+        // canonical: a list of equal values is the prototype's value, and the group equals one built that way
+        CompartmentGroup shared = new CompartmentGroup("h", 3, CompartmentPrototype.builder().bias(9, 3).build(),
+                java.util.Optional.empty());
+        CompartmentGroup listed = new CompartmentGroup("h", 3, P, java.util.Optional.empty(), new int[] {9, 9, 9},
+                new int[] {3, 3, 3});
+        assertEquals(shared, listed);
+        assertEquals(shared.hashCode(), listed.hashCode());
+        assertEquals(false, listed.hasBiasPerCompartment());
+        assertArrayEquals(new int[0], listed.biasMants());
+        assertEquals(72, listed.prototype().bias());
+        // and two groups with the same per-compartment values are equal
+        assertEquals(shared.withBiasMants(1, 2, 3), listed.withBiasMants(1, 2, 3));
+    }
+
+    @Test
     void weightOutsideTheSignModeIsRefusedNamingConnectionAndRange() {
         assertEquals("connection a->b: weight 300 of synapse 0 does not fit sign mode MIXED (-256..255; stored with 8"
                 + " bits as -256..254 in steps of 2)", message(() -> twoGroups(1, 1).connect("a", "b").weight(300).add()));

@@ -131,10 +131,15 @@ public final class NetworkFile {
             object(g, at, Set.of("name", "size", "dU", "dV", "vThMant", "biasMant", "biasExp", "refractoryDelay",
                     "learningSeesSpikes", "pin"));
             String name = text(g, "name", at);
+            int size = integer(g, "size", at, null);
+            // a bias field is one number for the group or a list of one per compartment
+            int[] biasMants = perCompartment(g, "biasMant", at, name, size);
+            int[] biasExps = perCompartment(g, "biasExp", at, name, size);
             CompartmentPrototype p;
             try {
                 p = new CompartmentPrototype(integer(g, "dU", at, 4096), integer(g, "dV", at, 4096),
-                        integer(g, "vThMant", at, null), integer(g, "biasMant", at, 0), integer(g, "biasExp", at, 0),
+                        integer(g, "vThMant", at, null), biasMants.length > 0 ? 0 : integer(g, "biasMant", at, 0),
+                        biasExps.length > 0 ? 0 : integer(g, "biasExp", at, 0),
                         integer(g, "refractoryDelay", at, 1), bool(g, "learningSeesSpikes", at, true));
             } catch (IllegalArgumentException e) {
                 // the prototype does not know its group: say which one
@@ -149,7 +154,27 @@ public final class NetworkFile {
                 }
                 pin = Optional.of(new CoreRange(range[0], range[1]));
             }
-            return new CompartmentGroup(name, integer(g, "size", at, null), p, pin);
+            try {
+                return new CompartmentGroup(name, size, p, pin, biasMants, biasExps);
+            } catch (IllegalArgumentException e) {
+                // e.g. "group h: biasMant 5000 of compartment 3 is out of range -4096..4095"
+                throw new IllegalArgumentException(at + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** The list of one value per compartment in {@code field}, or an empty array if it is one number or absent. */
+        private static int[] perCompartment(JsonNode g, String field, String at, String name, int size) {
+            JsonNode v = g.get(field);
+            if (v == null || !v.isArray()) {
+                return new int[0];
+            }
+            int[] values = ints(v, at + "." + field);
+            if (values.length != size) {
+                throw new IllegalArgumentException(at + "." + field + " (group " + name + "): " + values.length
+                        + " values for " + size + " compartments; expected one number or a list of one per"
+                        + " compartment");
+            }
+            return values;
         }
 
         private SpikeGenerator generator(JsonNode g, String at) {
@@ -351,9 +376,21 @@ public final class NetworkFile {
             for (CompartmentGroup g : n.groups()) {
                 CompartmentPrototype p = g.prototype();
                 ObjectNode o = groups.addObject().put("name", g.name()).put("size", g.size()).put("dU", p.dU())
-                        .put("dV", p.dV()).put("vThMant", p.vThMant()).put("biasMant", p.biasMant())
-                        .put("biasExp", p.biasExp()).put("refractoryDelay", p.refractoryDelay())
-                        .put("learningSeesSpikes", p.learningSeesSpikes());
+                        .put("dV", p.dV()).put("vThMant", p.vThMant());
+                // a list only where the compartments differ (the group keeps one only then)
+                int[] biasMants = g.biasMants();
+                int[] biasExps = g.biasExps();
+                if (biasMants.length > 0) {
+                    ints(o.putArray("biasMant"), biasMants);
+                } else {
+                    o.put("biasMant", p.biasMant());
+                }
+                if (biasExps.length > 0) {
+                    ints(o.putArray("biasExp"), biasExps);
+                } else {
+                    o.put("biasExp", p.biasExp());
+                }
+                o.put("refractoryDelay", p.refractoryDelay()).put("learningSeesSpikes", p.learningSeesSpikes());
                 g.pin().ifPresent(r -> o.putArray("pin").add(r.first()).add(r.last()));
             }
             ArrayNode generators = root.putArray("generators");

@@ -27,6 +27,7 @@ final class CompartmentState {
     final int[] dV;
     /** Effective threshold {@code vThMant * 2^6}. */
     final int[] vTh;
+    /** Each compartment's own bias, {@code biasMant * 2^biasExp} (a group's compartments may differ). */
     final int[] bias;
     final int[] refractoryDelay;
     /** {@code accumulator[slot * compartments + i]}: input of compartment {@code i} due in the slot's timestep. */
@@ -79,7 +80,13 @@ final class CompartmentState {
             Arrays.fill(dU, from, to, p.dU());
             Arrays.fill(dV, from, to, p.dV());
             Arrays.fill(vTh, from, to, p.vThMant() << WEIGHT_SCALE_SHIFT);
-            Arrays.fill(bias, from, to, p.bias());
+            if (g.hasBiasPerCompartment()) {
+                for (int i = from; i < to; i++) {
+                    bias[i] = g.bias(i - from);
+                }
+            } else {
+                Arrays.fill(bias, from, to, p.bias());
+            }
             Arrays.fill(refractoryDelay, from, to, p.refractoryDelay());
             Arrays.fill(learningSees, from, to, p.learningSeesSpikes());
         }

@@ -1,5 +1,6 @@
 package org.synfire.chip.emulator.file;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -9,7 +10,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.junit.jupiter.api.Test;
+import org.synfire.chip.api.network.CompartmentGroup;
 import org.synfire.chip.api.network.CompartmentPrototype;
 import org.synfire.chip.api.network.CoreRange;
 import org.synfire.chip.api.network.LearningSettings;
@@ -85,6 +90,63 @@ class NetworkFileTest {
         assertEquals("connection a->a: weight 300 of synapse 0 does not fit sign mode MIXED (-256..255; stored with 8"
                 + " bits as -256..254 in steps of 2)", refusal(head
                 + "\"connections\": [{\"source\": \"a\", \"target\": \"a\", \"weights\": 300}]}"));
+    }
+
+    private static final String BIASED = "{\"format\": \"synfire-network/1\", \"groups\": [{\"name\": \"a\","
+            + " \"size\": 1, \"vThMant\": 1}, {\"name\": \"h\", \"size\": 4, \"vThMant\": 1, ";
+
+    @Test
+    void biasIsOneNumberOrAListOfOnePerCompartment() throws IOException {
+        Network n = read(BIASED + "\"biasMant\": [3, 33, 1, -5], \"biasExp\": [2, 0, 5, 7]}]}");
+        CompartmentGroup h = n.group("h").orElseThrow();
+        assertArrayEquals(new int[] {3, 33, 1, -5}, h.biasMants());
+        assertArrayEquals(new int[] {12, 33, 32, -640}, new int[] {h.bias(0), h.bias(1), h.bias(2), h.bias(3)});
+        // a list of mantissas with one exponent for the group
+        CompartmentGroup m = read(BIASED + "\"biasMant\": [3, 33, 1, -5], \"biasExp\": 2}]}").group("h")
+                .orElseThrow();
+        assertArrayEquals(new int[] {12, 132, 4, -20}, new int[] {m.bias(0), m.bias(1), m.bias(2), m.bias(3)});
+        // a list of equal values is the group's one value
+        assertEquals(read(BIASED + "\"biasMant\": 7}]}"), read(BIASED + "\"biasMant\": [7, 7, 7, 7]}]}"));
+    }
+
+    @Test
+    void biasIsWrittenAsAListOnlyWhereTheCompartmentsDiffer() throws IOException {
+        CompartmentGroup shared = new CompartmentGroup("s", 3, CompartmentPrototype.builder().vThMant(1).bias(-9, 4)
+                .build(), Optional.empty());
+        Network n = Network.builder().add(shared).add(new CompartmentGroup("m", 3, shared.prototype(),
+                Optional.empty()).withBiasMants(-4096, 0, 4095))
+                .add(new CompartmentGroup("e", 3, shared.prototype(), Optional.empty()).withBiasExps(0, 7, 3))
+                .add(new CompartmentGroup("me", 2, shared.prototype(), Optional.empty()).withBiasMants(1, 2)
+                        .withBiasExps(3, 4))
+                .build();
+        JsonNode groups = new ObjectMapper().readTree(NetworkFile.toJson(n)).get("groups");
+        assertEquals("-9 4", groups.get(0).get("biasMant") + " " + groups.get(0).get("biasExp"));
+        assertEquals("[-4096,0,4095] 4", groups.get(1).get("biasMant") + " " + groups.get(1).get("biasExp"));
+        assertEquals("-9 [0,7,3]", groups.get(2).get("biasMant") + " " + groups.get(2).get("biasExp"));
+        assertEquals("[1,2] [3,4]", groups.get(3).get("biasMant") + " " + groups.get(3).get("biasExp"));
+        assertEquals(n, read(NetworkFile.toJson(n)));
+    }
+
+    @Test
+    void aBiasListOfTheWrongLengthOrOutOfRangeIsRefusedNamingGroupAndIndex() {
+        assertEquals("groups[1].biasMant (group h): 3 values for 4 compartments; expected one number or a list of one"
+                + " per compartment", refusal(BIASED + "\"biasMant\": [1, 2, 3]}]}"));
+        assertEquals("groups[1].biasExp (group h): 0 values for 4 compartments; expected one number or a list of one"
+                + " per compartment", refusal(BIASED + "\"biasExp\": []}]}"));
+        assertEquals("groups[1]: group h: biasMant 4096 of compartment 2 is out of range -4096..4095",
+                refusal(BIASED + "\"biasMant\": [1, 2, 4096, 3]}]}"));
+        assertEquals("groups[1]: group h: biasExp -1 of compartment 3 is out of range 0..7",
+                refusal(BIASED + "\"biasExp\": [1, 2, 3, -1]}]}"));
+        assertEquals("groups[1].biasMant[1]: expected an integer, got \"x\"",
+                refusal(BIASED + "\"biasMant\": [1, \"x\", 3, 4]}]}"));
+    }
+
+    @Test
+    void aFileNamesItselfInARefusal(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        java.nio.file.Path file = dir.resolve("net.json");
+        java.nio.file.Files.writeString(file, BIASED + "\"biasMant\": [1, 2, 4096, 3]}]}");
+        assertEquals("net.json: groups[1]: group h: biasMant 4096 of compartment 2 is out of range -4096..4095",
+                assertThrows(IllegalArgumentException.class, () -> NetworkFile.read(file)).getMessage());
     }
 
     @Test
