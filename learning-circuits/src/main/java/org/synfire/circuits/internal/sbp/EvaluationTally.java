@@ -7,6 +7,8 @@ import org.synfire.chip.api.circuit.Evaluation;
  * the spikes (the first firing output; output 0 when none fires, as the published evaluation breaks
  * ties and silence) and top-1 from the potential (the largest, lowest index on ties); and notes the
  * units that never showed life (an output whose potential never exceeds 0 gets no error signal).
+ * The hidden units are those of every hidden layer, one layer after the other in the flags
+ * {@link #add} takes, so the dead hidden units are summed over the layers.
  */
 final class EvaluationTally {
 
@@ -19,12 +21,16 @@ final class EvaluationTally {
     private int top1Potential;
     private long squaredErrors;
 
+    /** A tally of {@code outputs} outputs and {@code hidden} hidden units (over all hidden layers). */
     EvaluationTally(int outputs, int hidden) {
         this.outputLive = new boolean[outputs];
         this.hiddenLive = new boolean[hidden];
     }
 
-    /** One sample: whether each output fired, each output's potential, whether each hidden unit fired. */
+    /**
+     * One sample: whether each output fired, each output's potential, whether each hidden unit fired
+     * (every hidden layer's units, one layer after the other).
+     */
     void add(int label, boolean[] fired, int[] potential, boolean[] hiddenFired) {
         int firstFiring = -1;
         int argmax = 0;
