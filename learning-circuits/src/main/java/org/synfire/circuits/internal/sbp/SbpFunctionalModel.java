@@ -117,8 +117,9 @@ final class SbpFunctionalModel {
      */
     int forward(byte[] x, int offset) {
         int[] inputs = active[0];
+        int count = sizes[0]; // a local: the stores below could alias sizes, so sizes[0] would be read each pass
         int nx = 0;
-        for (int i = 0; i < sizes[0]; i++) {
+        for (int i = 0; i < count; i++) {
             if (x[offset + i] != 0) {
                 inputs[nx++] = i;
             }
