@@ -18,6 +18,9 @@ final class DeepReferenceModel {
     static final int MAX = 254;
 
     final int layers; // L = N + 1
+    /** How many steps saturated (the clamp changed the sum), and how many hidden units got both error signs. */
+    int clamped;
+    int bothSigns;
     final int[][][] w;
     final int[][][] tp;
     final int[][][] tm;
@@ -90,11 +93,11 @@ final class DeepReferenceModel {
             for (int i = 0; i < below; i++) {
                 for (int j = 0; j < units; j++) {
                     if (h[k - 1][i] && dp[k][j]) {
-                        w[k][i][j] = clamp(w[k][i][j] + 2);
-                        tp[k][j][i] = clamp(tp[k][j][i] + 2);
+                        w[k][i][j] = bump(w[k][i][j], 2);
+                        tp[k][j][i] = bump(tp[k][j][i], 2);
                     }
                     if (h[k - 1][i] && dn[k][j]) {
-                        tm[k][j][i] = clamp(tm[k][j][i] + 2);
+                        tm[k][j][i] = bump(tm[k][j][i], 2);
                     }
                 }
             }
@@ -116,11 +119,11 @@ final class DeepReferenceModel {
             for (int i = 0; i < below; i++) {
                 for (int j = 0; j < units; j++) {
                     if (h[k - 1][i] && dn[k][j]) {
-                        w[k][i][j] = clamp(w[k][i][j] - 2);
-                        tp[k][j][i] = clamp(tp[k][j][i] - 2);
+                        w[k][i][j] = bump(w[k][i][j], -2);
+                        tp[k][j][i] = bump(tp[k][j][i], -2);
                     }
                     if (h[k - 1][i] && dp[k][j]) {
-                        tm[k][j][i] = clamp(tm[k][j][i] - 2);
+                        tm[k][j][i] = bump(tm[k][j][i], -2);
                     }
                 }
             }
@@ -143,19 +146,20 @@ final class DeepReferenceModel {
             for (int i = 0; i < below; i++) {
                 dp[k - 1][i] = c[k - 1][i] && sp[i];
                 dn[k - 1][i] = c[k - 1][i] && sn[i];
+                bothSigns += dp[k - 1][i] && dn[k - 1][i] ? 1 : 0;
             }
         }
         for (int i = 0; i < w[1].length; i++) {
             for (int j = 0; j < w[1][0].length; j++) {
                 if (x[i] && dp[1][j]) {
-                    w[1][i][j] = clamp(w[1][i][j] + 2);
+                    w[1][i][j] = bump(w[1][i][j], 2);
                 }
             }
         }
         for (int i = 0; i < w[1].length; i++) {
             for (int j = 0; j < w[1][0].length; j++) {
                 if (x[i] && dn[1][j]) {
-                    w[1][i][j] = clamp(w[1][i][j] - 2);
+                    w[1][i][j] = bump(w[1][i][j], -2);
                 }
             }
         }
@@ -172,6 +176,11 @@ final class DeepReferenceModel {
             }
         }
         return m;
+    }
+
+    private int bump(int v, int step) {
+        clamped += clamp(v + step) == v + step ? 0 : 1;
+        return clamp(v + step);
     }
 
     static int clamp(int v) {

@@ -27,7 +27,8 @@ class SbpFunctionalModelDepthTest {
         int[] sizes = SIZES[which];
         SplittableRandom random = new SplittableRandom(11 + which);
         SbpWeights weights = SbpWeights.of(randomMatrices(sizes, random, false));
-        int[] learned = trainAlongside(weights, random, 600);
+        int[] learned = new int[sizes.length];
+        trainAlongside(weights, random, 600, learned);
         for (int l = 1; l < sizes.length; l++) {
             assertTrue(learned[l] >= 50, "W" + l + " of " + Arrays.toString(sizes) + " changed in " + learned[l]
                     + " of 600 samples; the test needs learning in every layer");
@@ -45,7 +46,8 @@ class SbpFunctionalModelDepthTest {
         int[] sizes = SIZES[which];
         SplittableRandom random = new SplittableRandom(23 + which);
         SbpWeights weights = SbpWeights.of(randomMatrices(sizes, random, true));
-        int[] learned = trainAlongside(weights, random, 600);
+        int[] learned = new int[sizes.length];
+        DeepReferenceModel reference = trainAlongside(weights, random, 600, learned);
         int parted = 0;
         for (int l = 1; l < sizes.length; l++) {
             assertTrue(learned[l] >= 20, "W" + l + " of " + Arrays.toString(sizes) + " changed in " + learned[l]
@@ -59,18 +61,52 @@ class SbpFunctionalModelDepthTest {
                 }
             }
         }
+        assertTrue(reference.clamped > 1000, reference.clamped + " steps saturated; the test needs many");
         assertTrue(parted > 0, "no W_lT- parted from -W_l^T: the saturation edges were not exercised");
     }
 
     /**
-     * Trains the model and the plain rule on the same random samples (binary inputs, 30 % active, random
-     * labels), comparing every matrix after every sample; returns per layer l in how many samples W_l changed.
+     * Copies W_lT+ and W_lT- drawn independently of W_l (as after long saturated learning, and as a
+     * restore may bring): a hidden unit then often gets both error signs, so that a weight at an edge
+     * gets +2 and -2 in one sample, and only the order of the steps decides where it ends.
      */
-    private static int[] trainAlongside(SbpWeights weights, SplittableRandom random, int samples) {
+    @ParameterizedTest(name = "sizes {0}")
+    @ValueSource(ints = {0, 1, 2})
+    void equalsThePlainRuleWithCopiesThatHavePartedFromW(int which) {
+        int[] sizes = SIZES[which];
+        SplittableRandom random = new SplittableRandom(37 + which);
+        List<int[][]> forward = randomMatrices(sizes, random, true);
+        Map<String, int[][]> m = new java.util.LinkedHashMap<>();
+        for (int l = 1; l < sizes.length; l++) {
+            m.put(SbpWeights.name(l), forward.get(l - 1));
+            if (l >= 2) {
+                int[] transposed = {sizes[l], sizes[l - 1]};
+                m.put(SbpWeights.plusName(l), randomMatrices(transposed, random, true).get(0));
+                m.put(SbpWeights.minusName(l), randomMatrices(transposed, random, true).get(0));
+            }
+        }
+        SbpWeights weights = new SbpWeights(sizes);
+        weights.restore(m);
+        int[] learned = new int[sizes.length];
+        DeepReferenceModel reference = trainAlongside(weights, random, 600, learned);
+        for (int l = 1; l < sizes.length; l++) {
+            assertTrue(learned[l] >= 20, "W" + l + " of " + Arrays.toString(sizes) + " changed in " + learned[l]
+                    + " of 600 samples; the test needs learning in every layer");
+        }
+        assertTrue(reference.bothSigns > 200, reference.bothSigns + " hidden units got both error signs");
+        assertTrue(reference.clamped > 1000, reference.clamped + " steps saturated; the test needs many");
+    }
+
+    /**
+     * Trains the model and the plain rule on the same random samples (binary inputs, 30 % active, random
+     * labels), comparing every matrix after every sample; counts in {@code learned[l]} the samples that changed
+     * W_l, and returns the plain model.
+     */
+    private static DeepReferenceModel trainAlongside(SbpWeights weights, SplittableRandom random, int samples,
+            int[] learned) {
         int[] sizes = weights.sizes;
         SbpFunctionalModel model = new SbpFunctionalModel(weights);
         DeepReferenceModel reference = new DeepReferenceModel(weights.toMap());
-        int[] learned = new int[sizes.length];
         byte[] x = new byte[sizes[0]];
         boolean[] bits = new boolean[sizes[0]];
         for (int n = 0; n < samples; n++) {
@@ -94,7 +130,7 @@ class SbpFunctionalModelDepthTest {
                 learned[l] += Arrays.deepEquals(before.get("w" + l), after.get("w" + l)) ? 0 : 1;
             }
         }
-        return learned;
+        return reference;
     }
 
     /**
