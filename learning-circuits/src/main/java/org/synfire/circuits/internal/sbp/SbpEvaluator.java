@@ -6,7 +6,8 @@ import org.synfire.circuits.dsl.ClassificationTally;
 
 /**
  * Evaluates weights without learning, as the paper did from the weights read off the chip: the
- * forward pass of the functional model, scored three ways.
+ * forward pass of the functional model (at any depth), scored three ways on the output layer. A
+ * hidden unit of any hidden layer that never fires counts as dead.
  */
 final class SbpEvaluator {
 
@@ -15,20 +16,29 @@ final class SbpEvaluator {
 
     static Evaluation evaluate(SbpWeights weights, Samples samples) {
         SbpFunctionalModel model = new SbpFunctionalModel(weights);
-        ClassificationTally tally = new ClassificationTally(weights.outputs, weights.hidden);
+        int[] sizes = weights.sizes;
+        int top = sizes.length - 1;
+        int allHidden = 0;
+        for (int l = 1; l < top; l++) {
+            allHidden += sizes[l];
+        }
+        ClassificationTally tally = new ClassificationTally(weights.outputs, allHidden);
         boolean[] fired = new boolean[weights.outputs];
-        boolean[] hiddenFired = new boolean[weights.hidden];
+        boolean[] hiddenFired = new boolean[allHidden]; // the hidden layers one after the other
         for (int n = 0; n < samples.count(); n++) {
             model.forward(samples.inputs(), n * samples.dimension());
-            int[] a1 = model.hiddenPotential();
-            for (int j = 0; j < a1.length; j++) {
-                hiddenFired[j] = a1[j] > 512;
+            int at = 0;
+            for (int l = 1; l < top; l++) {
+                int[] a = model.potential(l);
+                for (int j = 0; j < a.length; j++) {
+                    hiddenFired[at++] = a[j] > 512;
+                }
             }
-            int[] a2 = model.outputPotential();
+            int[] potential = model.outputPotential();
             for (int k = 0; k < fired.length; k++) {
-                fired[k] = a2[k] > 512;
+                fired[k] = potential[k] > 512;
             }
-            tally.add(samples.labels()[n], fired, a2, hiddenFired);
+            tally.add(samples.labels()[n], fired, potential, hiddenFired);
         }
         return tally.evaluation();
     }

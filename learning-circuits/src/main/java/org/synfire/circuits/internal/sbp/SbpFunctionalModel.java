@@ -1,220 +1,333 @@
 package org.synfire.circuits.internal.sbp;
 
+import java.util.Arrays;
+
 /**
- * The sBP circuit without spikes: the same integer computation, in the circuit's phase order, on
- * the weights as the chip holds them (circuit specification, "The same computation without spikes").
+ * The sBP circuit without spikes, for N >= 1 hidden layers: the same integer computation, in the
+ * circuit's phase order, on the weights as the chip holds them (circuit specification, "The same
+ * computation without spikes").
  *
- * <p>Per sample, with {@code x} binary and thresholds strict as the chip's:
+ * <p>Layers 0 .. N+1: layer 0 the input x (binary), 1 .. N hidden, N+1 the output;
+ * {@code sizes = [inputs, hidden_1, ..., hidden_N, outputs]}. W_l (l = 1 .. N+1) is sizes[l-1] x sizes[l];
+ * for l = 2 .. N+1 the circuit also keeps W_lT+ = W_l^T and W_lT- = -W_l^T (sizes[l] x sizes[l-1]), each
+ * updated on its own. Per sample, with label t (one-hot target) and thresholds strict as the chip's:
  * <pre>
- *   a1 = x W1;  h = [a1 > 512];  c = [0 < a1 <= 1024]          (phase 2; c from h< and h>)
- *   a2 = h W2;  o = [a2 > 512];  om = [a2 > 0];  op = [a2 > 1024]   (phase 3)
- *   dp = om and t and not o;  dn = om and o and not t and not op   (phase 4)
- *   phase 5:  W2 += 2 h dp^T;  W2T+ += 2 dp h^T;  W2T- += 2 dn h^T
- *   phase 6:  d1+ = [sum_k dp_k W2T+_kj + dn_k W2T-_kj > 0]
- *   phase 7:  W1 += 2 x (c and d1+)^T
- *   phase 9:  W2 -= 2 h dn^T;  W2T+ -= 2 dn h^T;  W2T- -= 2 dp h^T
- *   phase 10: d1- = [sum_k dn_k W2T+_kj + dp_k W2T-_kj > 0]
- *   phase 11: W1 -= 2 x (c and d1-)^T
+ *   forward:  a_1 = x W_1;  for l = 1 .. N+1:  h_l = [a_l > 512],  hm_l = [a_l > 0],  hp_l = [a_l > 1024],
+ *             c_l = hm_l and not hp_l,  a_{l+1} = h_l W_{l+1};   o = h_{N+1}, om = hm_{N+1}, op = hp_{N+1}
+ *   output error:  dp_{N+1} = om and t and not o;  dn_{N+1} = om and o and not t and not op
+ *             (no output with dp or dn: nothing changes)
+ *   for k = N+1 down to 2 (h_0 = x):
+ *     U_k+:   W_k += 2 h_{k-1} dp_k^T;   W_kT+ += 2 dp_k h_{k-1}^T;   W_kT- += 2 dn_k h_{k-1}^T
+ *     B_k-1+: sp = [dp_k W_kT+ + dn_k W_kT- > 0]    (int sums over the rows of the erring units of layer k)
+ *     U_k-:   W_k -= 2 h_{k-1} dn_k^T;   W_kT+ -= 2 dn_k h_{k-1}^T;   W_kT- -= 2 dp_k h_{k-1}^T
+ *     B_k-1-: sn = [dn_k W_kT+ + dp_k W_kT- > 0]    (with the copies as U_k- left them)
+ *     dp_{k-1} = c_{k-1} and sp;   dn_{k-1} = c_{k-1} and sn
+ *   finally:  W_1 += 2 x dp_1^T;  then  W_1 -= 2 x dn_1^T
  * </pre>
- * every update saturating at -256 .. 254. A weight changed in one phase acts from the next on (the
- * chip's learning precedes the delivery of the timestep's spikes), so the error of phases 6 and 10
- * sees the W2 copies this sample has just updated: d1+ - d1- is the sign of (dp - dn) W2^T with the
- * updated W2, apart from where W2T- saturates differently from -W2^T.
+ * every update saturating at -256 .. 254 after each step. A weight changed in one phase acts from the
+ * next on (the chip's learning precedes the delivery of the timestep's spikes), so the error sums see
+ * the copies this sample has just updated: dp_{k-1} - dn_{k-1} is c_{k-1} and the sign of
+ * (dp_k - dn_k) W_k^T with the updated W_k, apart from where W_kT- saturates differently from
+ * -W_k^T. The order matters only through saturation (a weight can get +2 and then -2 in one sample),
+ * and is kept exactly. With N = 1 these are the phases of the circuit: 5 (U_2+), 6 (B_1+), 7
+ * (W_1 +), 9 (U_2-), 10 (B_1-) and 11 (W_1 -); W_1 is not read after the forward pass, so updating it
+ * at the end gives the W_1 of phases 7 and 11.
+ *
+ * <p>A sample allocates nothing. Its hot loops run over the units that matter only: the active inputs
+ * and firing units of each layer, listed once in the forward pass; the erring units of each layer,
+ * listed by the error phases; and the rows of the erring units' copies.
  */
 final class SbpFunctionalModel {
 
     private static final int LR = 2;
 
     final SbpWeights w;
-    private final int[] a1;
-    private final int[] a2;
-    private final int[] activeInputs;
-    /** The hidden units that fired in the last {@link #forward} call, and how many. */
-    private final int[] activeHidden;
-    private int activeHiddenCount;
+    private final int[] sizes;
+    /** The output layer's index, N+1. */
+    private final int top;
+    /** a_l at index l = 1 .. N+1, of the last {@link #forward} call (index 0 is null). */
+    private final int[][] a;
+    /** The units of layer l = 0 .. N that fired in the last {@link #forward} call (the active inputs at 0). */
+    private final int[][] active;
+    private final int[] activeCount;
+    /** dp_l and dn_l at index l = 1 .. N+1 as lists of units, ascending, and their lengths. */
+    private final int[][] plusUnits;
+    private final int[] plusCount;
+    private final int[][] minusUnits;
+    private final int[] minusCount;
+    /** Scratch of the error phases of one layer: c, and the backpropagated sums. */
     private final boolean[] c;
-    private final boolean[] dp;
-    private final boolean[] dn;
-    /** Scratch of the error phases: backpropagated sums, and the hidden units that get the error. */
     private final int[] e;
-    private final int[] selected;
 
     SbpFunctionalModel(SbpWeights weights) {
         this.w = weights;
-        this.a1 = new int[w.hidden];
-        this.a2 = new int[w.outputs];
-        this.activeInputs = new int[w.inputs];
-        this.activeHidden = new int[w.hidden];
-        this.c = new boolean[w.hidden];
-        this.dp = new boolean[w.outputs];
-        this.dn = new boolean[w.outputs];
-        this.e = new int[w.hidden];
-        this.selected = new int[w.hidden];
+        this.sizes = weights.sizes;
+        this.top = sizes.length - 1;
+        this.a = new int[top + 1][];
+        this.active = new int[top][];
+        this.activeCount = new int[top];
+        this.plusUnits = new int[top + 1][];
+        this.plusCount = new int[top + 1];
+        this.minusUnits = new int[top + 1][];
+        this.minusCount = new int[top + 1];
+        int widest = 0;
+        for (int l = 0; l <= top; l++) {
+            if (l >= 1) {
+                a[l] = new int[sizes[l]];
+                plusUnits[l] = new int[sizes[l]];
+                minusUnits[l] = new int[sizes[l]];
+            }
+            if (l < top) {
+                active[l] = new int[sizes[l]];
+            }
+            if (l >= 1 && l < top) {
+                widest = Math.max(widest, sizes[l]);
+            }
+        }
+        this.c = new boolean[widest];
+        this.e = new int[widest];
     }
 
     /** One training sample: {@code x[offset + i] != 0} is input i; {@code label} the target class. */
     void train(byte[] x, int offset, int label) {
-        int nx = forward(x, offset);
-        int hidden = w.hidden;
-        int outputs = w.outputs;
-        int[] a1 = this.a1;
-        boolean[] c = this.c;
-        for (int j = 0; j < hidden; j++) {
-            c[j] = a1[j] > 0 & a1[j] <= 1024; // no branch: about half the units are in the window
-        }
-        boolean anyError = false;
-        for (int k = 0; k < outputs; k++) {
-            boolean o = a2[k] > 512;
-            boolean om = a2[k] > 0;
-            boolean op = a2[k] > 1024;
-            boolean t = k == label;
-            dp[k] = om && t && !o;
-            dn[k] = om && o && !t && !op;
-            anyError |= dp[k] || dn[k];
-        }
-        if (!anyError) {
+        forward(x, offset);
+        if (!outputError(label)) {
             return; // no error: no phase changes a weight
         }
-        int nh = activeHiddenCount;
-        updateW2(nh, dp, dn, +LR);                       // phase 5
-        updateW1(nx, errorSign(dp, dn), +LR);            // phases 6 and 7
-        updateW2(nh, dn, dp, -LR);                       // phase 9
-        updateW1(nx, errorSign(dn, dp), -LR);            // phases 10 and 11
+        for (int k = top; k >= 2; k--) {
+            int below = k - 1;
+            window(below);
+            update(k, plusUnits[k], plusCount[k], minusUnits[k], minusCount[k], +LR);                // U_k+
+            plusCount[below] = errorSign(k, plusUnits[k], plusCount[k], minusUnits[k], minusCount[k],
+                    plusUnits[below]);                                                                // B_k-1+
+            update(k, minusUnits[k], minusCount[k], plusUnits[k], plusCount[k], -LR);                // U_k-
+            minusCount[below] = errorSign(k, minusUnits[k], minusCount[k], plusUnits[k], plusCount[k],
+                    minusUnits[below]);                                                               // B_k-1-
+            if (plusCount[below] + minusCount[below] == 0) {
+                return; // no error reaches layer k-1: the layers below do not change
+            }
+        }
+        updateForward(1, plusUnits[1], plusCount[1], +LR);
+        updateForward(1, minusUnits[1], minusCount[1], -LR);
     }
 
     /**
-     * a1 and a2 of a sample; returns the number of active inputs (listed in {@code activeInputs}).
+     * a_1 .. a_{N+1} of a sample; returns the number of active inputs. The firing units of layers 0 .. N
+     * are listed for the error phases.
      */
     int forward(byte[] x, int offset) {
-        int hidden = w.hidden;
-        int outputs = w.outputs;
-        int[] a1 = this.a1;
-        int[] w1 = w.w1;
-        int[] active = activeInputs;
-        java.util.Arrays.fill(a1, 0);
+        int[] inputs = active[0];
+        int count = sizes[0]; // a local: the stores below could alias sizes, so sizes[0] would be read each pass
         int nx = 0;
-        for (int i = 0; i < w.inputs; i++) {
+        for (int i = 0; i < count; i++) {
             if (x[offset + i] != 0) {
-                active[nx++] = i;
+                inputs[nx++] = i;
             }
         }
-        // two rows per pass: half the loads and stores of a1 (the same sums, added in another order; int
-        // addition wraps, so the order cannot change a bit). Four rows per pass measured no faster.
-        int n = 0;
-        for (; n + 1 < nx; n += 2) {
-            int row = active[n] * hidden;
-            int other = active[n + 1] * hidden;
-            for (int j = 0; j < hidden; j++) {
-                a1[j] += w1[row + j] + w1[other + j];
+        activeCount[0] = nx;
+        sumRows(w.matrix[1], sizes[1], inputs, nx, a[1]);
+        for (int l = 1; l < top; l++) {
+            // the units that fire, listed without a branch (whether a unit fires is a coin toss to the predictor)
+            int[] potential = a[l];
+            int[] firing = active[l];
+            int n = 0;
+            for (int j = 0; j < potential.length; j++) {
+                firing[n] = j;
+                n += potential[j] > 512 ? 1 : 0;
             }
-        }
-        if (n < nx) {
-            int row = active[n] * hidden;
-            for (int j = 0; j < hidden; j++) {
-                a1[j] += w1[row + j];
-            }
-        }
-        // the hidden units that fire, listed without a branch (whether a unit fires is a coin toss to the predictor)
-        int[] activeHidden = this.activeHidden;
-        int nh = 0;
-        for (int j = 0; j < hidden; j++) {
-            activeHidden[nh] = j;
-            nh += a1[j] > 512 ? 1 : 0;
-        }
-        activeHiddenCount = nh;
-        int[] a2 = this.a2;
-        int[] w2 = w.w2;
-        java.util.Arrays.fill(a2, 0);
-        for (int q = 0; q < nh; q++) {
-            int row = activeHidden[q] * outputs;
-            for (int k = 0; k < outputs; k++) {
-                a2[k] += w2[row + k];
+            activeCount[l] = n;
+            if (l + 1 < top) {
+                sumRows(w.matrix[l + 1], sizes[l + 1], firing, n, a[l + 1]);
+            } else {
+                sumNarrowRows(w.matrix[top], sizes[top], firing, n, a[top]);
             }
         }
         return nx;
     }
 
-    /** The hidden layer's input sums of the last {@link #forward} call. */
+    /** The first hidden layer's input sums of the last {@link #forward} call. */
     int[] hiddenPotential() {
-        return a1;
+        return a[1];
+    }
+
+    /** The input sums of layer {@code l} (1 .. N+1) of the last {@link #forward} call. */
+    int[] potential(int l) {
+        return a[l];
     }
 
     /** The output layer's input sums of the last {@link #forward} call. */
     int[] outputPotential() {
-        return a2;
+        return a[top];
     }
 
     /**
-     * Phases 5 and 9: W2 and W2T+ move by {@code step} where h meets {@code main}; W2T- where h meets
-     * {@code crossed} (the transposed negative copy learns from the other error sign).
+     * {@code target = sum of the listed rows of matrix}, two rows per pass: half the loads and stores of
+     * target (the same sums, added in another order; int addition wraps, so the order cannot change a
+     * bit). Four rows per pass measured no faster.
      */
-    private void updateW2(int nh, boolean[] main, boolean[] crossed, int step) {
-        int hidden = w.hidden;
-        int outputs = w.outputs;
-        int[] active = activeHidden;
-        // output by output: only the few erring outputs' columns and rows are visited (each weight changes at most
-        // once per call, so the order of the updates changes nothing)
-        for (int k = 0; k < outputs; k++) {
-            if (main[k]) {
-                int[] w2 = w.w2;
-                int[] plus = w.w2tPlus;
-                int row = k * hidden;
-                for (int n = 0; n < nh; n++) {
-                    int j = active[n];
-                    w2[j * outputs + k] = SbpWeights.clamp(w2[j * outputs + k] + step);
-                    plus[row + j] = SbpWeights.clamp(plus[row + j] + step);
-                }
-            }
-            if (crossed[k]) {
-                int[] minus = w.w2tMinus;
-                int row = k * hidden;
-                for (int n = 0; n < nh; n++) {
-                    int j = active[n];
-                    minus[row + j] = SbpWeights.clamp(minus[row + j] + step);
-                }
-            }
-        }
-    }
-
-    /**
-     * Phases 6 and 10: the hidden units that get the error, those with c and
-     * [sum_k pos_k W2T+_kj + neg_k W2T-_kj > 0], listed in {@code selected}; returns how many. The sums run
-     * over the rows of the few erring outputs (int sums, contiguous in j).
-     */
-    private int errorSign(boolean[] pos, boolean[] neg) {
-        int hidden = w.hidden;
-        java.util.Arrays.fill(e, 0);
-        for (int k = 0; k < w.outputs; k++) {
-            if (pos[k]) {
-                addRow(w.w2tPlus, k * hidden, hidden);
-            }
-            if (neg[k]) {
-                addRow(w.w2tMinus, k * hidden, hidden);
-            }
-        }
+    private static void sumRows(int[] matrix, int width, int[] rows, int count, int[] target) {
+        Arrays.fill(target, 0);
         int n = 0;
-        for (int j = 0; j < hidden; j++) {
-            selected[n] = j;
-            n += c[j] & e[j] > 0 ? 1 : 0; // listed without a branch, as the active hidden units
+        for (; n + 1 < count; n += 2) {
+            int row = rows[n] * width;
+            int other = rows[n + 1] * width;
+            for (int j = 0; j < width; j++) {
+                target[j] += matrix[row + j] + matrix[other + j];
+            }
+        }
+        if (n < count) {
+            int row = rows[n] * width;
+            for (int j = 0; j < width; j++) {
+                target[j] += matrix[row + j];
+            }
+        }
+    }
+
+    /** {@code target = sum of the listed rows of matrix}, one row per pass (the output layer is narrow). */
+    private static void sumNarrowRows(int[] matrix, int width, int[] rows, int count, int[] target) {
+        Arrays.fill(target, 0);
+        for (int q = 0; q < count; q++) {
+            int row = rows[q] * width;
+            for (int k = 0; k < width; k++) {
+                target[k] += matrix[row + k];
+            }
+        }
+    }
+
+    /** dp_{N+1} and dn_{N+1} from the output sums; returns whether any output errs. */
+    private boolean outputError(int label) {
+        int[] potential = a[top];
+        int[] pos = plusUnits[top];
+        int[] neg = minusUnits[top];
+        int np = 0;
+        int nn = 0;
+        for (int k = 0; k < potential.length; k++) {
+            boolean o = potential[k] > 512;
+            boolean om = potential[k] > 0;
+            boolean op = potential[k] > 1024;
+            boolean t = k == label;
+            if (om && t && !o) {
+                pos[np++] = k;
+            }
+            if (om && o && !t && !op) {
+                neg[nn++] = k;
+            }
+        }
+        plusCount[top] = np;
+        minusCount[top] = nn;
+        return np + nn > 0;
+    }
+
+    /** c over hidden layer {@code l}: 0 < a_l <= 1024. */
+    private void window(int l) {
+        int[] potential = a[l];
+        boolean[] c = this.c;
+        for (int j = 0; j < potential.length; j++) {
+            c[j] = potential[j] > 0 & potential[j] <= 1024; // no branch: about half the units are in the window
+        }
+    }
+
+    /**
+     * U_k+ and U_k-: W_k and W_kT+ move by {@code step} where h_{k-1} meets a {@code main} unit of layer
+     * k; W_kT- where h_{k-1} meets a {@code crossed} one (the transposed negative copy learns from the
+     * other error sign). Each weight changes at most once per call, so the order of the updates changes
+     * nothing.
+     */
+    private void update(int k, int[] main, int mainCount, int[] crossed, int crossedCount, int step) {
+        if (k == top) {
+            updateTop(main, mainCount, crossed, crossedCount, step);
+            return;
+        }
+        int rows = sizes[k - 1];
+        updateForward(k, main, mainCount, step);
+        updateCopy(w.plus[k], rows, active[k - 1], activeCount[k - 1], main, mainCount, step);
+        updateCopy(w.minus[k], rows, active[k - 1], activeCount[k - 1], crossed, crossedCount, step);
+    }
+
+    /**
+     * {@link #update} of the output layer: output by output, only the few erring outputs' columns of W
+     * and rows of the copies are visited.
+     */
+    private void updateTop(int[] main, int mainCount, int[] crossed, int crossedCount, int step) {
+        int hidden = sizes[top - 1];
+        int outputs = sizes[top];
+        int[] hiddenActive = active[top - 1];
+        int nh = activeCount[top - 1];
+        int[] wTop = w.matrix[top];
+        int[] plus = w.plus[top];
+        for (int q = 0; q < mainCount; q++) {
+            int k = main[q];
+            int row = k * hidden;
+            for (int n = 0; n < nh; n++) {
+                int j = hiddenActive[n];
+                wTop[j * outputs + k] = SbpWeights.clamp(wTop[j * outputs + k] + step);
+                plus[row + j] = SbpWeights.clamp(plus[row + j] + step);
+            }
+        }
+        int[] minus = w.minus[top];
+        for (int q = 0; q < crossedCount; q++) {
+            int row = crossed[q] * hidden;
+            for (int n = 0; n < nh; n++) {
+                int j = hiddenActive[n];
+                minus[row + j] = SbpWeights.clamp(minus[row + j] + step);
+            }
+        }
+    }
+
+    /** W_l moves by {@code step} where a firing unit of layer l-1 (an active input for l = 1) meets a listed unit. */
+    private void updateForward(int l, int[] units, int count, int step) {
+        int width = sizes[l];
+        int[] matrix = w.matrix[l];
+        int[] from = active[l - 1];
+        int nf = activeCount[l - 1];
+        for (int n = 0; n < nf; n++) {
+            int row = from[n] * width;
+            for (int q = 0; q < count; q++) {
+                int at = row + units[q];
+                matrix[at] = SbpWeights.clamp(matrix[at] + step);
+            }
+        }
+    }
+
+    /** A transposed copy (rows: the listed units; columns: the firing units below) moves by {@code step}. */
+    private static void updateCopy(int[] copy, int width, int[] firing, int nf, int[] units, int count, int step) {
+        for (int q = 0; q < count; q++) {
+            int row = units[q] * width;
+            for (int n = 0; n < nf; n++) {
+                int at = row + firing[n];
+                copy[at] = SbpWeights.clamp(copy[at] + step);
+            }
+        }
+    }
+
+    /**
+     * B_{k-1}+ and B_{k-1}-: the units of layer k-1 that get the error, those with c and
+     * [sum over pos units j of W_kT+_j + sum over neg units j of W_kT-_j > 0], listed in {@code out};
+     * returns how many. The sums run over the rows of the erring units (int sums, contiguous).
+     */
+    private int errorSign(int k, int[] pos, int posCount, int[] neg, int negCount, int[] out) {
+        int width = sizes[k - 1];
+        int[] e = this.e;
+        Arrays.fill(e, 0, width, 0);
+        for (int q = 0; q < posCount; q++) {
+            addRow(w.plus[k], pos[q] * width, width);
+        }
+        for (int q = 0; q < negCount; q++) {
+            addRow(w.minus[k], neg[q] * width, width);
+        }
+        boolean[] c = this.c;
+        int n = 0;
+        for (int j = 0; j < width; j++) {
+            out[n] = j;
+            n += c[j] & e[j] > 0 ? 1 : 0; // listed without a branch, as the firing units
         }
         return n;
     }
 
     private void addRow(int[] matrix, int from, int length) {
+        int[] e = this.e;
         for (int j = 0; j < length; j++) {
             e[j] += matrix[from + j];
-        }
-    }
-
-    /** Phases 7 and 11: W1 moves by {@code step} where an active input meets a selected hidden unit. */
-    private void updateW1(int nx, int count, int step) {
-        int hidden = w.hidden;
-        for (int n = 0; n < nx; n++) {
-            int row = activeInputs[n] * hidden;
-            for (int q = 0; q < count; q++) {
-                int at = row + selected[q];
-                w.w1[at] = SbpWeights.clamp(w.w1[at] + step);
-            }
         }
     }
 }

@@ -34,7 +34,11 @@ final class SbpFunctionalSession implements TrainingSession {
 
     @Override
     public java.util.List<String> matrices() {
-        return java.util.List.of(SbpWeights.W1, SbpWeights.W2);
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int l = 1; l <= weights.depth() + 1; l++) {
+            names.add(SbpWeights.name(l));
+        }
+        return names;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.synfire.circuits.internal.sbp;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -15,7 +16,8 @@ import org.synfire.chip.api.circuit.CircuitSettings;
  * <p>{@code init=shifted-w2} departs from the specification: W1 as above, W2 normal with mean 10.24 and standard
  * deviation 20.48 ({@code (N(0, 1) + 0.5) / 50 * 1024}, the published research code's {@code rand} mode for W2),
  * clipped and truncated alike. With the specification's W2 about one seed in three ends with a dead output unit
- * (its potential never exceeds 0, so it never gets an error signal); with this W2 none of 60 seeds did.
+ * (its potential never exceeds 0, so it never gets an error signal); with this W2 none of 60 seeds did. With more
+ * than one hidden layer the same holds for the last matrix (last hidden layer to outputs), the others as the spec.
  */
 final class SbpInitialWeights {
 
@@ -33,26 +35,37 @@ final class SbpInitialWeights {
     static SbpWeights draw(String circuit, CircuitSettings settings) {
         settings.requireOnly(circuit, Set.of(OPTION));
         boolean shifted = settings.option(OPTION, SPEC, CHOICES).equals(SHIFTED_W2);
-        int[] sizes = settings.layerSizes();
-        if (sizes.length != 3) {
-            throw new IllegalArgumentException("circuit " + circuit + ": " + (sizes.length - 2)
-                    + " hidden layers; this build supports one");
-        }
-        return draw(sizes[0], sizes[1], sizes[2], settings.seed(), shifted);
+        return draw(settings.layerSizes(), settings.seed(), shifted);
     }
 
     /** W1 and W2 of a circuit of these sizes, from one seed (W1's stream and W2's split from it), as the spec says. */
     static SbpWeights draw(int inputs, int hidden, int outputs, long seed) {
-        return draw(inputs, hidden, outputs, seed, false);
+        return draw(new int[] {inputs, hidden, outputs}, seed, false);
     }
 
-    private static SbpWeights draw(int inputs, int hidden, int outputs, long seed, boolean shiftedW2) {
+    /**
+     * W_1 .. W_{N+1} of a circuit of these sizes ({@code [inputs, hidden_1, ..., hidden_N, outputs]}) from
+     * one seed: matrix l is drawn from the l-th stream split from {@code new SplittableRandom(seed)}, in
+     * order, so one hidden layer gives the W1 and W2 of {@link #draw(int, int, int, long)}. Every matrix
+     * as the spec says; with {@code shiftedOutput} the last one (last hidden layer to outputs) as
+     * {@code init=shifted-w2} draws W2.
+     */
+    static SbpWeights draw(int[] sizes, long seed, boolean shiftedOutput) {
+        if (sizes.length < 3) {
+            throw new IllegalArgumentException("initial weights: sizes " + java.util.Arrays.toString(sizes)
+                    + " name no hidden layer; expected [inputs, hidden_1, ..., hidden_N, outputs] with N >= 1");
+        }
         SplittableRandom root = new SplittableRandom(seed);
-        int[][] w1 = matrix(root.split(), inputs, hidden, 0, spread(inputs, hidden));
-        SplittableRandom w2Stream = root.split();
-        int[][] w2 = shiftedW2 ? matrix(w2Stream, hidden, outputs, 0.5 * 1024 / 50, 1024.0 / 50)
-                : matrix(w2Stream, hidden, outputs, 0, spread(hidden, outputs));
-        return SbpWeights.of(w1, w2);
+        int top = sizes.length - 1;
+        List<int[][]> matrices = new ArrayList<>();
+        for (int l = 1; l <= top; l++) {
+            SplittableRandom stream = root.split();
+            int rows = sizes[l - 1];
+            int columns = sizes[l];
+            matrices.add(shiftedOutput && l == top ? matrix(stream, rows, columns, 0.5 * 1024 / 50, 1024.0 / 50)
+                    : matrix(stream, rows, columns, 0, spread(rows, columns)));
+        }
+        return SbpWeights.of(matrices);
     }
 
     /** The specification's standard deviation, in weight units. */

@@ -26,13 +26,13 @@ import org.synfire.chip.emulator.Loihi1Backend;
 class SbpDepthOnChipTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"40,16,12,4", "30,14,12,10,4", "24,10,4"})
+    @ValueSource(strings = {"40,16,12,4", "40,20,16,12,4", "24,10,4"})
     void chipEqualsTheFunctionalModelAfterEverySample(String layerSizes) {
         int[] sizes = Arrays.stream(layerSizes.split(",")).mapToInt(Integer::parseInt).toArray();
         List<Integer> hidden = Arrays.stream(sizes, 1, sizes.length - 1).boxed().toList();
         CircuitSettings settings = CircuitSettings.layers(sizes[0], hidden, sizes[sizes.length - 1], 11, 1,
                 Map.of("init", "shifted-w2"));
-        Samples train = randomSamples(new SplittableRandom(5), 160, sizes[0], sizes[sizes.length - 1]);
+        Samples train = randomSamples(new SplittableRandom(5), 240, sizes[0], sizes[sizes.length - 1]);
         Samples test = randomSamples(new SplittableRandom(6), 60, sizes[0], sizes[sizes.length - 1]);
         try (TrainingSession chip = new SbpChipProvider().open(settings, new Loihi1Backend());
                 TrainingSession functional = new SbpFunctionalProvider().open(settings, null)) {

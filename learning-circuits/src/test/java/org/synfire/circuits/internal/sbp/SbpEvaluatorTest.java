@@ -61,6 +61,28 @@ class SbpEvaluatorTest {
         assertEquals(1L, e.counts().get("dead_hidden"));  // hidden unit 1 never fires
     }
 
+    /**
+     * Two hidden layers of four units: x = (1, 1, 1) gives a1 = (762, 762, 762, 0), so h1 = (1, 1, 1, 0);
+     * a2 = 3 * (254, 254, 254, -10) = (762, 762, 762, -30), so h2 = (1, 1, 1, 0); a3 = 3 * (254, -10) =
+     * (762, -30): output 0 fires alone, output 1 never exceeds 0. One dead unit in each hidden layer.
+     */
+    @Test
+    void scoresTheOutputLayerAndCountsDeadUnitsOfEveryHiddenLayer() {
+        int[][] w1 = {{254, 254, 254, 0}, {254, 254, 254, 0}, {254, 254, 254, 0}};
+        int[][] w2 = {{254, 254, 254, -10}, {254, 254, 254, -10}, {254, 254, 254, -10}, {0, 0, 0, 0}};
+        int[][] w3 = {{254, -10}, {254, -10}, {254, -10}, {0, 0}};
+        Evaluation e = SbpEvaluator.evaluate(SbpWeights.of(java.util.List.of(w1, w2, w3)),
+                new Samples(2, 3, new byte[] {1, 1, 1, 1, 1, 1}, new int[] {0, 1}, 2));
+
+        assertEquals(1 / 2.0, e.metric("exact"));
+        assertEquals(1 / 2.0, e.metric("top1_spikes"));
+        assertEquals(1 / 2.0, e.metric("top1_potential"));
+        assertEquals(2 / (2.0 * 2), e.metric("loss")); // sample 1: output 0 fires wrongly, target 1 silent
+        assertArrayEquals(new int[] {0, 0}, e.predictions());
+        assertEquals(1L, e.counts().get("dead_outputs"));
+        assertEquals(2L, e.counts().get("dead_hidden")); // unit 3 of each hidden layer
+    }
+
     private static void activate(byte[] inputs, int sample, int unit) {
         for (int i = unit * 3; i < unit * 3 + 3; i++) {
             inputs[sample * 9 + i] = 1;

@@ -63,6 +63,91 @@ class SbpInitialWeightsTest {
         }
     }
 
+    /**
+     * One hidden layer draws what it drew before N layers existed: hashes of the arrays the previous code
+     * (commit 366a9d1) drew for these seeds, W1, W2 with init=spec and W2, W2T- with init=shifted-w2.
+     */
+    @Test
+    void oneHiddenLayerDrawsWhatItDrewBefore() {
+        long[] seeds = {1, 7, -3};
+        int[][] hashes = {{-1803205439, 1226030229, 331722127, -579697389}, {607245929, -1991863161, -666862091,
+            2036512417}, {-3968645, 1839745375, 122944957, -265406083}};
+        for (int s = 0; s < seeds.length; s++) {
+            SbpWeights spec = SbpInitialWeights.draw(400, 400, 10, seeds[s]);
+            SbpWeights shifted = SbpInitialWeights.draw("sbp",
+                    CircuitSettings.layers(400, java.util.List.of(400), 10, seeds[s], 1, Map.of("init", "shifted-w2")));
+            assertEquals(hashes[s][0], Arrays.hashCode(spec.w1), "W1, seed " + seeds[s]);
+            assertEquals(hashes[s][1], Arrays.hashCode(spec.w2), "W2, seed " + seeds[s]);
+            assertEquals(hashes[s][0], Arrays.hashCode(shifted.w1), "shifted W1, seed " + seeds[s]);
+            assertEquals(hashes[s][2], Arrays.hashCode(shifted.w2), "shifted W2, seed " + seeds[s]);
+            assertEquals(hashes[s][3], Arrays.hashCode(shifted.w2tMinus), "shifted W2T-, seed " + seeds[s]);
+            SbpWeights sized = SbpInitialWeights.draw(new int[] {400, 400, 10}, seeds[s], false);
+            SbpWeights sizedShifted = SbpInitialWeights.draw(new int[] {400, 400, 10}, seeds[s], true);
+            assertEquals(spec.toMap().keySet(), sized.toMap().keySet());
+            for (String name : spec.toMap().keySet()) {
+                assertArrayEquals(spec.toMap().get(name), sized.toMap().get(name), name);
+                assertArrayEquals(shifted.toMap().get(name), sizedShifted.toMap().get(name), name);
+            }
+        }
+    }
+
+    @Test
+    void drawsEveryLayerOfADeepCircuit() {
+        int[] sizes = {400, 300, 300, 10};
+        SbpWeights w = SbpInitialWeights.draw(sizes, 5, false);
+        assertArrayEquals(sizes, w.sizes);
+        assertEquals(2, w.depth());
+        assertEquals(java.util.List.of("w1", "w2", "w2Tp", "w2Tm", "w3", "w3Tp", "w3Tm"),
+                java.util.List.copyOf(w.toMap().keySet()));
+        for (int l = 1; l < sizes.length; l++) {
+            assertEquals(sizes[l - 1] * sizes[l], w.matrix[l].length, "W" + l);
+            // the spec's spread sqrt(2 / (fan_in + fan_out)) * 1024: 54.7, 59.1 and 82.2
+            assertStatistics(w.matrix[l], Math.sqrt(2.0 / (sizes[l - 1] + sizes[l])) * 1024);
+            if (l >= 2) {
+                assertTransposed(w, l);
+            }
+        }
+        SbpWeights shifted = SbpInitialWeights.draw(sizes, 5, true);
+        assertArrayEquals(w.matrix[1], shifted.matrix[1], "only the last matrix is shifted");
+        assertArrayEquals(w.matrix[2], shifted.matrix[2], "only the last matrix is shifted");
+        assertStatistics(shifted.matrix[3], 10.24, 20.48, 1.5);
+        assertTransposed(shifted, 3);
+        // matrix l comes from the l-th split, whatever follows: W1 is depth 1's for the same seed and sizes
+        assertArrayEquals(SbpInitialWeights.draw(400, 300, 10, 5).w1, w.w1);
+    }
+
+    @Test
+    void theSeedDecidesEveryLayer() {
+        int[] sizes = {30, 14, 12, 10, 4};
+        SbpWeights a = SbpInitialWeights.draw(sizes, 3, false);
+        SbpWeights b = SbpInitialWeights.draw(sizes.clone(), 3, false);
+        SbpWeights other = SbpInitialWeights.draw(sizes, 4, false);
+        assertEquals(3, a.depth());
+        for (int l = 1; l < sizes.length; l++) {
+            assertArrayEquals(a.matrix[l], b.matrix[l], "W" + l);
+            assertFalse(Arrays.equals(a.matrix[l], other.matrix[l]), "W" + l + " of another seed");
+        }
+    }
+
+    @Test
+    void aCircuitWithoutHiddenLayerIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SbpInitialWeights.draw(new int[] {4, 2}, 1, false));
+        assertEquals("initial weights: sizes [4, 2] name no hidden layer; expected [inputs, hidden_1, ..., hidden_N,"
+                + " outputs] with N >= 1", e.getMessage());
+    }
+
+    private static void assertTransposed(SbpWeights w, int l) {
+        int rows = w.sizes[l - 1];
+        int columns = w.sizes[l];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < columns; j++) {
+                assertEquals(w.matrix[l][i * columns + j], w.plus[l][j * rows + i]);
+                assertEquals(-w.matrix[l][i * columns + j], w.minus[l][j * rows + i]);
+            }
+        }
+    }
+
     @Test
     void unknownOptionsAndValuesAreRefusedByName() {
         IllegalArgumentException value = assertThrows(IllegalArgumentException.class, () -> SbpInitialWeights.draw(
