@@ -2,7 +2,7 @@ package org.synfire.circuits.sbp;
 
 /**
  * An independent model of what the sBP training circuit computes per sample, written straight from
- * the phase table of the circuit specification (sgsc-backprop-circuit.md), with every copy the chip
+ * the phase table of docs/sbp-circuit.md, with every copy the chip
  * holds kept separately: W2T+ (n_out x n_hid) and W2T- saturate on their own, so W2T- may differ
  * from -W2^T where the range is asymmetric (-256 .. 254). Test oracle only.
  */
