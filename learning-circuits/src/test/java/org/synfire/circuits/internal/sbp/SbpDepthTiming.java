@@ -59,20 +59,27 @@ final class SbpDepthTiming {
     }
 
     private static void print(String what, int[] sizes, double[] micros) {
-        System.out.printf("%-16s %-26s %8.2f us/sample wall %8.2f cpu%n", what, Arrays.toString(sizes), micros[0],
-                micros[1]);
+        System.out.printf("%-16s %-26s %8.2f us/sample wall %8.2f cpu %6.1f bytes allocated/sample%n", what,
+                Arrays.toString(sizes), micros[0], micros[1], micros[2]);
+    }
+
+    /** The bytes this thread has allocated so far (HotSpot's count). */
+    private static long allocated() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
     }
 
     /**
-     * Per setup, the median microseconds per sample of {@code repetitions} runs (wall, thread CPU); each run
+     * Per setup, the medians per sample of {@code repetitions} runs (wall and thread CPU microseconds, bytes
+     * allocated); each run
      * set up (untimed) by its setup, the setups taking turns.
      */
     private static double[][] time(int repetitions, int samples, List<Supplier<IntConsumer>> setups) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        double[][][] micros = new double[setups.size()][2][repetitions];
+        double[][][] micros = new double[setups.size()][3][repetitions];
         for (int r = 0; r < repetitions; r++) {
             for (int s = 0; s < setups.size(); s++) {
                 IntConsumer train = setups.get(s).get();
+                long bytes = allocated();
                 long cpu = threads.getCurrentThreadCpuTime();
                 long start = System.nanoTime();
                 for (int n = 0; n < samples; n++) {
@@ -80,11 +87,12 @@ final class SbpDepthTiming {
                 }
                 micros[s][0][r] = (System.nanoTime() - start) / 1e3 / samples;
                 micros[s][1][r] = (threads.getCurrentThreadCpuTime() - cpu) / 1e3 / samples;
+                micros[s][2][r] = (allocated() - bytes) / (double) samples;
             }
         }
-        double[][] medians = new double[setups.size()][2];
+        double[][] medians = new double[setups.size()][3];
         for (int s = 0; s < setups.size(); s++) {
-            for (int k = 0; k < 2; k++) {
+            for (int k = 0; k < 3; k++) {
                 Arrays.sort(micros[s][k]);
                 medians[s][k] = micros[s][k][repetitions / 2];
             }
