@@ -26,12 +26,12 @@ import java.util.Arrays;
  * </pre>
  * every update saturating at -256 .. 254 after each step. A weight changed in one phase acts from the
  * next on (the chip's learning precedes the delivery of the timestep's spikes), so the error sums see
- * the copies this sample has just updated: dp_{k-1} - dn_{k-1} is c_{k-1} and the sign of
- * (dp_k - dn_k) W_k^T with the updated W_k, apart from where W_kT- saturates differently from
- * -W_k^T. The order matters only through saturation (a weight can get +2 and then -2 in one sample),
- * and is kept exactly. With N = 1 these are the phases of the circuit: 5 (U_2+), 6 (B_1+), 7
- * (W_1 +), 9 (U_2-), 10 (B_1-) and 11 (W_1 -); W_1 is not read after the forward pass, so updating it
- * at the end gives the W_1 of phases 7 and 11.
+ * the copies this sample has just updated: B+ those U_k+ left, B- those U_k- left. So dp_{k-1} - dn_{k-1}
+ * is about c_{k-1} and the sign of (dp_k - dn_k) W_k^T with the updated W_k, apart from where W_kT-
+ * saturates differently from -W_k^T. A forward matrix W_k is not read after the forward pass, so when
+ * it changes matters only through saturation (a weight can get +2 and then -2 in one sample); the
+ * order above is kept exactly. With N = 1 these are the phases of the circuit: 5 (U_2+), 6 (B_1+), 7
+ * (W_1 +), 9 (U_2-), 10 (B_1-) and 11 (W_1 -); updating W_1 at the end gives the W_1 of phases 7 and 11.
  *
  * <p>A sample allocates nothing. Its hot loops run over the units that matter only: the active inputs
  * and firing units of each layer, listed once in the forward pass; the erring units of each layer,

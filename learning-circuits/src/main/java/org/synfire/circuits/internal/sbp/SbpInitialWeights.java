@@ -16,8 +16,9 @@ import org.synfire.chip.api.circuit.CircuitSettings;
  * <p>{@code init=shifted-w2} departs from the specification: W1 as above, W2 normal with mean 10.24 and standard
  * deviation 20.48 ({@code (N(0, 1) + 0.5) / 50 * 1024}, the published research code's {@code rand} mode for W2),
  * clipped and truncated alike. With the specification's W2 about one seed in three ends with a dead output unit
- * (its potential never exceeds 0, so it never gets an error signal); with this W2 none of 60 seeds did. With more
- * than one hidden layer the same holds for the last matrix (last hidden layer to outputs), the others as the spec.
+ * (its potential never exceeds 0, so it never gets an error signal); with this W2 none of 60 seeds did (one hidden
+ * layer). With more hidden layers {@code init=shifted-w2} draws the last matrix (last hidden layer to outputs) so,
+ * and the others as the specification.
  */
 final class SbpInitialWeights {
 

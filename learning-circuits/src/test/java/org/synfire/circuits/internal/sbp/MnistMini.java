@@ -14,18 +14,20 @@ import org.synfire.chip.api.data.Samples;
  * The 2,000 training digits embedded in the datasets module (mnist-mini), read from its source tree
  * and prepared as {@code mnist20} prepares them (4 pixels cropped off every side, input 1 iff pixel >=
  * 128): 400 binary inputs, 10 classes. For tests and timings of this module, which does not depend on
- * the datasets module; the path is relative to the module directory, where Maven runs the tests.
+ * the datasets module.
  */
 final class MnistMini {
 
-    static final Path DIRECTORY = Path.of("..", "datasets", "src", "main", "resources", "org", "synfire", "datasets",
-            "embedded", "mnist-mini");
+    private static final Path IN_REPOSITORY = Path.of("datasets", "src", "main", "resources", "org", "synfire",
+            "datasets", "embedded", "mnist-mini");
 
     private MnistMini() {
     }
 
+    /** The digits, from the module directory (as Maven runs tests) or else the repository's root. */
     static Samples train() {
-        return read(DIRECTORY);
+        Path fromModule = Path.of("..").resolve(IN_REPOSITORY);
+        return read(Files.isDirectory(fromModule) ? fromModule : IN_REPOSITORY);
     }
 
     static Samples read(Path directory) {

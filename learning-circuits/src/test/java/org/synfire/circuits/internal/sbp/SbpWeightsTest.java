@@ -32,6 +32,11 @@ class SbpWeightsTest {
         assertArrayEquals(W3, m.get("w3"));
         assertArrayEquals(new int[][] {{30, -32}}, m.get("w3Tp"));
         assertArrayEquals(new int[][] {{-30, 32}}, m.get("w3Tm"));
+        List<int[][]> matrices = w.matrices();
+        assertEquals(3, matrices.size());
+        assertArrayEquals(W1, matrices.get(0));
+        assertArrayEquals(W2, matrices.get(1));
+        assertArrayEquals(W3, matrices.get(2));
     }
 
     @Test
