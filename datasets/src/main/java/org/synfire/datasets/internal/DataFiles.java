@@ -31,6 +31,10 @@ import org.synfire.chip.api.data.DataOptions;
  * moved into place atomically, so the cache never holds a partial or unverified file, and a file in
  * the cache is never downloaded again.
  *
+ * <p>Files with configured checksums are checked against them at every load ({@link #verify}), not
+ * only when downloaded; {@link VerifiedFiles} remembers the files found good (in
+ * {@value VerifiedFiles#FILE_NAME} in the {@code synfire} cache directory) so that each is hashed once.
+ *
  * <p>Mirrors and checksums come from the {@link SourceCatalog}. Environment and home directory are given to the constructor, never read here from
  * {@link System}, so that tests can set them.
  */
@@ -43,6 +47,7 @@ public final class DataFiles {
     private final Path home;
     private final HttpClient http;
     private final Consumer<String> log;
+    private final VerifiedFiles verified;
 
     /**
      * @param env     the environment variables
@@ -57,6 +62,7 @@ public final class DataFiles {
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(30))
                 .build();
+        this.verified = new VerifiedFiles(cacheRoot().resolve(VerifiedFiles.FILE_NAME));
     }
 
     /** Resolves against this process's environment and home directory, reporting downloads on stderr. */
@@ -66,9 +72,29 @@ public final class DataFiles {
 
     /** The cache directory of the raw data set {@code name}. */
     public Path cache(String name) {
+        return cacheRoot().resolve(name);
+    }
+
+    /** The {@code synfire} cache directory, which holds one directory per raw data set. */
+    private Path cacheRoot() {
         String xdg = env.get("XDG_CACHE_HOME");
         Path root = xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".cache");
-        return root.resolve("synfire").resolve(name);
+        return root.resolve("synfire");
+    }
+
+    /**
+     * Checks the files of the raw data set {@code name} (as {@link #locate} found them) against the
+     * checksums configured for them, hashing only those not remembered as checked.
+     *
+     * @throws IOException naming the first file that does not match, and how
+     */
+    public void verify(String name, Map<String, Path> found) throws IOException {
+        verified.verify(SourceCatalog.load(env).spec(name, List.copyOf(found.keySet())), found);
+    }
+
+    /** The memory of checked files (for tests). */
+    VerifiedFiles verified() {
+        return verified;
     }
 
     /**

@@ -32,13 +32,7 @@ public final class SourceCatalog {
 
     /** The built-in catalogue, overridden by the file {@value #CONFIG_VARIABLE} names in {@code env}, if any. */
     public static SourceCatalog load(Map<String, String> env) throws IOException {
-        Properties p = new Properties();
-        try (InputStream in = SourceCatalog.class.getResourceAsStream("sources.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("sources.properties is missing from the datasets module");
-            }
-            p.load(in);
-        }
+        Properties p = builtIn().properties;
         String override = env.get(CONFIG_VARIABLE);
         if (override != null && !override.isBlank()) {
             Path file = Path.of(override);
@@ -47,6 +41,18 @@ public final class SourceCatalog {
             } catch (IOException e) {
                 throw new IOException(CONFIG_VARIABLE + "=" + override + ": cannot read it: " + e, e);
             }
+        }
+        return new SourceCatalog(p);
+    }
+
+    /** The built-in catalogue alone, which nothing overrides (the checksums of the embedded files). */
+    public static SourceCatalog builtIn() throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = SourceCatalog.class.getResourceAsStream("sources.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("sources.properties is missing from the datasets module");
+            }
+            p.load(in);
         }
         return new SourceCatalog(p);
     }
