@@ -212,7 +212,9 @@ public final class DataFiles {
                 Files.copy(body, part, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            return e.toString();
+            String m = e.getMessage();
+            return "the download failed: " + (m == null || m.isBlank() ? "no reason given"
+                    : Bounded.quote(m.lines().findFirst().orElse(m), 200));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while downloading " + url, e);
@@ -223,7 +225,8 @@ public final class DataFiles {
                 actual = checksum.digest(part);
             } catch (IOException e) {
                 // a content checksum gunzips the file: damaged gzip data fails here
-                return "cannot compute its " + checksum.kind().key() + ": " + e.getMessage() + " (file rejected)";
+                return "cannot compute its " + checksum.kind().key() + ": the file " + Bounded.cause(e)
+                        + " (file rejected)";
             }
             if (!actual.equals(checksum.hex())) {
                 return checksum.kind().key() + " is " + actual + ", expected " + checksum.hex()

@@ -142,6 +142,20 @@ class VerifiedFilesTest {
                 + " sha256 of the gzip file as served; put a.gz there instead", e.getMessage());
     }
 
+    /** Guard: content hashed after gunzip is capped (here at 1 MiB): a gzip bomb fails, it is not hashed on. */
+    @Test
+    void contentChecksumStopsAtTheBudget() throws IOException {
+        Path bomb = tmp.resolve("bomb.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(bomb))) {
+            out.write(new byte[2 << 20]);
+        }
+        Checksum sum = new Checksum(Checksum.Kind.CONTENT_SHA256, "0".repeat(64));
+        IOException e = assertThrows(IOException.class, () -> sum.digest(bomb, 1 << 20));
+        assertEquals("unpacks to more than 1048576 bytes (1.0 MiB), more than any file of these data sets",
+                e.getMessage());
+        assertEquals(64, sum.digest(bomb, 2 << 20).length());
+    }
+
     /** A memory file that is too large, or garbage, is ignored: every file is hashed again. */
     @Test
     void hostileMemoryFileIsIgnored() throws IOException {
