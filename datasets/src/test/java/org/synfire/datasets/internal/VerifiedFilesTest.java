@@ -156,14 +156,19 @@ class VerifiedFilesTest {
         assertEquals(64, sum.digest(bomb, 2 << 20).length());
     }
 
-    /** A memory file that is too large, or garbage, is ignored: every file is hashed again. */
+    /**
+     * Guard: the size cap of the memory file. One over {@value VerifiedFiles#MAX_BYTES} bytes is ignored,
+     * even holding valid entries, and garbage is too: every file is hashed again, and the memory rewritten.
+     */
     @Test
     void hostileMemoryFileIsIgnored() throws IOException {
-        Path memory = Files.createDirectories(home.resolve(".cache/synfire")).resolve(VerifiedFiles.FILE_NAME);
-        Files.write(memory, new byte[VerifiedFiles.MAX_BYTES + 1]);
+        toy.load(options(), files());
+        Path memory = home.resolve(".cache/synfire/" + VerifiedFiles.FILE_NAME);
+        Files.writeString(memory, "#" + "x".repeat(VerifiedFiles.MAX_BYTES) + "\n", StandardCharsets.ISO_8859_1,
+                java.nio.file.StandardOpenOption.APPEND);
         DataFiles files = files();
         toy.load(options(), files);
-        assertEquals(4, files.verified().hashed());
+        assertEquals(4, files.verified().hashed(), "the oversized memory is not read");
         assertTrue(Files.size(memory) < 4096, "rewritten: " + Files.size(memory));
         Files.writeString(memory, "\\u12", StandardCharsets.ISO_8859_1); // a malformed escape
         DataFiles garbage = files();

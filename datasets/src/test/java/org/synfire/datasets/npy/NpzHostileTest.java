@@ -114,16 +114,21 @@ class NpzHostileTest {
     /** Guard: DataLimits.MAX_NPZ_RATIO, counted while unpacking (the sizes an archive declares may lie). */
     @Test
     void aZipBombIsRefused() throws IOException {
-        byte[] zeros = NpyHostileTest.npy("{'descr': '|i1', 'fortran_order': False, 'shape': (8388608,), }",
-                new byte[8 << 20]);
+        // 17 MiB of zeros: past the 16 MiB grace at a ratio of about 1,000
+        byte[] zeros = NpyHostileTest.npy("{'descr': '|i1', 'fortran_order': False, 'shape': (17825792,), }",
+                new byte[17 << 20]);
         Path archive = zip("bomb.npz", new Entry("w1.npy", zeros));
-        assertTrue(Files.size(archive) < 100_000, "8 MiB in " + Files.size(archive) + " bytes");
+        assertTrue(Files.size(archive) < 100_000, "17 MiB in " + Files.size(archive) + " bytes");
         String m = error(archive);
         assertTrue(m.startsWith(archive + "!'w1.npy': unpacks ") && m.endsWith(
                 " packed bytes, more than 100 times as much (DataLimits.MAX_NPZ_RATIO): refused as a zip bomb"), m);
         // stored, the same array is no bomb
-        assertEquals(8 << 20, Npz.read(zip("stored.npz", ZipArchiveEntry.STORED, new Entry("w1.npy", zeros)))
+        assertEquals(17 << 20, Npz.read(zip("stored.npz", ZipArchiveEntry.STORED, new Entry("w1.npy", zeros)))
                 .get("w1").size());
+        // a fresh network's all-zero weights, 700 x 784 int32, deflated: within the grace
+        byte[] fresh = NpyHostileTest.npy("{'descr': '<i4', 'fortran_order': False, 'shape': (700, 784), }",
+                new byte[700 * 784 * 4]);
+        assertEquals(700 * 784, Npz.read(zip("fresh.npz", new Entry("w1.npy", fresh))).get("w1").size());
     }
 
     /** Guard: the arrays of one archive together within the budget (here a budget of 1 MiB). */
