@@ -2,6 +2,7 @@ package org.synfire.datasets.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.synfire.chip.api.data.DataOptions;
+import org.synfire.datasets.DataLimits;
 
 /**
  * Finds the files of a raw data set, in this order: the directory given explicitly, the directory
@@ -29,7 +31,8 @@ import org.synfire.chip.api.data.DataOptions;
  * place counts only if it holds every file (as named, or without its {@code .gz} suffix). A download
  * goes to a temporary file next to its target, must match every configured checksum and is then
  * moved into place atomically, so the cache never holds a partial or unverified file, and a file in
- * the cache is never downloaded again.
+ * the cache is never downloaded again. A download longer than {@link DataLimits#MAX_DATA_BYTES} is
+ * cut off and rejected: no file of these data sets is that long.
  *
  * <p>Files with configured checksums are checked against them at every load ({@link #verify}), not
  * only when downloaded; {@link VerifiedFiles} remembers the files found good (in
@@ -48,6 +51,8 @@ public final class DataFiles {
     private final HttpClient http;
     private final Consumer<String> log;
     private final VerifiedFiles verified;
+    /** The longest download accepted: the memory budget (tests set less). */
+    long downloadLimit = DataLimits.MAX_DATA_BYTES;
 
     /**
      * @param env     the environment variables
@@ -205,11 +210,20 @@ public final class DataFiles {
         try {
             HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(url)
                     .timeout(Duration.ofMinutes(10)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
+            try (InputStream body = response.body(); OutputStream out = Files.newOutputStream(part)) {
                 if (response.statusCode() != 200) {
                     return "HTTP status " + response.statusCode();
                 }
-                Files.copy(body, part, StandardCopyOption.REPLACE_EXISTING);
+                byte[] buffer = new byte[1 << 16];
+                long total = 0;
+                for (int n; (n = body.read(buffer)) >= 0;) {
+                    total += n;
+                    if (total > downloadLimit) {
+                        return "larger than " + Bounded.bytes(downloadLimit) + ", more than any file of these data"
+                                + " sets (file rejected)";
+                    }
+                    out.write(buffer, 0, n);
+                }
             }
         } catch (IOException e) {
             String m = e.getMessage();
