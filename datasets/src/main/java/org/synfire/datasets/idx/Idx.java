@@ -154,7 +154,8 @@ public final class Idx {
                 in = GzipCompressorInputStream.builder().setInputStream(in)
                         .setDecompressConcatenated(true).get();
             } catch (IOException e) {
-                throw new IdxFormatException(name, "has a corrupt gzip header: " + Bounded.cause(e), e);
+                throw new IdxFormatException(name, "has a corrupt gzip header: " + Bounded.cause(e)
+                        .replaceFirst("^cannot be read: ", ""), e);
             }
         }
         try {
