@@ -5,7 +5,9 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -29,7 +31,8 @@ import org.synfire.datasets.internal.Bounded;
  * code come this way, under keys such as {@code w1}, {@code w2}, {@code w2Tp}, {@code w2Tm}.
  *
  * <p>An archive is read as untrusted: it may be at most {@link DataLimits#MAX_DATA_BYTES} long (plus
- * 1 MiB of zip structure), hold at most {@link DataLimits#MAX_NPZ_ENTRIES} entries, and its arrays
+ * 1 MiB of zip structure), hold at most {@link DataLimits#MAX_NPZ_ENTRIES} entries (checked from its
+ * end record before the directory is read, and again after), and its arrays
  * together at most {@link DataLimits#MAX_DATA_BYTES}; an entry that unpacks to more than
  * {@link DataLimits#MAX_NPZ_RATIO} times its packed size (past {@link DataLimits#NPZ_RATIO_GRACE_BYTES})
  * is a zip bomb. Entries with an absolute name, a {@code ..} in their name, a duplicate name, or that
@@ -58,6 +61,7 @@ public final class Npz {
                     + (budget == DataLimits.MAX_DATA_BYTES ? Bounded.budget() : Bounded.bytes(budget))
                     + " and 1 MiB of zip structure");
         }
+        checkDirectory(file, length);
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         long left = budget;
         try (ZipFile zip = open(file)) {
@@ -97,6 +101,52 @@ public final class Npz {
         }
         return arrays;
     }
+
+    /**
+     * Reads the end-of-central-directory record and refuses an archive whose directory announces
+     * more entries than {@link DataLimits#MAX_NPZ_ENTRIES}, or spans more than
+     * {@link #MAX_DIRECTORY_BYTES}, or needs ZIP64 records (which no archive within these limits
+     * needs), before commons-compress reads the directory into memory. An archive without an end
+     * record is left to {@link #open}, which says it is truncated.
+     */
+    private static void checkDirectory(Path file, long length) throws IOException {
+        int tail = (int) Math.min(length, END_RECORD + 0xFFFF);
+        ByteBuffer b = ByteBuffer.allocate(tail).order(ByteOrder.LITTLE_ENDIAN);
+        try (SeekableByteChannel ch = Files.newByteChannel(file)) {
+            ch.position(length - tail);
+            while (b.hasRemaining() && ch.read(b) >= 0) {
+                // fill
+            }
+        }
+        for (int i = tail - END_RECORD; i >= 0; i--) {
+            if (b.getInt(i) != 0x06054b50) {
+                continue;
+            }
+            int entries = b.getShort(i + 10) & 0xFFFF;
+            long offset = b.getInt(i + 16) & 0xFFFF_FFFFL;
+            long span = length - tail + i - offset;
+            if (entries == 0xFFFF || offset == 0xFFFF_FFFFL) {
+                throw new NpyFormatException(file.toString(), "uses ZIP64 end records, which no archive within the"
+                        + " limits needs (DataLimits.MAX_NPZ_ENTRIES, DataLimits.MAX_DATA_BYTES); refused");
+            }
+            if (entries > DataLimits.MAX_NPZ_ENTRIES) {
+                throw new NpyFormatException(file.toString(), "holds " + entries + " entries, more than the limit of "
+                        + DataLimits.MAX_NPZ_ENTRIES + " (DataLimits.MAX_NPZ_ENTRIES)");
+            }
+            if (span > MAX_DIRECTORY_BYTES) {
+                throw new NpyFormatException(file.toString(), "has a central directory of " + Bounded.bytes(span)
+                        + ", more than the " + Bounded.bytes(MAX_DIRECTORY_BYTES) + " that "
+                        + DataLimits.MAX_NPZ_ENTRIES + " entries (DataLimits.MAX_NPZ_ENTRIES) may take");
+            }
+            return;
+        }
+    }
+
+    /** The length of an end-of-central-directory record without its comment. */
+    private static final int END_RECORD = 22;
+
+    /** The longest central directory read: 1 KiB per entry allowed (numpy's records take about 60 bytes). */
+    static final long MAX_DIRECTORY_BYTES = DataLimits.MAX_NPZ_ENTRIES * 1024L;
 
     private static ZipFile open(Path file) throws IOException {
         try {

@@ -111,6 +111,30 @@ class NpzHostileTest {
                 error(archive));
     }
 
+    /**
+     * Guard: the central directory's span, checked from the end record before commons-compress reads
+     * the directory into memory: 20,000 entries whose end record claims 5.
+     */
+    @Test
+    void aCentralDirectoryTooLargeIsRefusedBeforeItIsRead() throws IOException {
+        Entry[] entries = new Entry[20_000];
+        for (int i = 0; i < entries.length; i++) {
+            entries[i] = new Entry("w" + i + ".npy", new byte[0]);
+        }
+        Path archive = zip("huge-directory.npz", ZipArchiveEntry.STORED, entries);
+        byte[] b = Files.readAllBytes(archive);
+        int end = b.length - 22; // the end record, no comment
+        assertEquals(0x06054b50, java.nio.ByteBuffer.wrap(b, end, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt());
+        b[end + 8] = 5; // entries on this disk
+        b[end + 9] = 0;
+        b[end + 10] = 5; // entries in all
+        b[end + 11] = 0;
+        Files.write(archive, b);
+        String m = error(archive);
+        assertTrue(m.startsWith(archive + ": has a central directory of ") && m.endsWith(", more than the 1024000"
+                + " bytes that 1000 entries (DataLimits.MAX_NPZ_ENTRIES) may take"), m);
+    }
+
     /** Guard: DataLimits.MAX_NPZ_RATIO, counted while unpacking (the sizes an archive declares may lie). */
     @Test
     void aZipBombIsRefused() throws IOException {
