@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,7 +40,8 @@ public final class SourceCatalog {
             try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 p.load(in);
             } catch (IOException e) {
-                throw new IOException(CONFIG_VARIABLE + "=" + override + ": cannot read it: " + e, e);
+                throw new IOException(CONFIG_VARIABLE + "=" + override + ": " + (e instanceof NoSuchFileException
+                        ? "no such file" : Bounded.cause(e)), e);
             }
         }
         return new SourceCatalog(p);

@@ -242,6 +242,14 @@ class DataFilesTest {
     }
 
     @Test
+    void missingConfigurationFileIsSaidInWords() {
+        env.put(SourceCatalog.CONFIG_VARIABLE, tmp.resolve("nowhere.properties").toString());
+        IOException e = assertThrows(IOException.class, () -> SourceCatalog.load(env));
+        assertEquals(SourceCatalog.CONFIG_VARIABLE + "=" + tmp.resolve("nowhere.properties") + ": no such file",
+                e.getMessage());
+    }
+
+    @Test
     void refusesToDownloadWithoutAChecksum() throws Exception {
         served.put("/m/a.gz", new byte[] {1});
         configure("toy.mirrors=" + mirror("/m/"));
