@@ -11,8 +11,10 @@ import java.nio.file.Path;
 
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.synfire.datasets.DataLimits;
 import org.synfire.datasets.Images;
 import org.synfire.datasets.LabelledImages;
+import org.synfire.datasets.internal.Bounded;
 
 /**
  * Reads and writes the IDX format of MNIST and Fashion-MNIST, plain or gzip-compressed (recognised by
@@ -23,6 +25,12 @@ import org.synfire.datasets.LabelledImages;
  * {@code 0x08}) occur in these data sets. Reading checks every part of the header and that the file
  * holds exactly the data the header announces, no less and no more; any failure throws an
  * {@link IdxFormatException} and nothing read so far escapes.
+ *
+ * <p>The sizes a header announces are checked before anything is allocated: against
+ * {@link DataLimits#MAX_DATA_BYTES} (images take a byte per pixel, labels four bytes each, as ints)
+ * and, for a plain file, against the bytes the file really holds. Gzip data and streams, whose real
+ * size is unknown, are read in growing steps, so that a small file announcing a large array fails
+ * as truncated after allocating about what it holds.
  */
 public final class Idx {
 
@@ -35,13 +43,17 @@ public final class Idx {
     /** Reads a file of images: unsigned bytes, three dimensions (images x rows x columns). */
     public static Images readImages(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return readImages(file.toString(), in);
+            return images(file.toString(), read(file.toString(), in, 3, "images x rows x columns", 1,
+                    Files.size(file)));
         }
     }
 
     /** Reads images from a stream; {@code name} names it in errors. */
     public static Images readImages(String name, InputStream in) throws IOException {
-        Array a = read(name, in, 3, "images x rows x columns");
+        return images(name, read(name, in, 3, "images x rows x columns", 1, -1));
+    }
+
+    private static Images images(String name, Array a) throws IdxFormatException {
         if (a.dims[1] == 0 || a.dims[2] == 0) {
             throw new IdxFormatException(name, "images of " + a.dims[1] + " x " + a.dims[2]
                     + " pixels: rows and columns must be positive");
@@ -52,13 +64,17 @@ public final class Idx {
     /** Reads a file of labels: unsigned bytes, one dimension, every value below {@code classes}. */
     public static int[] readLabels(Path file, int classes) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return readLabels(file.toString(), in, classes);
+            return labels(file.toString(), read(file.toString(), in, 1, "labels", Integer.BYTES, Files.size(file)),
+                    classes);
         }
     }
 
     /** Reads labels from a stream; {@code name} names it in errors. */
     public static int[] readLabels(String name, InputStream in, int classes) throws IOException {
-        Array a = read(name, in, 1, "labels");
+        return labels(name, read(name, in, 1, "labels", Integer.BYTES, -1), classes);
+    }
+
+    private static int[] labels(String name, Array a, int classes) throws IdxFormatException {
         int[] labels = new int[a.data.length];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = a.data[i] & 0xFF;
@@ -121,17 +137,25 @@ public final class Idx {
     private record Array(int[] dims, byte[] data) {
     }
 
-    private static Array read(String name, InputStream source, int rank, String layout) throws IOException {
+    /**
+     * Reads an array of {@code rank} dimensions whose elements take {@code memory} bytes each once
+     * read; {@code realSize} is the length of the file, -1 if unknown.
+     */
+    private static Array read(String name, InputStream source, int rank, String layout, int memory, long realSize)
+            throws IOException {
         InputStream in = new BufferedInputStream(source);
         in.mark(2);
         byte[] signature = in.readNBytes(2);
         in.reset();
+        long known = realSize;
         if (GzipCompressorInputStream.matches(signature, signature.length)) {
+            known = -1; // the size after gunzip is not known before it is read
             try {
                 in = GzipCompressorInputStream.builder().setInputStream(in)
                         .setDecompressConcatenated(true).get();
             } catch (IOException e) {
-                throw new IdxFormatException(name, "corrupt gzip header: " + e.getMessage(), e);
+                throw new IdxFormatException(name, "has a corrupt gzip header: " + Bounded.cause(e)
+                        .replaceFirst("^cannot be read: ", ""), e);
             }
         }
         try {
@@ -169,7 +193,23 @@ public final class Idx {
                             + " elements, more than one array can hold");
                 }
             }
-            byte[] data = readFully(name, in, (int) total, total + " data bytes (" + describe(dims) + ")");
+            if (total * memory > DataLimits.MAX_DATA_BYTES) {
+                throw new IdxFormatException(name, "header announces " + describe(dims) + " " + layout + ": "
+                        + Bounded.bytes(total * memory) + " in memory, more than " + Bounded.budget());
+            }
+            String what = total + " data bytes (" + describe(dims) + ")";
+            long headerBytes = 4 + 4L * rank;
+            if (known >= 0 && known - headerBytes < total) {
+                throw new IdxFormatException(name, "is truncated: ends after " + (known - headerBytes) + " of " + what);
+            }
+            // a plain file holds what it announces (checked above): one array of that size; else grow as data arrives
+            byte[] data = known >= 0 ? new byte[(int) total] : Bounded.read(in, (int) total);
+            if (known >= 0 && in.readNBytes(data, 0, data.length) < total) {
+                throw new IdxFormatException(name, "is truncated: the file shrank while it was read");
+            }
+            if (data.length < total) {
+                throw new IdxFormatException(name, "is truncated: ends after " + data.length + " of " + what);
+            }
             if (in.read() != -1) {
                 throw new IdxFormatException(name, "has bytes after the " + total + " data bytes that its header ("
                         + describe(dims) + ") announces");
@@ -179,7 +219,7 @@ public final class Idx {
             throw e;
         } catch (IOException e) {
             // a damaged gzip stream fails inside the decompressor
-            throw new IdxFormatException(name, "cannot be read: " + e.getMessage(), e);
+            throw new IdxFormatException(name, Bounded.cause(e), e);
         }
     }
 

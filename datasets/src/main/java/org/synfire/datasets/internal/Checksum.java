@@ -3,7 +3,6 @@ package org.synfire.datasets.internal;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -14,6 +13,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.synfire.datasets.DataLimits;
 
 /**
  * A checksum a downloaded file must match.
@@ -59,8 +59,17 @@ public record Checksum(Kind kind, String hex) {
         }
     }
 
-    /** The digest of {@code file} this checksum compares against. */
+    /**
+     * The digest of {@code file} this checksum compares against. Content after gunzip is hashed up to
+     * {@link DataLimits#MAX_DATA_BYTES}; a file that unpacks to more is no file of these data sets
+     * (and may be a gzip bomb), and fails.
+     */
     public String digest(Path file) throws IOException {
+        return digest(file, DataLimits.MAX_DATA_BYTES);
+    }
+
+    /** As {@link #digest(Path)}, hashing at most {@code limit} bytes of content (tests use small ones). */
+    String digest(Path file, long limit) throws IOException {
         MessageDigest md;
         try {
             md = MessageDigest.getInstance(kind.algorithm);
@@ -69,7 +78,16 @@ public record Checksum(Kind kind, String hex) {
         }
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
                 InputStream in = new DigestInputStream(kind.content ? content(raw) : raw, md)) {
-            in.transferTo(OutputStream.nullOutputStream());
+            byte[] buffer = new byte[1 << 16];
+            long total = 0;
+            for (int n; (n = in.read(buffer)) >= 0;) {
+                total += n;
+                if (kind.content && total > limit) {
+                    throw new IOException("unpacks to more than " + Bounded.bytes(limit)
+                            + (limit == DataLimits.MAX_DATA_BYTES ? " (DataLimits.MAX_DATA_BYTES)" : "")
+                            + ", more than any file of these data sets");
+                }
+            }
         }
         return HexFormat.of().formatHex(md.digest());
     }

@@ -2,6 +2,7 @@ package org.synfire.datasets.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.synfire.chip.api.data.DataOptions;
+import org.synfire.datasets.DataLimits;
 
 /**
  * Finds the files of a raw data set, in this order: the directory given explicitly, the directory
@@ -29,7 +31,12 @@ import org.synfire.chip.api.data.DataOptions;
  * place counts only if it holds every file (as named, or without its {@code .gz} suffix). A download
  * goes to a temporary file next to its target, must match every configured checksum and is then
  * moved into place atomically, so the cache never holds a partial or unverified file, and a file in
- * the cache is never downloaded again.
+ * the cache is never downloaded again. A download longer than {@link DataLimits#MAX_DATA_BYTES} is
+ * cut off and rejected: no file of these data sets is that long.
+ *
+ * <p>Files with configured checksums are checked against them at every load ({@link #verify}), not
+ * only when downloaded; {@link VerifiedFiles} remembers the files found good (in
+ * {@value VerifiedFiles#FILE_NAME} in the {@code synfire} cache directory) so that each is hashed once.
  *
  * <p>Mirrors and checksums come from the {@link SourceCatalog}. Environment and home directory are given to the constructor, never read here from
  * {@link System}, so that tests can set them.
@@ -43,6 +50,9 @@ public final class DataFiles {
     private final Path home;
     private final HttpClient http;
     private final Consumer<String> log;
+    private final VerifiedFiles verified;
+    /** The longest download accepted: the memory budget (tests set less). */
+    long downloadLimit = DataLimits.MAX_DATA_BYTES;
 
     /**
      * @param env     the environment variables
@@ -57,6 +67,7 @@ public final class DataFiles {
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(30))
                 .build();
+        this.verified = new VerifiedFiles(cacheRoot().resolve(VerifiedFiles.FILE_NAME));
     }
 
     /** Resolves against this process's environment and home directory, reporting downloads on stderr. */
@@ -66,9 +77,29 @@ public final class DataFiles {
 
     /** The cache directory of the raw data set {@code name}. */
     public Path cache(String name) {
+        return cacheRoot().resolve(name);
+    }
+
+    /** The {@code synfire} cache directory, which holds one directory per raw data set. */
+    private Path cacheRoot() {
         String xdg = env.get("XDG_CACHE_HOME");
         Path root = xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".cache");
-        return root.resolve("synfire").resolve(name);
+        return root.resolve("synfire");
+    }
+
+    /**
+     * Checks the files of the raw data set {@code name} (as {@link #locate} found them) against the
+     * checksums configured for them, hashing only those not remembered as checked.
+     *
+     * @throws IOException naming the first file that does not match, and how
+     */
+    public void verify(String name, Map<String, Path> found) throws IOException {
+        verified.verify(SourceCatalog.load(env).spec(name, List.copyOf(found.keySet())), found);
+    }
+
+    /** The memory of checked files (for tests). */
+    VerifiedFiles verified() {
+        return verified;
     }
 
     /**
@@ -179,14 +210,25 @@ public final class DataFiles {
         try {
             HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(url)
                     .timeout(Duration.ofMinutes(10)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
+            try (InputStream body = response.body(); OutputStream out = Files.newOutputStream(part)) {
                 if (response.statusCode() != 200) {
                     return "HTTP status " + response.statusCode();
                 }
-                Files.copy(body, part, StandardCopyOption.REPLACE_EXISTING);
+                byte[] buffer = new byte[1 << 16];
+                long total = 0;
+                for (int n; (n = body.read(buffer)) >= 0;) {
+                    total += n;
+                    if (total > downloadLimit) {
+                        return "larger than " + Bounded.bytes(downloadLimit) + ", more than any file of these data"
+                                + " sets (file rejected)";
+                    }
+                    out.write(buffer, 0, n);
+                }
             }
         } catch (IOException e) {
-            return e.toString();
+            String m = e.getMessage();
+            return "the download failed: " + (m == null || m.isBlank() ? "no reason given"
+                    : Bounded.quote(m.lines().findFirst().orElse(m), 200));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while downloading " + url, e);
@@ -197,7 +239,8 @@ public final class DataFiles {
                 actual = checksum.digest(part);
             } catch (IOException e) {
                 // a content checksum gunzips the file: damaged gzip data fails here
-                return "cannot compute its " + checksum.kind().key() + ": " + e.getMessage() + " (file rejected)";
+                return "cannot compute its " + checksum.kind().key() + ": the file " + Bounded.cause(e)
+                        + " (file rejected)";
             }
             if (!actual.equals(checksum.hex())) {
                 return checksum.kind().key() + " is " + actual + ", expected " + checksum.hex()

@@ -1,8 +1,12 @@
 package org.synfire.datasets.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -51,7 +55,11 @@ public record RawSource(String name, int trainCount, int testCount, boolean embe
     public record Raw(LabelledImages train, LabelledImages test) {
     }
 
-    /** Reads both halves, checking every file and that there are as many images as this source has. */
+    /**
+     * Reads both halves, checking every file against its checksums (see {@link DataFiles#verify}; an
+     * embedded file against the SHA-256 recorded for it in the built-in catalogue, as it is read), then
+     * its format, and that there are as many images as this source has.
+     */
     public Raw load(DataOptions options, DataFiles files) throws IOException {
         if (embedded) {
             return new Raw(
@@ -61,6 +69,7 @@ public record RawSource(String name, int trainCount, int testCount, boolean embe
                             testCount));
         }
         Map<String, Path> paths = files.locate(name, FILES, options);
+        files.verify(name, paths);
         return new Raw(
                 pair(fileImages(paths.get(TRAIN_IMAGES)), paths.get(TRAIN_IMAGES).toString(),
                         Idx.readLabels(paths.get(TRAIN_LABELS), CLASSES), paths.get(TRAIN_LABELS).toString(),
@@ -92,24 +101,52 @@ public record RawSource(String name, int trainCount, int testCount, boolean embe
     }
 
     private Images resourceImages(String file) throws IOException {
-        String path = EMBEDDED_ROOT + name + "/" + file;
-        try (InputStream in = open(path)) {
-            return checked(Idx.readImages("resource " + path, in), "resource " + path);
-        }
+        String path = "resource " + EMBEDDED_ROOT + name + "/" + file;
+        return checked(Idx.readImages(path, new ByteArrayInputStream(resource(file))), path);
     }
 
     private int[] resourceLabels(String file) throws IOException {
-        String path = EMBEDDED_ROOT + name + "/" + file;
-        try (InputStream in = open(path)) {
-            return Idx.readLabels("resource " + path, in, CLASSES);
-        }
+        String path = "resource " + EMBEDDED_ROOT + name + "/" + file;
+        return Idx.readLabels(path, new ByteArrayInputStream(resource(file)), CLASSES);
     }
 
-    private static InputStream open(String path) throws IOException {
-        InputStream in = RawSource.class.getResourceAsStream(path);
-        if (in == null) {
-            throw new IOException("resource " + path + " is missing from the datasets module");
+    /** The bytes of an embedded file, checked against the SHA-256 the built-in catalogue records for it. */
+    private byte[] resource(String file) throws IOException {
+        String path = EMBEDDED_ROOT + name + "/" + file;
+        byte[] bytes;
+        try (InputStream in = RawSource.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IOException("resource " + path + " is missing from the datasets module");
+            }
+            bytes = Bounded.read(in, MAX_EMBEDDED_BYTES + 1);
         }
-        return in;
+        if (bytes.length > MAX_EMBEDDED_BYTES) {
+            throw new IOException("resource " + path + " is longer than " + Bounded.bytes(MAX_EMBEDDED_BYTES)
+                    + ", more than an embedded file may be");
+        }
+        checkEmbedded("resource " + path, bytes, SourceCatalog.builtIn().spec(name, FILES).checksums(file));
+        return bytes;
+    }
+
+    /** The largest embedded file read: 16 MiB (the files of mnist-mini take 0.3 MB at most). */
+    static final int MAX_EMBEDDED_BYTES = 16 << 20;
+
+    /** Checks the bytes of an embedded file against its SHA-256; refuses a file that has none recorded. */
+    static void checkEmbedded(String what, byte[] bytes, List<Checksum> sums) throws IOException {
+        Checksum sha = sums.stream().filter(c -> c.kind() == Checksum.Kind.SHA256).findFirst().orElse(null);
+        if (sha == null) {
+            throw new IOException(what + ": no SHA-256 is recorded for it in the built-in sources.properties,"
+                    + " so it is not used");
+        }
+        String actual;
+        try {
+            actual = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+        if (!actual.equals(sha.hex())) {
+            throw new IOException(what + ": refused: its sha256 is " + actual + ", but the datasets module"
+                    + " recorded " + sha.hex() + " for it: the file is damaged or altered");
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,21 +33,28 @@ public final class SourceCatalog {
 
     /** The built-in catalogue, overridden by the file {@value #CONFIG_VARIABLE} names in {@code env}, if any. */
     public static SourceCatalog load(Map<String, String> env) throws IOException {
-        Properties p = new Properties();
-        try (InputStream in = SourceCatalog.class.getResourceAsStream("sources.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("sources.properties is missing from the datasets module");
-            }
-            p.load(in);
-        }
+        Properties p = builtIn().properties;
         String override = env.get(CONFIG_VARIABLE);
         if (override != null && !override.isBlank()) {
             Path file = Path.of(override);
             try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 p.load(in);
             } catch (IOException e) {
-                throw new IOException(CONFIG_VARIABLE + "=" + override + ": cannot read it: " + e, e);
+                throw new IOException(CONFIG_VARIABLE + "=" + override + ": " + (e instanceof NoSuchFileException
+                        ? "no such file" : Bounded.cause(e)), e);
             }
+        }
+        return new SourceCatalog(p);
+    }
+
+    /** The built-in catalogue alone, which nothing overrides (the checksums of the embedded files). */
+    public static SourceCatalog builtIn() throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = SourceCatalog.class.getResourceAsStream("sources.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("sources.properties is missing from the datasets module");
+            }
+            p.load(in);
         }
         return new SourceCatalog(p);
     }

@@ -226,6 +226,29 @@ class DataFilesTest {
         assertEquals(List.of(), listing(home.resolve(".cache/synfire/toy")));
     }
 
+    /** Guard: a mirror serving more than the limit (here 1,000 bytes) is cut off, and nothing is kept. */
+    @Test
+    void overlongDownloadIsCutOffAndRejected() throws Exception {
+        byte[] endless = new byte[5_000];
+        served.put("/m/a.gz", endless);
+        configure("toy.mirrors=" + mirror("/m/"), "toy.a.gz.sha256=" + hex("SHA-256", endless),
+                "toy.b.gz.sha256=" + hex("SHA-256", new byte[0]));
+        DataFiles files = files();
+        files.downloadLimit = 1_000;
+        IOException e = assertThrows(IOException.class, () -> files.locate("toy", FILES, DataOptions.defaults()));
+        assertTrue(e.getMessage().contains("could not download a.gz: " + mirror("/m/a.gz") + ": larger than 1000"
+                + " bytes, more than any file of these data sets (file rejected)"), e.getMessage());
+        assertEquals(List.of(), listing(home.resolve(".cache/synfire/toy")));
+    }
+
+    @Test
+    void missingConfigurationFileIsSaidInWords() {
+        env.put(SourceCatalog.CONFIG_VARIABLE, tmp.resolve("nowhere.properties").toString());
+        IOException e = assertThrows(IOException.class, () -> SourceCatalog.load(env));
+        assertEquals(SourceCatalog.CONFIG_VARIABLE + "=" + tmp.resolve("nowhere.properties") + ": no such file",
+                e.getMessage());
+    }
+
     @Test
     void refusesToDownloadWithoutAChecksum() throws Exception {
         served.put("/m/a.gz", new byte[] {1});
