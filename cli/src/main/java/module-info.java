@@ -16,6 +16,7 @@ module org.synfire.cli {
     requires java.desktop;
 
     uses com.google.inject.Module;
+    uses org.synfire.chip.api.spi.ChipBackend;
 
     provides com.google.inject.Module with org.synfire.cli.internal.energy.EnergyModule;
 
