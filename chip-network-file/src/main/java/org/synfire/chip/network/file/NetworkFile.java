@@ -1,4 +1,4 @@
-package org.synfire.chip.emulator.file;
+package org.synfire.chip.network.file;
 
 import java.io.IOException;
 import java.io.InputStream;

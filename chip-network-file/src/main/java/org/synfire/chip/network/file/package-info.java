@@ -1,5 +1,5 @@
 /**
  * The network file format: a {@link org.synfire.chip.api.network.Network} as JSON with its weights inline,
- * read and written by {@link org.synfire.chip.emulator.file.NetworkFile}.
+ * read and written by {@link org.synfire.chip.network.file.NetworkFile}.
  */
-package org.synfire.chip.emulator.file;
+package org.synfire.chip.network.file;

@@ -1,4 +1,4 @@
-package org.synfire.chip.emulator.file;
+package org.synfire.chip.network.file;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
