@@ -1,4 +1,6 @@
-package org.synfire.chip.api;
+package org.synfire.chip.emulator.internal;
+
+import org.synfire.chip.api.TrafficCounts;
 
 /**
  * The network on chip and between chips: takes spike messages from the cores' output axons during

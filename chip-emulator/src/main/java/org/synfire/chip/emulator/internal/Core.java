@@ -1,4 +1,4 @@
-package org.synfire.chip.api;
+package org.synfire.chip.emulator.internal;
 
 /**
  * One neuromorphic core: its compartments, their dendritic accumulators and the synapses that fan

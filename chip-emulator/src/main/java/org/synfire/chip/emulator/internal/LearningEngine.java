@@ -1,4 +1,4 @@
-package org.synfire.chip.api;
+package org.synfire.chip.emulator.internal;
 
 /**
  * A learning engine (on the chip, one per core; a backend may make one per plastic connection and run its
