@@ -2,10 +2,8 @@
 module org.synfire.chip.emulator {
     requires transitive org.synfire.chip.api;
     requires transitive com.google.guice;
-    requires com.fasterxml.jackson.databind;
 
     exports org.synfire.chip.emulator;
-    exports org.synfire.chip.emulator.file;
 
     provides org.synfire.chip.api.spi.ChipBackend with org.synfire.chip.emulator.Loihi1Backend;
     provides com.google.inject.Module with org.synfire.chip.emulator.EmulatorModule;

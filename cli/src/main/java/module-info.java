@@ -5,7 +5,7 @@
 module org.synfire.cli {
     requires org.synfire.chip.api;
     requires org.synfire.datasets;
-    requires org.synfire.chip.emulator;
+    requires org.synfire.chip.network.file;
     requires com.google.guice;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
@@ -16,6 +16,7 @@ module org.synfire.cli {
     requires java.desktop;
 
     uses com.google.inject.Module;
+    uses org.synfire.chip.api.spi.ChipBackend;
 
     provides com.google.inject.Module with org.synfire.cli.internal.energy.EnergyModule;
 

@@ -10,7 +10,7 @@ import org.synfire.chip.api.ProbeData;
 import org.synfire.chip.api.RunOptions;
 import org.synfire.chip.api.network.Network;
 import org.synfire.chip.api.network.Probe;
-import org.synfire.chip.emulator.file.NetworkFile;
+import org.synfire.chip.network.file.NetworkFile;
 import org.synfire.cli.internal.run.AtomicFiles;
 import org.synfire.cli.internal.run.WeightsFile;
 
@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 /** {@code synfire simulate}: runs a network file on a backend and writes what its probes recorded. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Runs a network file on a chip backend and writes what its probes recorded.",
-            "The format is synfire-network/1 (chip-emulator/network-format.md). Every probe goes to OUT as",
+            "The format is synfire-network/1 (chip-network-file/network-format.md). Every probe goes to OUT as",
             "PROBE.csv (a row per recorded timestep: the timestep, then one value per compartment or",
             "synapse) and PROBE.npy (int32, rows as in the CSV, with PROBE-timesteps.npy beside it)."})
 final class SimulateCommand implements Callable<Integer> {

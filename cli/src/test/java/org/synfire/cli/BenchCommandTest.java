@@ -42,6 +42,26 @@ class BenchCommandTest {
     }
 
     @Test
+    void benchesTheReferenceBackendWithItsRatioAndChecks() {
+        CliRun run = bench("bench", "--backend", "loihi1-reference", "--dataset", "tiny", "--hidden", "12",
+                "--samples", "30", "--functional-samples", "30", "--inference-samples", "15", "--repetitions", "1",
+                "--warmup", "0");
+
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().filter(l -> !l.startsWith("#")).toList();
+        assertEquals(10, lines.size(), run.out());
+        assertTrue(Pattern.matches("emulated +loihi1-reference +train +[0-9.]+ us/sample", lines.get(1)), lines.get(1));
+        assertTrue(Pattern.matches("ratio +loihi1-reference +train +[0-9.]+ emulated/functional", lines.get(2)),
+                lines.get(2));
+        assertEquals("check      loihi1-reference train  weights equal the functional model's after 30 samples",
+                lines.get(4));
+        assertTrue(Pattern.matches("ratio +loihi1-reference +infer +[0-9.]+ emulated/functional", lines.get(8)),
+                lines.get(8));
+        assertEquals("check      loihi1-reference infer  predictions equal the functional model's on 15 test samples",
+                lines.get(9));
+    }
+
+    @Test
     void refusesRepetitionsBelowOne() {
         CliRun run = bench("bench", "--dataset", "tiny", "--repetitions", "0");
 

@@ -26,6 +26,15 @@ class ListCommandTest {
     }
 
     @Test
+    void listsTheReferenceBackendThatIsDeclaredAsAServiceOnly() {
+        CliRun run = CliRun.of("list", "--plugin-path", temp.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().matches("(?s)Backends:\n  loihi1 +Bit-exact emulator.*\n  loihi1-reference +Loihi-1 as the plain"
+                + " per-synapse reference model.*\nCircuits:\n.*"), run.out());
+    }
+
+    @Test
     void aBrokenPluginIsReportedOnStandardErrorAndListingGoesOn() throws IOException {
         Files.write(temp.resolve("broken.jar"), new byte[] {0});
 

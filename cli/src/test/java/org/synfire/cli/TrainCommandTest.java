@@ -96,6 +96,29 @@ class TrainCommandTest {
         }
     }
 
+    /** A short sBP run on {@code loihi1-reference} (no fast paths) ends with the weights.npz of one on {@code loihi1}. */
+    @Test
+    void theReferenceBackendTrainsToTheWeightsOfLoihi1() throws IOException {
+        Map<String, int[][]> fast = miniWeights("loihi1");
+        Map<String, int[][]> reference = miniWeights("loihi1-reference");
+
+        assertEquals(fast.keySet(), reference.keySet());
+        assertTrue(fast.containsKey("w1") && fast.containsKey("w2"), fast.keySet().toString());
+        for (String name : fast.keySet()) {
+            assertArrayEquals(fast.get(name), reference.get(name), name);
+        }
+    }
+
+    private Map<String, int[][]> miniWeights(String backend) throws IOException {
+        Path runs = temp.resolve(backend);
+        CliRun run = CliRun.of("train", "--circuit", "sbp", "--backend", backend, "--dataset", "mnist20-mini",
+                "--train-samples", "30", "--test-samples", "20", "--hidden", "8", "--offline", "--runs", runs.toString(), "--quiet");
+        assertEquals(0, run.exitCode(), run.err());
+        try (Stream<Path> dirs = Files.list(runs)) {
+            return WeightsFile.readCheckpoint(dirs.findFirst().orElseThrow().resolve("weights.npz")).weights();
+        }
+    }
+
     /**
      * An interrupted run (its last checkpoint and metrics entry removed, as if the process died
      * before writing them) resumed with --resume ends with the weights of an uninterrupted run, on
@@ -160,7 +183,7 @@ class TrainCommandTest {
                 "--runs", temp.resolve("runs").toString(), "--quiet");
 
         assertEquals(2, run.exitCode());
-        assertEquals("synfire: unknown backend 'truenorth'; available: loihi1\n", run.err());
+        assertEquals("synfire: unknown backend 'truenorth'; available: loihi1, loihi1-reference\n", run.err());
     }
 
     @Test

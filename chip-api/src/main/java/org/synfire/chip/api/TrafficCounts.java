@@ -1,7 +1,7 @@
 package org.synfire.chip.api;
 
 /**
- * Spike traffic a {@link Router} counted.
+ * Spike traffic a backend's router counted (on {@code loihi1}, the mesh between cores and chips).
  *
  * @param messages        spike messages delivered to a target core (one per target core of a spike)
  * @param hopsEastWest    tile-to-tile hops along the mesh's x axis

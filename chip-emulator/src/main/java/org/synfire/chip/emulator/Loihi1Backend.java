@@ -36,9 +36,10 @@ public final class Loihi1Backend implements ChipBackend {
     /**
      * The emulator on its readable reference paths only (every compartment updated in every timestep, every
      * synapse delivered one by one, every synapse's rule evaluated term by term): what the fast paths must equal,
-     * bit for bit. For tests; slow.
+     * bit for bit. Slow; the {@code loihi1-reference} backend (module {@code org.synfire.chip.emulator.reference})
+     * ships it under an id of its own. Its {@link #id()} is still {@value #ID}.
      */
-    static Loihi1Backend reference() {
+    public static Loihi1Backend reference() {
         return new Loihi1Backend(LearningEngineFactory.REFERENCE_RULES, true);
     }
 

@@ -4,9 +4,6 @@ import static org.synfire.chip.emulator.internal.Loihi1Constants.WEIGHT_SCALE_SH
 
 import java.util.List;
 
-import org.synfire.chip.api.Core;
-import org.synfire.chip.api.Router;
-
 /**
  * One emulated core: compartments {@code first .. end - 1} of the shared state, and its input axons. Input
  * axon {@code a} owns segments {@code axonStart[a] .. axonStart[a + 1] - 1}; a segment is a run of one

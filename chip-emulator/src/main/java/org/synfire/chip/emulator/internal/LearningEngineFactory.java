@@ -2,7 +2,6 @@ package org.synfire.chip.emulator.internal;
 
 import java.util.function.IntFunction;
 
-import org.synfire.chip.api.LearningEngine;
 import org.synfire.chip.emulator.internal.learning.LearningRandom;
 
 /**

@@ -67,7 +67,7 @@ public final class Loihi1Constants {
     /** Cores per chip. */
     public static final int CORES_PER_CHIP = CORES_PER_TILE * TILES_X * TILES_Y;
     /** [convention] Spikes from the host (generators) count as messages but no tile hops. */
-    public static final int HOST = org.synfire.chip.api.Router.HOST;
+    public static final int HOST = Router.HOST;
 
     // ---- synaptic memory model (an estimate, not Intel's exact formats) ----
 

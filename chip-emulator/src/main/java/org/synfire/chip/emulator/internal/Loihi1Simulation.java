@@ -14,7 +14,6 @@ import java.util.function.IntFunction;
 import org.synfire.chip.api.ActivityCounts;
 import org.synfire.chip.api.ChipEvents;
 import org.synfire.chip.api.ChipSimulation;
-import org.synfire.chip.api.LearningEngine;
 import org.synfire.chip.api.ResourceUsage;
 import org.synfire.chip.api.ProbeData;
 import org.synfire.chip.api.RunOptions;

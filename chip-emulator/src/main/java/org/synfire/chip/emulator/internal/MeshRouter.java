@@ -2,7 +2,6 @@ package org.synfire.chip.emulator.internal;
 
 import static org.synfire.chip.emulator.internal.Loihi1Constants.HOST;
 
-import org.synfire.chip.api.Router;
 import org.synfire.chip.api.TrafficCounts;
 
 /**

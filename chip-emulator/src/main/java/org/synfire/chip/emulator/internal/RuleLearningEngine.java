@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 
-import org.synfire.chip.api.LearningEngine;
 import org.synfire.chip.api.learning.Rule;
 import org.synfire.chip.api.learning.StateVariable;
 import org.synfire.chip.api.network.ConnectionGroup;

@@ -51,6 +51,7 @@ public final class Platform {
         List<Module> modules = new ArrayList<>();
         modules.add(new ExtensionPointsModule());
         modules.addAll(homeModules(home));
+        modules.add(ServiceBackendsModule.missingFrom(home, modules));
         Injector injector = create(modules, overrides);
 
         PluginLoader.Result loaded = new PluginLoader(home).load(pluginDirectories);

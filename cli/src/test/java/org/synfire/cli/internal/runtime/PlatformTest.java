@@ -31,7 +31,7 @@ class PlatformTest {
         UnknownExtensionException e = assertThrows(UnknownExtensionException.class,
                 () -> platform.extensions().backends().get("truenorth"));
 
-        assertEquals("unknown backend 'truenorth'; available: loihi1", e.getMessage());
+        assertEquals("unknown backend 'truenorth'; available: loihi1, loihi1-reference", e.getMessage());
     }
 
     @Test

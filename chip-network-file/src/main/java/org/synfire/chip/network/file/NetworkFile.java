@@ -1,0 +1,469 @@
+package org.synfire.chip.network.file;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.synfire.chip.api.network.CompartmentGroup;
+import org.synfire.chip.api.network.CompartmentPrototype;
+import org.synfire.chip.api.network.ConnectionGroup;
+import org.synfire.chip.api.network.CoreRange;
+import org.synfire.chip.api.network.LearningSettings;
+import org.synfire.chip.api.network.Mask;
+import org.synfire.chip.api.network.Network;
+import org.synfire.chip.api.network.Probe;
+import org.synfire.chip.api.network.ReinforcementChannel;
+import org.synfire.chip.api.network.SignMode;
+import org.synfire.chip.api.network.SpikeGenerator;
+import org.synfire.chip.api.network.TraceSettings;
+
+/**
+ * Reads and writes networks as JSON (format {@value #FORMAT}; described in {@code network-format.md} of this
+ * module). Reading is strict: an unknown or missing field, or a value of the wrong type, is refused with its
+ * path, e.g. {@code connections[2].weights[7]: expected an integer, got "x"}; values are then checked by the
+ * network description itself.
+ */
+public final class NetworkFile {
+
+    /** The value of the {@code format} field. */
+    public static final String FORMAT = "synfire-network/1";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private NetworkFile() {
+    }
+
+    /** Reads the network in {@code file}. */
+    public static Network read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a network from {@code in} (not closed). */
+    public static Network read(InputStream in) throws IOException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(in);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        return new Reader().network(root);
+    }
+
+    /** Writes {@code network} to {@code file}. */
+    public static void write(Network network, Path file) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            write(network, out);
+        }
+    }
+
+    /** Writes {@code network} to {@code out} (not closed). */
+    public static void write(Network network, OutputStream out) throws IOException {
+        JSON.writeValue(new NonClosing(out), Writer.network(network));
+    }
+
+    /** The network as JSON text. */
+    public static String toJson(Network network) {
+        try {
+            return JSON.writeValueAsString(Writer.network(network));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Turns the JSON tree into a network, checking fields and types with their paths. */
+    private static final class Reader {
+
+        Network network(JsonNode root) {
+            object(root, "(top level)", Set.of("format", "groups", "generators", "connections", "channels",
+                    "probes"));
+            String format = text(root, "format", "(top level)");
+            if (!format.equals(FORMAT)) {
+                throw new IllegalArgumentException("format: '" + format + "' is not supported; expected '" + FORMAT
+                        + "'");
+            }
+            Network.Builder b = Network.builder();
+            int i = 0;
+            for (JsonNode g : array(root, "groups", "(top level)", true)) {
+                b.add(group(g, "groups[" + i++ + "]"));
+            }
+            i = 0;
+            for (JsonNode g : array(root, "generators", "(top level)", false)) {
+                b.add(generator(g, "generators[" + i++ + "]"));
+            }
+            i = 0;
+            for (JsonNode c : array(root, "channels", "(top level)", false)) {
+                String at = "channels[" + i++ + "]";
+                object(c, at, Set.of("name", "source"));
+                b.add(new ReinforcementChannel(text(c, "name", at), text(c, "source", at)));
+            }
+            i = 0;
+            for (JsonNode c : array(root, "connections", "(top level)", false)) {
+                connection(b, c, "connections[" + i++ + "]");
+            }
+            i = 0;
+            for (JsonNode p : array(root, "probes", "(top level)", false)) {
+                String at = "probes[" + i++ + "]";
+                object(p, at, Set.of("name", "kind", "target", "t0", "every"));
+                b.add(new Probe(text(p, "name", at), enumValue(Probe.Kind.class, p, "kind", at), text(p, "target", at),
+                        integer(p, "t0", at, 0), integer(p, "every", at, 1)));
+            }
+            return b.build();
+        }
+
+        private CompartmentGroup group(JsonNode g, String at) {
+            object(g, at, Set.of("name", "size", "dU", "dV", "vThMant", "biasMant", "biasExp", "refractoryDelay",
+                    "learningSeesSpikes", "pin"));
+            String name = text(g, "name", at);
+            int size = integer(g, "size", at, null);
+            // a bias field is one number for the group or a list of one per compartment
+            int[] biasMants = perCompartment(g, "biasMant", at, name, size);
+            int[] biasExps = perCompartment(g, "biasExp", at, name, size);
+            CompartmentPrototype p;
+            try {
+                p = new CompartmentPrototype(integer(g, "dU", at, 4096), integer(g, "dV", at, 4096),
+                        integer(g, "vThMant", at, null), biasMants.length > 0 ? 0 : integer(g, "biasMant", at, 0),
+                        biasExps.length > 0 ? 0 : integer(g, "biasExp", at, 0),
+                        integer(g, "refractoryDelay", at, 1), bool(g, "learningSeesSpikes", at, true));
+            } catch (IllegalArgumentException e) {
+                // the prototype does not know its group: say which one
+                throw new IllegalArgumentException(at + " (group " + name + "): " + e.getMessage(), e);
+            }
+            Optional<CoreRange> pin = Optional.empty();
+            if (g.has("pin")) {
+                int[] range = ints(g.get("pin"), at + ".pin");
+                if (range.length != 2) {
+                    throw new IllegalArgumentException(at + ".pin: expected [first, last], got " + range.length
+                            + " numbers");
+                }
+                pin = Optional.of(new CoreRange(range[0], range[1]));
+            }
+            try {
+                return new CompartmentGroup(name, size, p, pin, biasMants, biasExps);
+            } catch (IllegalArgumentException e) {
+                // e.g. "group h: biasMant 5000 of compartment 3 is out of range -4096..4095"
+                throw new IllegalArgumentException(at + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** The list of one value per compartment in {@code field}, or an empty array if it is one number or absent. */
+        private static int[] perCompartment(JsonNode g, String field, String at, String name, int size) {
+            JsonNode v = g.get(field);
+            if (v == null || !v.isArray()) {
+                return new int[0];
+            }
+            int[] values = ints(v, at + "." + field);
+            if (values.length != size) {
+                throw new IllegalArgumentException(at + "." + field + " (group " + name + "): " + values.length
+                        + " values for " + size + " compartments; expected one number or a list of one per"
+                        + " compartment");
+            }
+            return values;
+        }
+
+        private SpikeGenerator generator(JsonNode g, String at) {
+            object(g, at, Set.of("name", "size", "spikes"));
+            JsonNode spikes = g.has("spikes") ? g.get("spikes") : JSON.createArrayNode();
+            if (!spikes.isArray()) {
+                throw new IllegalArgumentException(at + ".spikes: expected an array of [timestep, neuron] pairs");
+            }
+            int[] times = new int[spikes.size()];
+            int[] neurons = new int[spikes.size()];
+            for (int k = 0; k < spikes.size(); k++) {
+                int[] pair = ints(spikes.get(k), at + ".spikes[" + k + "]");
+                if (pair.length != 2) {
+                    throw new IllegalArgumentException(at + ".spikes[" + k + "]: expected [timestep, neuron]");
+                }
+                times[k] = pair[0];
+                neurons[k] = pair[1];
+            }
+            return new SpikeGenerator(text(g, "name", at), integer(g, "size", at, null), times, neurons);
+        }
+
+        private void connection(Network.Builder b, JsonNode c, String at) {
+            object(c, at, Set.of("name", "source", "target", "mask", "weights", "delays", "tags", "tagBits",
+                    "exponent", "signMode", "weightBits", "learning"));
+            ConnectionGroup.Builder cb = b.connect(text(c, "source", at), text(c, "target", at));
+            if (c.has("name")) {
+                cb.name(text(c, "name", at));
+            }
+            cb.mask(mask(c.get("mask"), at + ".mask"));
+            JsonNode w = required(c, "weights", at);
+            if (w.isArray() && w.size() > 0 && w.get(0).isArray()) {
+                int[][] matrix = new int[w.size()][];
+                for (int i = 0; i < w.size(); i++) {
+                    matrix[i] = ints(w.get(i), at + ".weights[" + i + "]");
+                }
+                cb.weights(matrix);
+            } else if (w.isArray()) {
+                cb.weights(ints(w, at + ".weights"));
+            } else {
+                cb.weight(integer(c, "weights", at, null));
+            }
+            if (c.has("delays")) {
+                if (c.get("delays").isArray()) {
+                    cb.delays(ints(c.get("delays"), at + ".delays"));
+                } else {
+                    cb.delay(integer(c, "delays", at, 0));
+                }
+            }
+            if (c.has("tags")) {
+                cb.tags(integer(c, "tagBits", at, null), ints(c.get("tags"), at + ".tags"));
+            } else if (c.has("tagBits")) {
+                throw new IllegalArgumentException(at + ".tagBits: given without tags");
+            }
+            cb.exponent(integer(c, "exponent", at, 0));
+            if (c.has("signMode")) {
+                cb.signMode(enumValue(SignMode.class, c, "signMode", at));
+            }
+            cb.weightBits(integer(c, "weightBits", at, 8));
+            if (c.has("learning")) {
+                cb.learning(learning(c.get("learning"), at + ".learning"));
+            }
+            cb.add();
+        }
+
+        private Mask mask(JsonNode m, String at) {
+            if (m == null) {
+                return new Mask.AllToAll();
+            }
+            if (m.isTextual()) {
+                return switch (m.asText()) {
+                    case "all-to-all" -> new Mask.AllToAll();
+                    case "one-to-one" -> new Mask.OneToOne();
+                    case "one-to-all" -> new Mask.OneToAll();
+                    default -> throw new IllegalArgumentException(at + ": '" + m.asText() + "' is not a mask; expected"
+                            + " all-to-all, one-to-one, one-to-all or {\"pre\": [...], \"post\": [...]}");
+                };
+            }
+            object(m, at, Set.of("pre", "post"));
+            return new Mask.Explicit(ints(required(m, "pre", at), at + ".pre"), ints(required(m, "post", at),
+                    at + ".post"));
+        }
+
+        private LearningSettings learning(JsonNode l, String at) {
+            object(l, at, Set.of("rule", "tEpoch", "rewardChannel", "x1", "x2", "y1", "y2", "y3", "r1"));
+            Optional<String> reward = l.has("rewardChannel") ? Optional.of(text(l, "rewardChannel", at))
+                    : Optional.empty();
+            return new LearningSettings(text(l, "rule", at), integer(l, "tEpoch", at, 1), reward, trace(l, "x1", at),
+                    trace(l, "x2", at), trace(l, "y1", at), trace(l, "y2", at), trace(l, "y3", at), trace(l, "r1", at));
+        }
+
+        private TraceSettings trace(JsonNode l, String field, String at) {
+            if (!l.has(field)) {
+                return TraceSettings.NONE;
+            }
+            String here = at + "." + field;
+            object(l.get(field), here, Set.of("impulse", "timeConstant"));
+            return new TraceSettings(integer(l.get(field), "impulse", here, 0),
+                    integer(l.get(field), "timeConstant", here, 0));
+        }
+
+        private static void object(JsonNode node, String at, Set<String> fields) {
+            if (node == null || !node.isObject()) {
+                throw new IllegalArgumentException(at + ": expected an object");
+            }
+            for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
+                String f = it.next();
+                if (!fields.contains(f)) {
+                    throw new IllegalArgumentException(at + "." + f + ": unknown field; expected one of "
+                            + new java.util.TreeSet<>(fields));
+                }
+            }
+        }
+
+        private static JsonNode required(JsonNode node, String field, String at) {
+            JsonNode v = node.get(field);
+            if (v == null) {
+                throw new IllegalArgumentException(at + "." + field + ": missing");
+            }
+            return v;
+        }
+
+        private static Iterable<JsonNode> array(JsonNode node, String field, String at, boolean needed) {
+            JsonNode v = node.get(field);
+            if (v == null && !needed) {
+                return JSON.createArrayNode();
+            }
+            if (v == null || !v.isArray()) {
+                throw new IllegalArgumentException(field + ": expected an array");
+            }
+            return v;
+        }
+
+        private static String text(JsonNode node, String field, String at) {
+            JsonNode v = required(node, field, at);
+            if (!v.isTextual()) {
+                throw new IllegalArgumentException(at + "." + field + ": expected a string, got " + v);
+            }
+            return v.asText();
+        }
+
+        private static int integer(JsonNode node, String field, String at, Integer fallback) {
+            JsonNode v = node.get(field);
+            if (v == null) {
+                if (fallback == null) {
+                    throw new IllegalArgumentException(at + "." + field + ": missing");
+                }
+                return fallback;
+            }
+            return integer(v, at + "." + field);
+        }
+
+        private static int integer(JsonNode v, String at) {
+            if (!v.isInt()) {
+                throw new IllegalArgumentException(at + ": expected an integer, got " + v);
+            }
+            return v.intValue();
+        }
+
+        private static boolean bool(JsonNode node, String field, String at, boolean fallback) {
+            JsonNode v = node.get(field);
+            if (v == null) {
+                return fallback;
+            }
+            if (!v.isBoolean()) {
+                throw new IllegalArgumentException(at + "." + field + ": expected true or false, got " + v);
+            }
+            return v.booleanValue();
+        }
+
+        private static int[] ints(JsonNode v, String at) {
+            if (!v.isArray()) {
+                throw new IllegalArgumentException(at + ": expected an array of integers, got " + v);
+            }
+            int[] out = new int[v.size()];
+            for (int k = 0; k < out.length; k++) {
+                out[k] = integer(v.get(k), at + "[" + k + "]");
+            }
+            return out;
+        }
+
+        private static <E extends Enum<E>> E enumValue(Class<E> type, JsonNode node, String field, String at) {
+            String s = text(node, field, at);
+            try {
+                return Enum.valueOf(type, s);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(at + "." + field + ": '" + s + "' is not one of "
+                        + java.util.Arrays.toString(type.getEnumConstants()), e);
+            }
+        }
+    }
+
+    /** Turns a network into a JSON tree; every value is written, so the file is complete on its own. */
+    private static final class Writer {
+
+        static ObjectNode network(Network n) {
+            ObjectNode root = JSON.createObjectNode();
+            root.put("format", FORMAT);
+            ArrayNode groups = root.putArray("groups");
+            for (CompartmentGroup g : n.groups()) {
+                CompartmentPrototype p = g.prototype();
+                ObjectNode o = groups.addObject().put("name", g.name()).put("size", g.size()).put("dU", p.dU())
+                        .put("dV", p.dV()).put("vThMant", p.vThMant());
+                // a list only where the compartments differ (the group keeps one only then)
+                int[] biasMants = g.biasMants();
+                int[] biasExps = g.biasExps();
+                if (biasMants.length > 0) {
+                    ints(o.putArray("biasMant"), biasMants);
+                } else {
+                    o.put("biasMant", p.biasMant());
+                }
+                if (biasExps.length > 0) {
+                    ints(o.putArray("biasExp"), biasExps);
+                } else {
+                    o.put("biasExp", p.biasExp());
+                }
+                o.put("refractoryDelay", p.refractoryDelay()).put("learningSeesSpikes", p.learningSeesSpikes());
+                g.pin().ifPresent(r -> o.putArray("pin").add(r.first()).add(r.last()));
+            }
+            ArrayNode generators = root.putArray("generators");
+            for (SpikeGenerator g : n.generators()) {
+                ArrayNode spikes = generators.addObject().put("name", g.name()).put("size", g.size())
+                        .putArray("spikes");
+                for (int k = 0; k < g.spikeCount(); k++) {
+                    spikes.addArray().add(g.time(k)).add(g.neuron(k));
+                }
+            }
+            ArrayNode channels = root.putArray("channels");
+            n.channels().forEach(c -> channels.addObject().put("name", c.name()).put("source", c.source()));
+            ArrayNode connections = root.putArray("connections");
+            for (ConnectionGroup c : n.connections()) {
+                ObjectNode o = connections.addObject().put("name", c.name()).put("source", c.source())
+                        .put("target", c.target());
+                switch (c.mask()) {
+                    case Mask.AllToAll m -> o.put("mask", "all-to-all");
+                    case Mask.OneToOne m -> o.put("mask", "one-to-one");
+                    case Mask.OneToAll m -> o.put("mask", "one-to-all");
+                    case Mask.Explicit m -> {
+                        ObjectNode e = o.putObject("mask");
+                        ints(e.putArray("pre"), m.pres());
+                        ints(e.putArray("post"), m.posts());
+                    }
+                }
+                ints(o.putArray("weights"), c.weights());
+                ints(o.putArray("delays"), c.delays());
+                o.put("tagBits", c.tagBits());
+                ints(o.putArray("tags"), c.tags());
+                o.put("exponent", c.exponent()).put("signMode", c.signMode().name()).put("weightBits", c.weightBits());
+                c.learning().ifPresent(l -> {
+                    ObjectNode lo = o.putObject("learning").put("rule", l.rule()).put("tEpoch", l.tEpoch());
+                    l.rewardChannel().ifPresent(r -> lo.put("rewardChannel", r));
+                    trace(lo, "x1", l.x1());
+                    trace(lo, "x2", l.x2());
+                    trace(lo, "y1", l.y1());
+                    trace(lo, "y2", l.y2());
+                    trace(lo, "y3", l.y3());
+                    trace(lo, "r1", l.r1());
+                });
+            }
+            ArrayNode probes = root.putArray("probes");
+            n.probes().forEach(p -> probes.addObject().put("name", p.name()).put("kind", p.kind().name())
+                    .put("target", p.target()).put("t0", p.t0()).put("every", p.every()));
+            return root;
+        }
+
+        private static void trace(ObjectNode o, String name, TraceSettings t) {
+            o.putObject(name).put("impulse", t.impulse()).put("timeConstant", t.timeConstant());
+        }
+
+        private static void ints(ArrayNode a, int[] values) {
+            for (int v : values) {
+                a.add(v);
+            }
+        }
+    }
+
+    /** Keeps Jackson from closing a stream the caller owns. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}
