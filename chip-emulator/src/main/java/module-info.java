@@ -1,12 +1,10 @@
 /** The bit-exact Loihi-1 emulator: the {@code loihi1} chip backend. */
 module org.synfire.chip.emulator {
     requires transitive org.synfire.chip.api;
-    requires transitive com.google.guice;
     requires com.fasterxml.jackson.databind;
 
     exports org.synfire.chip.emulator;
     exports org.synfire.chip.emulator.file;
 
     provides org.synfire.chip.api.spi.ChipBackend with org.synfire.chip.emulator.Loihi1Backend;
-    provides com.google.inject.Module with org.synfire.chip.emulator.EmulatorModule;
 }

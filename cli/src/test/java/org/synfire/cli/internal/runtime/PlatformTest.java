@@ -7,21 +7,49 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.MapBinder;
 
 import org.junit.jupiter.api.Test;
+import org.synfire.chip.api.cost.CostTable;
 import org.synfire.chip.api.spi.ChipBackend;
+import org.synfire.cli.internal.energy.CostTables;
 
 class PlatformTest {
 
     @Test
-    void findsTheBuiltInBackendThroughItsGuiceModule() {
+    void findsTheBuiltInProvidersWithServiceLoader() {
         Platform platform = Platform.start(List.of());
 
         assertEquals("loihi1", platform.extensions().backends().get("loihi1").id());
+        assertEquals(Set.of("loihi1"), platform.extensions().backends().byId().keySet());
+        assertEquals(Set.of("sbp", "sbp-functional"), platform.extensions().circuits().byId().keySet());
+        assertEquals(Set.of("mnist20", "mnist28", "fashion-mnist28", "mnist20-mini"),
+                platform.extensions().datasets().byId().keySet());
         assertEquals(List.of(), platform.failures());
+    }
+
+    @Test
+    void everyShippedCostTableIsAProvider() {
+        Platform platform = Platform.start(List.of());
+
+        assertEquals(CostTables.shipped().stream().map(CostTable::id).collect(Collectors.toSet()),
+                platform.extensions().costModels().byId().keySet());
+        assertEquals(CostTables.defaultTable(), platform.extensions().costModels().get("loihi1-davies2018").table());
+    }
+
+    @Test
+    void eachBindingGivesTheOneInstanceServiceLoaderMade() {
+        Platform platform = Platform.start(List.of());
+
+        assertSame(platform.extensions().backends().get("loihi1"),
+                platform.injector().getInstance(Key.get(new TypeLiteral<Map<String, ChipBackend>>() { })).get("loihi1"));
     }
 
     @Test
