@@ -1,6 +1,7 @@
 /**
- * The {@code synfire} command. It loads runtime plugins into child module layers, installs the
- * Guice module of every provider it finds and runs the selected providers.
+ * The {@code synfire} command. It finds the providers of the extension points with ServiceLoader, in
+ * Synfire's own layer and in the child module layers it loads runtime plugins into, binds them with
+ * Guice and runs the selected providers.
  */
 module org.synfire.cli {
     requires org.synfire.chip.api;
@@ -15,10 +16,13 @@ module org.synfire.cli {
     requires me.tongfei.progressbar;
     requires java.desktop;
 
-    uses com.google.inject.Module;
     uses org.synfire.chip.api.spi.ChipBackend;
+    uses org.synfire.chip.api.spi.CircuitProvider;
+    uses org.synfire.chip.api.spi.DatasetProvider;
+    uses org.synfire.chip.api.spi.CostModelProvider;
 
-    provides com.google.inject.Module with org.synfire.cli.internal.energy.EnergyModule;
+    provides org.synfire.chip.api.spi.CostModelProvider with
+            org.synfire.cli.internal.energy.Loihi1Davies2018CostModel;
 
     opens org.synfire.cli to info.picocli;
     opens org.synfire.cli.internal.runtime to com.google.guice;

@@ -1,7 +1,6 @@
 /** Data sets: MNIST and Fashion-MNIST, the IDX and NPY/NPZ formats, and preprocessing. */
 module org.synfire.datasets {
     requires transitive org.synfire.chip.api;
-    requires transitive com.google.guice;
     requires org.apache.commons.compress;
     requires java.net.http;
 
@@ -15,5 +14,4 @@ module org.synfire.datasets {
             org.synfire.datasets.Mnist28Provider,
             org.synfire.datasets.FashionMnist28Provider,
             org.synfire.datasets.Mnist20MiniProvider;
-    provides com.google.inject.Module with org.synfire.datasets.DatasetsModule;
 }

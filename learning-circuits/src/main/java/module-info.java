@@ -1,11 +1,9 @@
 /** Learning circuits, starting with the synfire-gated backprop circuit and its functional model. */
 module org.synfire.circuits {
     requires transitive org.synfire.chip.api;
-    requires transitive com.google.guice;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
 
-    exports org.synfire.circuits;
     exports org.synfire.circuits.dsl;
 
     opens org.synfire.circuits.dsl to com.fasterxml.jackson.databind;
@@ -13,5 +11,4 @@ module org.synfire.circuits {
     provides org.synfire.chip.api.spi.CircuitProvider with
             org.synfire.circuits.internal.sbp.SbpChipProvider,
             org.synfire.circuits.internal.sbp.SbpFunctionalProvider;
-    provides com.google.inject.Module with org.synfire.circuits.CircuitsModule;
 }

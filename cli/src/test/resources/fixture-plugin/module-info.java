@@ -1,9 +1,9 @@
-// A runtime plugin as a third party would write it: compiled and packed into a jar by PluginLoadingTest.
-module org.synfire.fixture {
+// A runtime plugin as a third party would write it: compiled and packed into a jar by FixturePlugin.
+// Its package is not exported: ServiceLoader creates the provider all the same.
+module MODULE_PLACEHOLDER {
     // REQUIRES_PLACEHOLDER
     requires org.synfire.chip.api;
-    requires com.google.guice;
 
     provides org.synfire.chip.api.spi.ChipBackend with org.synfire.fixture.FixtureBackend;
-    provides com.google.inject.Module with org.synfire.fixture.FixtureModule;
+    // PROVIDES_PLACEHOLDER
 }

@@ -2,6 +2,7 @@ package org.synfire.datasets;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,10 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import com.google.inject.Guice;
-import com.google.inject.Key;
-import com.google.inject.TypeLiteral;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +19,7 @@ import org.synfire.chip.api.data.DataOptions;
 import org.synfire.chip.api.data.Dataset;
 import org.synfire.chip.api.data.Samples;
 import org.synfire.chip.api.spi.DatasetProvider;
+import org.synfire.chip.api.spi.Extension;
 import org.synfire.datasets.idx.Idx;
 import org.synfire.datasets.idx.IdxFormatException;
 import org.synfire.datasets.internal.DataFiles;
@@ -32,27 +31,37 @@ class ProvidersTest {
     Path tmp;
 
     @Test
-    void guiceModuleBindsEveryProviderUnderItsId() {
-        Map<String, DatasetProvider> map = Guice.createInjector(new DatasetsModule())
-                .getInstance(Key.get(new TypeLiteral<Map<String, DatasetProvider>>() { }));
-        assertEquals(List.of("fashion-mnist28", "mnist20", "mnist20-mini", "mnist28"),
-                map.keySet().stream().sorted().toList());
-        map.forEach((id, provider) -> assertEquals(id, provider.id()));
-        assertEquals(400, map.get("mnist20").dimension());
-        assertEquals(784, map.get("mnist28").dimension());
-        assertEquals(784, map.get("fashion-mnist28").dimension());
-        assertEquals(10, map.get("fashion-mnist28").classes());
+    void everyDeclaredProviderHasItsOwnValidId() throws IOException, ReflectiveOperationException {
+        Map<String, DatasetProvider> byId = new TreeMap<>();
+        for (String name : serviceFile()) {
+            DatasetProvider provider = (DatasetProvider) Class.forName(name).getConstructor().newInstance();
+            assertEquals(provider.id(), Extension.requireValidId(provider.id()));
+            assertNull(byId.put(provider.id(), provider), "id taken twice: " + provider.id());
+        }
+        assertEquals(List.of("fashion-mnist28", "mnist20", "mnist20-mini", "mnist28"), List.copyOf(byId.keySet()));
+        assertEquals(400, byId.get("mnist20").dimension());
+        assertEquals(784, byId.get("mnist28").dimension());
+        assertEquals(784, byId.get("fashion-mnist28").dimension());
+        assertEquals(10, byId.get("fashion-mnist28").classes());
     }
 
     @Test
-    void serviceFilesListTheModuleInfoProviders() throws IOException {
+    void serviceFileListsTheModuleInfoProviders() throws IOException {
         // META-INF/services serves class-path users; it must name the same classes as module-info
-        try (var in = DatasetsModule.class.getResourceAsStream(
+        assertEquals(List.of(Mnist20Provider.class.getName(), Mnist28Provider.class.getName(),
+                FashionMnist28Provider.class.getName(), Mnist20MiniProvider.class.getName()), serviceFile());
+        Module module = Mnist20Provider.class.getModule();
+        if (module.isNamed()) {
+            assertEquals(serviceFile(), module.getDescriptor().provides().stream()
+                    .filter(p -> p.service().equals(DatasetProvider.class.getName()))
+                    .flatMap(p -> p.providers().stream()).toList());
+        }
+    }
+
+    private static List<String> serviceFile() throws IOException {
+        try (var in = Mnist20Provider.class.getResourceAsStream(
                 "/META-INF/services/org.synfire.chip.api.spi.DatasetProvider")) {
-            List<String> names = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-                    .lines().toList();
-            assertEquals(List.of(Mnist20Provider.class.getName(), Mnist28Provider.class.getName(),
-                    FashionMnist28Provider.class.getName(), Mnist20MiniProvider.class.getName()), names);
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
         }
     }
 

@@ -20,7 +20,8 @@ import org.synfire.chip.api.cost.Measurement;
 
 /**
  * Reads cost tables from their data files: the tables this module ships are listed in the resource
- * {@code tables.txt} beside them, the first being the default, so a table is added without code.
+ * {@code tables.txt} beside them, the first being the default. Each is contributed to the platform by a
+ * {@link TableCostModelProvider} subclass declared as a service.
  */
 public final class CostTables {
 
@@ -36,7 +37,7 @@ public final class CostTables {
         for (String line : resource(INDEX).split("\n")) {
             String file = line.strip();
             if (!file.isEmpty() && !file.startsWith("#")) {
-                tables.add(parse(resource(file), file));
+                tables.add(read(file));
             }
         }
         if (tables.isEmpty()) {
@@ -48,6 +49,11 @@ public final class CostTables {
     /** The default table. */
     public static CostTable defaultTable() {
         return shipped().get(0);
+    }
+
+    /** Reads the shipped table of this data file (beside this class). */
+    public static CostTable read(String file) {
+        return parse(resource(file), file);
     }
 
     /** Parses a table's JSON text; {@code where} names it in errors. */

@@ -16,8 +16,8 @@ import org.synfire.chip.api.spi.Extension;
 public record ExtensionPoint<T extends Extension>(String kind, SortedMap<String, T> byId) {
 
     public ExtensionPoint {
+        // ids are checked for form and clashes once, when the providers are loaded (Registry)
         for (Map.Entry<String, T> entry : byId.entrySet()) {
-            Extension.requireValidId(entry.getKey());
             if (!entry.getKey().equals(entry.getValue().id())) {
                 throw new IllegalStateException(kind + " bound under id '" + entry.getKey()
                         + "' reports the id '" + entry.getValue().id() + "'");

@@ -1,21 +1,26 @@
 package org.synfire.cli.internal.runtime;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.module.Configuration;
+import java.lang.module.FindException;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReference;
+import java.lang.module.ResolutionException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Loads the jars of plugin directories, each into a child {@link ModuleLayer} of its own, Eclipse
- * style: a jar that fails to resolve is reported and the others are loaded all the same.
+ * Loads the jars of plugin directories, each into a child {@link ModuleLayer} of its own, and registers
+ * the providers each declares. A jar that cannot be used, for whatever reason, is reported in one line
+ * and left out as a whole; the others are loaded all the same.
  */
 public final class PluginLoader {
 
@@ -27,6 +32,8 @@ public final class PluginLoader {
         }
     }
 
+    private static final Pattern MISSING = Pattern.compile("Module (\\S+) not found, required by (\\S+)");
+
     private final ModuleLayer parent;
 
     /** @param parent the layer that holds Synfire's own modules, which plugins may require */
@@ -34,31 +41,77 @@ public final class PluginLoader {
         this.parent = parent;
     }
 
-    /** Loads every {@code *.jar} directly inside the given directories; missing directories are skipped. */
-    public Result load(List<Path> directories) {
+    /**
+     * Loads every {@code *.jar} directly inside the given directories, in order of their paths, and adds
+     * their providers to {@code registry}; missing directories are skipped.
+     */
+    Result load(List<Path> directories, Registry registry) {
         List<PluginJar> loaded = new ArrayList<>();
         List<PluginFailure> failures = new ArrayList<>();
-        for (Path jar : jarsIn(directories)) {
+        Map<String, Path> moduleNames = new HashMap<>();
+        for (Path jar : jarsIn(directories, failures)) {
             try {
-                loaded.add(new PluginJar(jar, layerFor(jar)));
-            } catch (RuntimeException e) {
-                failures.add(new PluginFailure(jar, describe(e)));
+                ModuleReference module = moduleOf(jar);
+                String name = module.descriptor().name();
+                if (parent.findModule(name).isPresent()) {
+                    throw new PluginException("its module is named " + name + ", as a module Synfire runs with;"
+                            + " give the plugin's module a name of its own");
+                }
+                Path other = moduleNames.get(name);
+                if (other != null) {
+                    throw new PluginException("its module is named " + name + ", as the module of plugin " + other
+                            + "; give each plugin's module a name of its own");
+                }
+                ModuleLayer layer = layerFor(jar, name);
+                registry.add(Providers.inLayer(layer), jar);
+                moduleNames.put(name, jar);
+                loaded.add(new PluginJar(jar, layer));
+            } catch (PluginException e) {
+                failures.add(new PluginFailure(jar, e.getMessage()));
+            } catch (RuntimeException | LinkageError | java.util.ServiceConfigurationError e) {
+                failures.add(new PluginFailure(jar, "failed to load: " + Providers.inWords(e)));
             }
         }
         return new Result(loaded, failures);
     }
 
-    private ModuleLayer layerFor(Path jar) {
-        ModuleFinder finder = ModuleFinder.of(jar);
-        Set<String> roots = finder.findAll().stream()
-                .map(ModuleReference::descriptor)
-                .map(d -> d.name())
-                .collect(Collectors.toSet());
-        Configuration configuration = parent.configuration().resolve(finder, ModuleFinder.of(), roots);
-        return parent.defineModulesWithOneLoader(configuration, ClassLoader.getSystemClassLoader());
+    private static ModuleReference moduleOf(Path jar) throws PluginException {
+        try {
+            Set<ModuleReference> modules = ModuleFinder.of(jar).findAll();
+            if (modules.size() != 1) {
+                throw new PluginException("holds no module");
+            }
+            return modules.iterator().next();
+        } catch (FindException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException) {
+                throw new PluginException("not a jar that can be read (" + Providers.plain(cause) + ")");
+            }
+            throw new PluginException("holds no valid module (" + Providers.plain(cause != null ? cause : e) + ")");
+        }
     }
 
-    private static List<Path> jarsIn(List<Path> directories) {
+    private ModuleLayer layerFor(Path jar, String name) throws PluginException {
+        Configuration configuration;
+        try {
+            configuration = parent.configuration().resolve(ModuleFinder.of(jar), ModuleFinder.of(), Set.of(name));
+        } catch (ResolutionException | FindException e) {
+            Matcher missing = MISSING.matcher(String.valueOf(e.getMessage()));
+            if (missing.find()) {
+                throw new PluginException("missing module dependency: module " + missing.group(1) + ", required by "
+                        + missing.group(2) + ", is neither in the jar nor among Synfire's modules; a plugin may"
+                        + " require only the JDK's and Synfire's modules");
+            }
+            throw new PluginException("its module does not resolve: " + e.getMessage());
+        }
+        try {
+            return parent.defineModulesWithOneLoader(configuration, ClassLoader.getSystemClassLoader());
+        } catch (RuntimeException e) {
+            throw new PluginException("its module cannot be defined: " + Providers.plain(e));
+        }
+    }
+
+    private static List<Path> jarsIn(List<Path> directories, List<PluginFailure> failures) {
         List<Path> jars = new ArrayList<>();
         for (Path directory : directories) {
             if (!Files.isDirectory(directory)) {
@@ -69,18 +122,10 @@ public final class PluginLoader {
                         .filter(Files::isRegularFile)
                         .sorted()
                         .forEach(jars::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot list plugin directory " + directory, e);
+            } catch (IOException | RuntimeException e) {
+                failures.add(new PluginFailure(directory, "cannot list the plugin directory (" + Providers.plain(e) + ")"));
             }
         }
         return jars;
-    }
-
-    static String describe(Throwable e) {
-        StringBuilder message = new StringBuilder(String.valueOf(e.getMessage()));
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            message.append(": ").append(cause.getMessage());
-        }
-        return message.toString();
     }
 }

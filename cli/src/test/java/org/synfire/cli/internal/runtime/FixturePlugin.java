@@ -2,6 +2,7 @@ package org.synfire.cli.internal.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -19,21 +20,39 @@ import java.util.stream.Stream;
 
 /**
  * Builds a plugin jar from the sources under {@code fixture-plugin/} in the test resources, as a
- * third party would: compiled against Synfire's modules, packed into a jar of its own.
+ * third party would: compiled against Synfire's modules, packed into a jar of its own. By default a
+ * module {@code org.synfire.fixture} that provides one backend, {@code FixtureBackend}, from a package
+ * it does not export; the methods below change it into the ways plugins go wrong.
  */
 final class FixturePlugin {
 
-    private FixturePlugin() {
+    private static final String PROVIDES_BACKEND =
+            "provides org.synfire.chip.api.spi.ChipBackend with org.synfire.fixture.FixtureBackend;";
+
+    private final String backendId;
+    private String module = "org.synfire.fixture";
+    private final List<String> requires = new ArrayList<>();
+    private final List<String> absentModules = new ArrayList<>();
+    private final List<String> javacOptions = new ArrayList<>();
+    private final List<String> leftOut = new ArrayList<>();
+    private String implementing = "";
+    private String staticInitialiser = "";
+    private String constructor = "";
+    private boolean guiceModule;
+    private boolean providesNothing;
+
+    private FixturePlugin(String backendId) {
+        this.backendId = backendId;
+    }
+
+    /** A plugin providing a backend that reports this id. */
+    static FixturePlugin backend(String backendId) {
+        return new FixturePlugin(backendId);
     }
 
     /** Compiles the fixture plugin, contributing a backend with this id, into {@code jar}. */
     static Path build(String backendId, Path workDir, Path jar) throws IOException {
-        Path sources = workDir.resolve("src");
-        Path classes = workDir.resolve("classes");
-        copySources(sources, backendId, "");
-        compile(sources, classes, modulePath());
-        pack(classes, jar);
-        return jar;
+        return backend(backendId).build(workDir, jar);
     }
 
     /**
@@ -41,15 +60,80 @@ final class FixturePlugin {
      * but left out of the jar: a plugin whose dependency is missing at run time.
      */
     static Path buildRequiring(String module, Path workDir, Path jar) throws IOException {
-        Path absentSources = Files.createDirectories(workDir.resolve("absent-src"));
-        Files.writeString(absentSources.resolve("module-info.java"), "module " + module + " {}\n");
-        Path absentClasses = workDir.resolve("absent-classes");
-        compile(absentSources, absentClasses, modulePath());
+        return backend("fixture-backend").requiringAbsent(module).build(workDir, jar);
+    }
 
+    /** Names the plugin's module. */
+    FixturePlugin module(String name) {
+        this.module = name;
+        return this;
+    }
+
+    /** Requires a module that is there at compile time but not at run time. */
+    FixturePlugin requiringAbsent(String name) {
+        absentModules.add(name);
+        requires.add(name);
+        return this;
+    }
+
+    /** Requires a module (one of Synfire's, say). */
+    FixturePlugin requiring(String name) {
+        requires.add(name);
+        return this;
+    }
+
+    /** Passes options to javac (e.g. {@code --add-exports}, to compile against a package not exported). */
+    FixturePlugin javac(String... options) {
+        javacOptions.addAll(List.of(options));
+        return this;
+    }
+
+    /** Has the backend also implement {@code Marker}, and leaves {@code Marker} out of the jar. */
+    FixturePlugin implementingAMissingInterface() {
+        implementing = ", Marker";
+        leftOut.add("org/synfire/fixture/Marker.class");
+        return this;
+    }
+
+    /** Code for the backend's static initialiser. */
+    FixturePlugin staticInitialiser(String code) {
+        staticInitialiser = code;
+        return this;
+    }
+
+    /** Code for the backend's constructor. */
+    FixturePlugin constructor(String code) {
+        constructor = code;
+        return this;
+    }
+
+    /** Also declares a Guice module that binds the backend with {@code .to(FixtureBackend.class)}, as plugins used to. */
+    FixturePlugin withGuiceModule() {
+        guiceModule = true;
+        requires.add("com.google.guice");
+        return this;
+    }
+
+    /** Leaves out the module's {@code provides} line: a jar that contributes nothing. */
+    FixturePlugin providingNothing() {
+        providesNothing = true;
+        return this;
+    }
+
+    /** Compiles the plugin into {@code jar}. */
+    Path build(Path workDir, Path jar) throws IOException {
+        String modulePath = modulePath();
+        for (String absent : absentModules) {
+            Path absentSources = Files.createDirectories(workDir.resolve("absent-src-" + absent));
+            Files.writeString(absentSources.resolve("module-info.java"), "module " + absent + " {}\n");
+            Path absentClasses = workDir.resolve("absent-classes-" + absent);
+            compile(absentSources, absentClasses, modulePath, List.of());
+            modulePath += File.pathSeparator + absentClasses;
+        }
         Path sources = workDir.resolve("src");
         Path classes = workDir.resolve("classes");
-        copySources(sources, "fixture-backend", "requires " + module + ";");
-        compile(sources, classes, modulePath() + java.io.File.pathSeparator + absentClasses);
+        copySources(sources);
+        compile(sources, classes, modulePath, javacOptions);
         pack(classes, jar);
         return jar;
     }
@@ -58,9 +142,11 @@ final class FixturePlugin {
         return System.getProperty("jdk.module.path", System.getProperty("java.class.path"));
     }
 
-    private static void compile(Path sources, Path classes, String modulePath) throws IOException {
+    private static void compile(Path sources, Path classes, String modulePath, List<String> options)
+            throws IOException {
         List<String> args = new ArrayList<>(List.of(
                 "--release", "21", "-d", classes.toString(), "--module-path", modulePath));
+        args.addAll(options);
         try (Stream<Path> files = Files.walk(sources)) {
             files.filter(f -> f.toString().endsWith(".java")).map(Path::toString).forEach(args::add);
         }
@@ -72,26 +158,42 @@ final class FixturePlugin {
         assertEquals(0, status, "fixture did not compile:\n" + diagnostics);
     }
 
-    private static void copySources(Path target, String backendId, String extraRequires) throws IOException {
+    private void copySources(Path target) throws IOException {
         Path root = resource("fixture-plugin");
+        StringBuilder requiresLines = new StringBuilder();
+        requires.forEach(r -> requiresLines.append("requires ").append(r).append("; "));
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
+                if (!guiceModule && file.getFileName().toString().equals("FixtureModule.java")) {
+                    continue;
+                }
                 Path copy = target.resolve(root.relativize(file).toString());
                 Files.createDirectories(copy.getParent());
                 Files.writeString(copy, Files.readString(file)
+                        .replace(providesNothing ? PROVIDES_BACKEND : "\0", "")
+                        .replace("MODULE_PLACEHOLDER", module)
                         .replace("ID_PLACEHOLDER", backendId)
-                        .replace("// REQUIRES_PLACEHOLDER", extraRequires));
+                        .replace("// REQUIRES_PLACEHOLDER", requiresLines)
+                        .replace("// PROVIDES_PLACEHOLDER", guiceModule
+                                ? "provides com.google.inject.Module with org.synfire.fixture.FixtureModule;" : "")
+                        .replace("/* IMPLEMENTS_PLACEHOLDER */", implementing)
+                        .replace("// STATIC_PLACEHOLDER", staticInitialiser)
+                        .replace("// CONSTRUCTOR_PLACEHOLDER", constructor));
             }
         }
     }
 
-    private static void pack(Path classes, Path jar) throws IOException {
+    private void pack(Path classes, Path jar) throws IOException {
         Files.createDirectories(jar.getParent());
         try (OutputStream out = Files.newOutputStream(jar);
                 JarOutputStream zip = new JarOutputStream(out);
                 Stream<Path> files = Files.walk(classes)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                zip.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                String name = classes.relativize(file).toString().replace('\\', '/');
+                if (leftOut.contains(name)) {
+                    continue;
+                }
+                zip.putNextEntry(new JarEntry(name));
                 zip.write(Files.readAllBytes(file));
                 zip.closeEntry();
             }

@@ -1,0 +1,82 @@
+package org.synfire.cli.internal.runtime;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import org.synfire.chip.api.spi.Extension;
+
+/**
+ * Every provider found, per extension point and id, with where it came from: the one registry the
+ * Guice bindings are made of. An id is taken once per extension point; a plugin that brings an id
+ * already taken (by a built-in provider, another plugin, or twice itself) is refused as a whole.
+ */
+final class Registry {
+
+    /** A registered provider; {@code plugin} is null for a built-in one. */
+    private record Entry(Providers.Found found, Path plugin) {
+
+        String describe() {
+            String what = found.kind() + " " + found.className();
+            return plugin == null ? "the built-in " + what : what + " of plugin " + plugin;
+        }
+    }
+
+    private final Map<ExtensionKind, SortedMap<String, Entry>> entries = new EnumMap<>(ExtensionKind.class);
+
+    Registry() {
+        for (ExtensionKind kind : ExtensionKind.values()) {
+            entries.put(kind, new TreeMap<>());
+        }
+    }
+
+    /**
+     * Registers Synfire's own providers.
+     *
+     * @throws IllegalStateException when two of them have the same id
+     */
+    void addBuiltIn(List<Providers.Found> found) {
+        try {
+            add(found, null);
+        } catch (PluginException e) {
+            throw new IllegalStateException("built-in providers: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Registers the providers of a plugin jar, all or none.
+     *
+     * @throws PluginException naming both providers when an id is taken
+     */
+    void add(List<Providers.Found> found, Path plugin) throws PluginException {
+        Map<ExtensionKind, Map<String, Providers.Found>> own = new EnumMap<>(ExtensionKind.class);
+        for (Providers.Found f : found) {
+            Entry taken = entries.get(f.kind()).get(f.id());
+            if (taken != null) {
+                throw new PluginException(f.kind() + " id '" + f.id() + "' of " + f.className()
+                        + " is already taken by " + taken.describe() + "; give the " + f.kind()
+                        + " an id of its own");
+            }
+            Providers.Found twin = own.computeIfAbsent(f.kind(), k -> new HashMap<>()).putIfAbsent(f.id(), f);
+            if (twin != null) {
+                throw new PluginException(f.kind() + " id '" + f.id() + "' is reported by both " + twin.className()
+                        + " and " + f.className() + "; give each " + f.kind() + " an id of its own");
+            }
+        }
+        for (Providers.Found f : found) {
+            entries.get(f.kind()).put(f.id(), new Entry(f, plugin));
+        }
+    }
+
+    /** The providers of one extension point, by id. */
+    SortedMap<String, Extension> extensions(ExtensionKind kind) {
+        SortedMap<String, Extension> byId = new TreeMap<>();
+        entries.get(kind).forEach((id, entry) -> byId.put(id, entry.found().extension()));
+        return Collections.unmodifiableSortedMap(byId);
+    }
+}
