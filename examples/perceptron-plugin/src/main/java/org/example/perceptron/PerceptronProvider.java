@@ -10,8 +10,12 @@ public final class PerceptronProvider extends DescribedCircuitProvider {
 
     public PerceptronProvider() {
         super("perceptron", "On-chip perceptron trained by the sBP output-layer rule (example plugin)",
-                CircuitDescriptions.resource(PerceptronProvider.class, "perceptron-training.yaml"),
-                Optional.of(CircuitDescriptions.resource(PerceptronProvider.class, "perceptron-inference.yaml")),
+                description("perceptron-training.yaml"), Optional.of(description("perceptron-inference.yaml")),
                 new PerceptronModel());
+    }
+
+    /** A description beside this class, read here: a resource of this module is not open to the runtime's. */
+    private static CircuitDescriptions.Template description(String name) {
+        return CircuitDescriptions.read(PerceptronProvider.class.getResourceAsStream(name), name);
     }
 }

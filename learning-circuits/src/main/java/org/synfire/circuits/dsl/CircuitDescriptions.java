@@ -98,16 +98,35 @@ public final class CircuitDescriptions {
         return template(yaml, source).describe(parameters);
     }
 
-    /** Reads a template shipped as a resource beside {@code anchor}'s class. */
+    /**
+     * Reads a template shipped as a resource beside {@code anchor}'s class, in this module or in a package open
+     * to it. A circuit in a module of its own reads its resource itself, with {@link #read}.
+     */
     public static Template resource(Class<?> anchor, String name) {
-        try (InputStream in = anchor.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("circuit description " + name + " is missing beside "
-                        + anchor.getName());
-            }
-            return template(new String(in.readAllBytes(), StandardCharsets.UTF_8), name);
+        InputStream in = anchor.getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalStateException("circuit description " + name + " is missing beside " + anchor.getName()
+                    + " (a circuit in another module reads it itself: CircuitDescriptions.read("
+                    + anchor.getSimpleName() + ".class.getResourceAsStream(\"" + name + "\"), ...))");
+        }
+        return read(in, name);
+    }
+
+    /**
+     * Reads a template from a stream (UTF-8) and closes it: e.g.
+     * {@code read(MyProvider.class.getResourceAsStream("my-circuit.yaml"), "my-circuit.yaml")} in a plugin.
+     *
+     * @param in     the text, or null when a resource was not found
+     * @param source where the text came from, for messages
+     */
+    public static Template read(InputStream in, String source) {
+        if (in == null) {
+            throw new IllegalStateException("circuit description " + source + " is missing");
+        }
+        try (in) {
+            return template(new String(in.readAllBytes(), StandardCharsets.UTF_8), source);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(source + ": cannot be read: " + e.getMessage(), e);
         }
     }
 

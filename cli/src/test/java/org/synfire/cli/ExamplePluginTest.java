@@ -1,0 +1,102 @@
+package org.synfire.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.spi.ToolProvider;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.synfire.cli.internal.run.WeightsFile;
+
+/**
+ * The example plugin in {@code examples/perceptron-plugin} builds against this reactor's modules, loads as a
+ * plugin, and trains on the chip to exactly the weights of its functional model: so that the example and the
+ * tutorial that builds it can never rot. Its sources are compiled here as its own Maven build compiles them.
+ */
+class ExamplePluginTest {
+
+    private static final Path EXAMPLE = Path.of("..", "examples", "perceptron-plugin", "src", "main");
+
+    @TempDir
+    static Path temp;
+
+    private static Path plugins;
+
+    @BeforeAll
+    static void buildThePlugin() throws IOException {
+        Path classes = temp.resolve("classes");
+        List<String> args = new ArrayList<>(List.of("--release", "21", "-Xlint:all", "-Werror", "-d",
+                classes.toString(), "--module-path", System.getProperty("jdk.module.path")));
+        try (Stream<Path> files = Files.walk(EXAMPLE.resolve("java"))) {
+            files.filter(f -> f.toString().endsWith(".java")).map(Path::toString).forEach(args::add);
+        }
+        StringWriter diagnostics = new StringWriter();
+        int status = ToolProvider.findFirst("javac").orElseThrow()
+                .run(new PrintWriter(diagnostics), new PrintWriter(diagnostics), args.toArray(String[]::new));
+        assertEquals(0, status, "the example plugin does not compile:\n" + diagnostics);
+        plugins = Files.createDirectories(temp.resolve("plugins"));
+        try (OutputStream out = Files.newOutputStream(plugins.resolve("perceptron-plugin.jar"));
+                JarOutputStream jar = new JarOutputStream(out)) {
+            for (Path root : List.of(classes, EXAMPLE.resolve("resources"))) {
+                try (Stream<Path> files = Files.walk(root)) {
+                    for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                        jar.putNextEntry(new JarEntry(root.relativize(file).toString().replace('\\', '/')));
+                        jar.write(Files.readAllBytes(file));
+                        jar.closeEntry();
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void listsTheExampleCircuits() {
+        CliRun list = CliRun.of("--plugin-path", plugins.toString(), "list");
+
+        assertEquals(0, list.exitCode(), list.err());
+        assertEquals("", list.err());
+        assertTrue(list.out().contains("perceptron ") && list.out().contains("perceptron-functional"), list.out());
+    }
+
+    @Test
+    void theCircuitOnTheChipLearnsWhatItsFunctionalModelLearns() throws IOException {
+        Map<String, int[][]> chip = train("perceptron");
+        Map<String, int[][]> functional = train("perceptron-functional");
+
+        assertEquals(List.of("w"), List.copyOf(functional.keySet()));
+        assertArrayEquals(functional.get("w"), chip.get("w"));
+        assertArrayEquals(chip.get("w"), chip.get("w@x->o<"));
+        assertArrayEquals(chip.get("w"), chip.get("w@x->o>"));
+    }
+
+    private static Map<String, int[][]> train(String circuit) throws IOException {
+        Path runs = temp.resolve("runs-" + circuit);
+        CliRun run = CliRun.of("--plugin-path", plugins.toString(), "train", "--circuit", circuit, "--dataset",
+                "mnist20-mini", "--train-samples", "300", "--test-samples", "100", "--epochs", "1", "--runs",
+                runs.toString(), "--quiet");
+        assertEquals(0, run.exitCode(), run.err());
+        if (circuit.equals("perceptron")) {
+            assertTrue(run.out().contains("0 of 100 predictions differ"), run.out());
+            assertTrue(run.out().contains("weight copies agree, no population fired out of its phases"), run.out());
+        }
+        try (Stream<Path> dirs = Files.list(runs)) {
+            return WeightsFile.readWeights(dirs.filter(Files::isDirectory).findFirst().orElseThrow()
+                    .resolve("weights.npz"));
+        }
+    }
+}
