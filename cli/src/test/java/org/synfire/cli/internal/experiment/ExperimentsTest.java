@@ -47,6 +47,20 @@ class ExperimentsTest {
     }
 
     @Test
+    void hiddenIsOneLayerOrAListOfLayersAndWritesBackAsItWasGiven() {
+        Experiment one = Experiments.parse("dataset: mnist20\nhidden: 300\n", "x.yaml", "x");
+        Experiment two = Experiments.parse("dataset: mnist20\nhidden: [400, 200]\n", "x.yaml", "x");
+
+        assertEquals(List.of(300), one.hidden());
+        assertEquals(List.of(400, 200), two.hidden());
+        assertTrue(Experiments.toYaml(one).contains("hidden: 300\n"), Experiments.toYaml(one));
+        assertEquals(two, Experiments.parse(Experiments.toYaml(two), "again.yaml", "x"));
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> Experiments.parse("dataset: mnist20\nhidden: [400, 0]\n", "x.yaml", "x"));
+        assertTrue(e.getMessage().contains("'hidden'") && e.getMessage().contains("[400, 0]"), e.getMessage());
+    }
+
+    @Test
     void aUserFileIsReadByPathAndNamedAfterIt() throws IOException {
         Path file = Files.writeString(temp.resolve("mine.yaml"), "dataset: mnist20\nepochs: 3\nseed: 7\n");
 
