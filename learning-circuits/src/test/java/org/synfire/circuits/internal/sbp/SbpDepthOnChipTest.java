@@ -32,8 +32,8 @@ class SbpDepthOnChipTest {
         List<Integer> hidden = Arrays.stream(sizes, 1, sizes.length - 1).boxed().toList();
         CircuitSettings settings = CircuitSettings.layers(sizes[0], hidden, sizes[sizes.length - 1], 11, 1,
                 Map.of("init", "shifted-w2"));
-        Samples train = randomSamples(new SplittableRandom(5), 240, sizes[0], sizes[sizes.length - 1]);
-        Samples test = randomSamples(new SplittableRandom(6), 60, sizes[0], sizes[sizes.length - 1]);
+        Samples train = RandomSamples.of(new SplittableRandom(5), 240, sizes[0], sizes[sizes.length - 1]);
+        Samples test = RandomSamples.of(new SplittableRandom(6), 60, sizes[0], sizes[sizes.length - 1]);
         try (TrainingSession chip = new SbpChipProvider().open(settings, new Loihi1Backend());
                 TrainingSession functional = new SbpFunctionalProvider().open(settings, null)) {
             Map<String, int[][]> initial = functional.weights();
@@ -65,15 +65,4 @@ class SbpDepthOnChipTest {
         }
     }
 
-    private static Samples randomSamples(SplittableRandom random, int count, int inputs, int classes) {
-        byte[] x = new byte[count * inputs];
-        int[] labels = new int[count];
-        for (int n = 0; n < count; n++) {
-            for (int i = 0; i < inputs; i++) {
-                x[n * inputs + i] = (byte) (random.nextInt(100) < 30 ? 1 : 0);
-            }
-            labels[n] = random.nextInt(classes);
-        }
-        return new Samples(count, inputs, x, labels, classes);
-    }
 }

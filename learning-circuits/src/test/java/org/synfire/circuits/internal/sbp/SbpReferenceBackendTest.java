@@ -57,14 +57,6 @@ class SbpReferenceBackendTest {
     }
 
     private static Samples randomSamples(SplittableRandom random, int count) {
-        byte[] inputs = new byte[count * 40];
-        int[] labels = new int[count];
-        for (int n = 0; n < count; n++) {
-            for (int i = 0; i < 40; i++) {
-                inputs[n * 40 + i] = (byte) (random.nextInt(100) < 30 ? 1 : 0);
-            }
-            labels[n] = random.nextInt(4);
-        }
-        return new Samples(count, 40, inputs, labels, 4);
+        return RandomSamples.of(random, count, 40, 4);
     }
 }
