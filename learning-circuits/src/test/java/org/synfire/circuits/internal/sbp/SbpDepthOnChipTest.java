@@ -64,5 +64,4 @@ class SbpDepthOnChipTest {
             assertEquals(model.counts(), inferred.counts());
         }
     }
-
 }
