@@ -14,10 +14,9 @@ import org.synfire.chip.api.circuit.Evaluation;
 import org.synfire.chip.api.circuit.TrainingSession;
 import org.synfire.chip.api.data.Samples;
 import org.synfire.chip.api.spi.CircuitProvider;
-import org.synfire.cli.internal.experiment.Experiment;
+import org.synfire.cli.internal.run.Provenance;
 import org.synfire.cli.internal.run.RunBundle;
 import org.synfire.cli.internal.run.RunDirectory;
-import org.synfire.cli.internal.run.RunSeeds;
 import org.synfire.cli.internal.run.WeightsFile;
 import org.synfire.cli.internal.runtime.Extensions;
 
@@ -81,10 +80,11 @@ final class EvalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Extensions extensions = main.platform(spec.commandLine().getErr()).extensions();
         Path weightsFile = directory;
-        Experiment run = null;
+        // a run's circuit, options, hidden layers, backend and circuit seed, as its run.json recorded them
+        Provenance.Session run = null;
         if (Files.isDirectory(directory)) {
             RunDirectory dir = RunDirectory.existing(directory);
-            run = dir.readExperiment();
+            run = dir.session();
             weightsFile = dir.finalWeights();
         }
         if (!Files.isRegularFile(weightsFile)) {
@@ -106,7 +106,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         List<Integer> layers = Optional.ofNullable(hidden).orElse(run != null ? run.hidden() : List.of(400));
         CircuitSettings settings = CircuitSettings.layers(test.dimension(), layers, test.classes(),
-                run != null ? RunSeeds.of(run.seed()).circuit() : 1, 1, run != null ? run.options() : Map.of());
+                run != null ? run.circuitSeed() : 1, 1, run != null ? run.options() : Map.of());
         try (TrainingSession session = provider.open(settings,
                 provider.needsBackend() || chip ? extensions.backends().get(backendId) : null)) {
             try {

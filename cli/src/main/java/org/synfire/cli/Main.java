@@ -42,10 +42,12 @@ public final class Main {
     boolean verbose;
 
     private final Module overrides;
+    private final List<String> arguments;
     private Platform platform;
 
-    private Main(Module overrides) {
+    private Main(Module overrides, List<String> arguments) {
         this.overrides = overrides;
+        this.arguments = arguments;
     }
 
     /** Runs the command line and returns the exit code. */
@@ -55,7 +57,7 @@ public final class Main {
 
     /** Runs the command line with Guice bindings replaced by {@code overrides} (for tests). */
     public static int run(PrintWriter out, PrintWriter err, Module overrides, String... args) {
-        Main main = new Main(overrides);
+        Main main = new Main(overrides, List.of(args));
         CommandLine commandLine = new CommandLine(main);
         commandLine.setOut(out);
         commandLine.setErr(err);
@@ -74,6 +76,11 @@ public final class Main {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         System.exit(run(out, err, args));
+    }
+
+    /** The arguments the command was given, as given (a run records them in its run.json). */
+    List<String> arguments() {
+        return arguments;
     }
 
     /** The platform, started on first use with the plugin directories the options name. */

@@ -12,12 +12,11 @@ import org.synfire.chip.api.circuit.TrainingSession;
 import org.synfire.chip.api.data.Samples;
 import org.synfire.chip.api.spi.CircuitProvider;
 import org.synfire.chip.api.spi.DatasetProvider;
-import org.synfire.cli.internal.experiment.Experiment;
 import org.synfire.cli.internal.run.MetricsLog;
 import org.synfire.cli.internal.run.Plots;
+import org.synfire.cli.internal.run.Provenance;
 import org.synfire.cli.internal.run.RunBundle;
 import org.synfire.cli.internal.run.RunDirectory;
-import org.synfire.cli.internal.run.RunSeeds;
 import org.synfire.cli.internal.run.WeightsFile;
 import org.synfire.cli.internal.runtime.Extensions;
 
@@ -65,15 +64,16 @@ final class PlotCommand implements Callable<Integer> {
     private int draw(RunDirectory run, Path target) throws IOException {
         Plots.accuracy(MetricsLog.open(run.path()).entries(), target.resolve("accuracy.png"));
         Map<String, int[][]> weights = WeightsFile.readWeights(run.finalWeights());
-        Experiment experiment = run.readExperiment();
+        // the run's circuit, options, hidden layers, backend and circuit seed, as its run.json recorded them
+        Provenance.Session recorded = run.session();
         Extensions extensions = main.platform(spec.commandLine().getErr()).extensions();
-        CircuitProvider circuit = extensions.circuits().get(experiment.circuit());
-        DatasetProvider dataset = extensions.datasets().get(experiment.dataset());
-        CircuitSettings settings = CircuitSettings.layers(dataset.dimension(), experiment.hidden(), dataset.classes(),
-                RunSeeds.of(experiment.seed()).circuit(), 1, experiment.options());
+        CircuitProvider circuit = extensions.circuits().get(recorded.circuit());
+        DatasetProvider dataset = extensions.datasets().get(recorded.dataset());
+        CircuitSettings settings = CircuitSettings.layers(dataset.dimension(), recorded.hidden(), dataset.classes(),
+                recorded.circuitSeed(), 1, recorded.options());
         String drawn = "accuracy.png, weights.png";
         try (TrainingSession session = circuit.open(settings,
-                circuit.needsBackend() ? extensions.backends().get(experiment.backend()) : null)) {
+                circuit.needsBackend() ? extensions.backends().get(recorded.backend()) : null)) {
             session.restore(weights);
             Plots.learnedWeights(weights, session.matrices(), target.resolve("weights.png"));
             if (rasterSamples > 0 && circuit.needsBackend()) {

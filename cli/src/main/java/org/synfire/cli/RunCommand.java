@@ -34,7 +34,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         TrainingJob job = new TrainingJob(main.platform(spec.commandLine().getErr()).extensions(),
-                options.jobOptions(), spec.commandLine().getOut());
+                options.jobOptions(main.arguments()), spec.commandLine().getOut());
         job.start(options.apply(Experiments.resolve(experiment)));
         return 0;
     }

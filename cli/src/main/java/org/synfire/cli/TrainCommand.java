@@ -37,7 +37,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         TrainingJob job = new TrainingJob(main.platform(spec.commandLine().getErr()).extensions(),
-                options.jobOptions(), spec.commandLine().getOut());
+                options.jobOptions(main.arguments()), spec.commandLine().getOut());
         if (resume != null) {
             job.resume(resume);
         } else {

@@ -86,8 +86,9 @@ final class TrainingOptions {
         return merged;
     }
 
-    TrainingJob.Options jobOptions() {
-        return new TrainingJob.Options(runs, data.options(), quiet);
+    /** @param commandLine the arguments the command was given, recorded in the run's provenance */
+    TrainingJob.Options jobOptions(List<String> commandLine) {
+        return new TrainingJob.Options(runs, data.options(), quiet, commandLine);
     }
 
     private static <T> T or(T override, T value) {

@@ -61,6 +61,7 @@ public abstract sealed class ImageDatasetProvider implements DatasetProvider
     @Override
     public Dataset load(DataOptions options) throws IOException {
         RawSource.Raw raw = source.load(options, files);
-        return new Dataset(variant.id(), variant.apply(raw.train()).samples(), variant.apply(raw.test()).samples());
+        return new Dataset(variant.id(), variant.apply(raw.train()).samples(), variant.apply(raw.test()).samples(),
+                raw.files());
     }
 }

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.synfire.chip.api.data.DataFile;
 import org.synfire.chip.api.data.DataOptions;
 import org.synfire.chip.api.data.Dataset;
 import org.synfire.chip.api.data.Samples;
@@ -74,6 +75,10 @@ class ProvidersTest {
         DataFiles nowhere = new DataFiles(Map.of(), tmp.resolve("empty-home"), line -> { });
         Dataset d = new Mnist20MiniProvider(nowhere).load(DataOptions.offline());
         assertEquals("mnist20-mini", d.id());
+        // it reports the four resources it read, with their SHA-256 (as the module's source tree holds them)
+        Path sources = Path.of("src/main/resources/org/synfire/datasets/embedded/mnist-mini");
+        assertEquals(RawSource.FILES.stream().map(f -> new DataFile("resource /org/synfire/datasets/embedded/mnist-mini/"
+                + f, sha256(readAll(sources.resolve(f))))).toList(), d.files());
         Samples train = d.train();
         assertEquals(2000, train.count());
         assertEquals(400, train.dimension());
@@ -133,6 +138,9 @@ class ProvidersTest {
         DataFiles files = new DataFiles(Map.of(), dir.resolve("home"), line -> { });
         RawSource.Raw raw = toy.load(DataOptions.offline().withDirectory(dir), files);
         assertArrayEquals(new int[] {4, 5}, raw.test().labels());
+        // the files read, each with the SHA-256 of its bytes, for the run's provenance
+        assertEquals(RawSource.FILES.stream().map(f -> new DataFile(data.resolve(f).toAbsolutePath().normalize()
+                .toString(), sha256(readAll(data.resolve(f))))).toList(), raw.files());
 
         RawSource bigger = new RawSource("toy", 4, 2, false);
         IdxFormatException e = assertThrows(IdxFormatException.class,
@@ -143,6 +151,22 @@ class ProvidersTest {
         e = assertThrows(IdxFormatException.class, () -> toy.load(DataOptions.offline().withDirectory(dir), files));
         assertEquals(data.resolve(RawSource.TEST_IMAGES) + ": images of 20 x 20 pixels, expected 28 x 28",
                 e.getMessage());
+    }
+
+    private static byte[] readAll(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int ones(Samples s, int from, int to) {

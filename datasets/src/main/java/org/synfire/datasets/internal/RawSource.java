@@ -3,13 +3,17 @@ package org.synfire.datasets.internal;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.synfire.chip.api.data.DataFile;
 import org.synfire.chip.api.data.DataOptions;
 import org.synfire.datasets.Images;
 import org.synfire.datasets.LabelledImages;
@@ -51,8 +55,16 @@ public record RawSource(String name, int trainCount, int testCount, boolean embe
     /** The resource directory of embedded sources, relative to the module root. */
     public static final String EMBEDDED_ROOT = "/org/synfire/datasets/embedded/";
 
-    /** Training and test images, as read. */
-    public record Raw(LabelledImages train, LabelledImages test) {
+    /**
+     * Training and test images, as read, and the files they were read from.
+     *
+     * @param files each file read (its path, or {@code resource PATH} for an embedded one) with the SHA-256
+     *              of its bytes, in the order of {@link #FILES}
+     */
+    public record Raw(LabelledImages train, LabelledImages test, List<DataFile> files) {
+        public Raw {
+            files = List.copyOf(files);
+        }
     }
 
     /**
@@ -62,21 +74,33 @@ public record RawSource(String name, int trainCount, int testCount, boolean embe
      */
     public Raw load(DataOptions options, DataFiles files) throws IOException {
         if (embedded) {
+            Map<String, byte[]> bytes = new LinkedHashMap<>();
+            for (String file : FILES) {
+                bytes.put(file, resource(file));
+            }
+            List<DataFile> read = new ArrayList<>();
+            bytes.forEach((file, content) -> read.add(new DataFile(resourceName(file), sha256(content))));
             return new Raw(
-                    pair(resourceImages(TRAIN_IMAGES), TRAIN_IMAGES, resourceLabels(TRAIN_LABELS), TRAIN_LABELS,
-                            trainCount),
-                    pair(resourceImages(TEST_IMAGES), TEST_IMAGES, resourceLabels(TEST_LABELS), TEST_LABELS,
-                            testCount));
+                    pair(resourceImages(TRAIN_IMAGES, bytes), TRAIN_IMAGES, resourceLabels(TRAIN_LABELS, bytes),
+                            TRAIN_LABELS, trainCount),
+                    pair(resourceImages(TEST_IMAGES, bytes), TEST_IMAGES, resourceLabels(TEST_LABELS, bytes),
+                            TEST_LABELS, testCount),
+                    read);
         }
         Map<String, Path> paths = files.locate(name, FILES, options);
         files.verify(name, paths);
+        List<DataFile> read = new ArrayList<>();
+        for (Path path : paths.values()) {
+            read.add(new DataFile(path.toAbsolutePath().normalize().toString(), sha256(path)));
+        }
         return new Raw(
                 pair(fileImages(paths.get(TRAIN_IMAGES)), paths.get(TRAIN_IMAGES).toString(),
                         Idx.readLabels(paths.get(TRAIN_LABELS), CLASSES), paths.get(TRAIN_LABELS).toString(),
                         trainCount),
                 pair(fileImages(paths.get(TEST_IMAGES)), paths.get(TEST_IMAGES).toString(),
                         Idx.readLabels(paths.get(TEST_LABELS), CLASSES), paths.get(TEST_LABELS).toString(),
-                        testCount));
+                        testCount),
+                read);
     }
 
     private static Images fileImages(Path file) throws IOException {
@@ -100,14 +124,42 @@ public record RawSource(String name, int trainCount, int testCount, boolean embe
         return images;
     }
 
-    private Images resourceImages(String file) throws IOException {
-        String path = "resource " + EMBEDDED_ROOT + name + "/" + file;
-        return checked(Idx.readImages(path, new ByteArrayInputStream(resource(file))), path);
+    private Images resourceImages(String file, Map<String, byte[]> bytes) throws IOException {
+        String path = resourceName(file);
+        return checked(Idx.readImages(path, new ByteArrayInputStream(bytes.get(file))), path);
     }
 
-    private int[] resourceLabels(String file) throws IOException {
-        String path = "resource " + EMBEDDED_ROOT + name + "/" + file;
-        return Idx.readLabels(path, new ByteArrayInputStream(resource(file)), CLASSES);
+    private int[] resourceLabels(String file, Map<String, byte[]> bytes) throws IOException {
+        return Idx.readLabels(resourceName(file), new ByteArrayInputStream(bytes.get(file)), CLASSES);
+    }
+
+    /** How an embedded file is named in messages and in a run's provenance. */
+    private String resourceName(String file) {
+        return "resource " + EMBEDDED_ROOT + name + "/" + file;
+    }
+
+    /** The SHA-256 of a file's bytes as stored (a gzip file's, not its content's). */
+    static String sha256(Path file) throws IOException {
+        MessageDigest md = sha256();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) >= 0;) {
+                md.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
     }
 
     /** The bytes of an embedded file, checked against the SHA-256 the built-in catalogue records for it. */
@@ -138,12 +190,7 @@ public record RawSource(String name, int trainCount, int testCount, boolean embe
             throw new IOException(what + ": no SHA-256 is recorded for it in the built-in sources.properties,"
                     + " so it is not used");
         }
-        String actual;
-        try {
-            actual = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
+        String actual = sha256(bytes);
         if (!actual.equals(sha.hex())) {
             throw new IOException(what + ": refused: its sha256 is " + actual + ", but the datasets module"
                     + " recorded " + sha.hex() + " for it: the file is damaged or altered");

@@ -10,7 +10,8 @@ import java.time.format.DateTimeFormatter;
  * The directory of one run and the names of what it holds:
  * <pre>
  *   experiment.yaml    the experiment, every field resolved: enough to repeat the run
- *   run.json           provenance: versions, providers, seeds, data
+ *   run.json           provenance (see {@link Provenance}): versions, git commit, command line, the
+ *                      experiment as resolved, every seed, providers, data and the SHA-256 of its files
  *   metrics.csv/.json  one entry per checkpoint
  *   checkpoints/       weights at each checkpoint (NPZ), written atomically
  *   weights.npz        the final weights
@@ -46,6 +47,16 @@ public record RunDirectory(Path path) {
     public org.synfire.cli.internal.experiment.Experiment readExperiment() throws IOException {
         return org.synfire.cli.internal.experiment.Experiments.parse(Files.readString(experiment()),
                 experiment().toString(), name());
+    }
+
+    /** This run's provenance (run.json), or empty for a run without one. */
+    public java.util.Optional<Provenance> readProvenance() throws IOException {
+        return Provenance.read(provenance());
+    }
+
+    /** What a session of this run's circuit is opened with again: see {@link Provenance#session}. */
+    public Provenance.Session session() throws IOException {
+        return Provenance.session(readProvenance(), readExperiment());
     }
 
     public String name() {

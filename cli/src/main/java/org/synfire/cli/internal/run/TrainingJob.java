@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.synfire.chip.api.circuit.CircuitSettings;
 import org.synfire.chip.api.circuit.Evaluation;
 import org.synfire.chip.api.circuit.TrainingSession;
+import org.synfire.chip.api.data.DataFile;
 import org.synfire.chip.api.data.DataOptions;
 import org.synfire.chip.api.data.Dataset;
 import org.synfire.chip.api.data.Samples;
@@ -45,8 +47,12 @@ public final class TrainingJob {
      * @param runs  where new run directories go
      * @param data  where the data set's files are looked for
      * @param quiet no progress bar
+     * @param commandLine the arguments the {@code synfire} command was given, for the provenance
      */
-    public record Options(Path runs, DataOptions data, boolean quiet) {
+    public record Options(Path runs, DataOptions data, boolean quiet, List<String> commandLine) {
+        public Options {
+            commandLine = List.copyOf(commandLine);
+        }
     }
 
     private final Extensions extensions;
@@ -66,7 +72,7 @@ public final class TrainingJob {
         Resolved resolved = resolve(experiment);
         RunDirectory run = RunDirectory.create(options.runs(), experiment.name());
         AtomicFiles.writeString(run.experiment(), Experiments.toYaml(experiment));
-        AtomicFiles.write(run.provenance(), o -> JSON.writeValue(o, provenance(experiment, resolved)));
+        provenance(experiment, resolved, options.commandLine()).write(run.provenance());
         out.println("run directory: " + run.path());
         train(run, experiment, resolved, Optional.empty());
         return run;
@@ -86,7 +92,7 @@ public final class TrainingJob {
 
     /** The providers and data an experiment names. */
     private record Resolved(CircuitProvider circuit, ChipBackend backend, DatasetProvider datasetProvider,
-            Samples train, Samples test) {
+            Samples train, Samples test, List<DataFile> files) {
     }
 
     private Resolved resolve(Experiment experiment) throws IOException {
@@ -97,7 +103,7 @@ public final class TrainingJob {
         Samples train = experiment.trainSamples() == null ? dataset.train()
                 : dataset.train().head(experiment.trainSamples());
         Samples test = experiment.testSamples() == null ? dataset.test() : dataset.test().head(experiment.testSamples());
-        return new Resolved(circuit, backend, datasetProvider, train, test);
+        return new Resolved(circuit, backend, datasetProvider, train, test, dataset.files());
     }
 
     private void train(RunDirectory run, Experiment experiment, Resolved resolved, Optional<Checkpoint> from)
@@ -253,40 +259,27 @@ public final class TrainingJob {
                 : String.format("%.1f s", d.toMillis() / 1000.0);
     }
 
-    private static Map<String, Object> provenance(Experiment experiment, Resolved resolved) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("synfire", versionOf(TrainingJob.class));
-        p.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
-        p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        p.put("started", Instant.now().toString());
-        p.put("seed", experiment.seed());
-        RunSeeds seeds = RunSeeds.of(experiment.seed());
-        Map<String, Object> split = new LinkedHashMap<>();
-        split.put("circuit", seeds.circuit());
-        split.put("order", seeds.order());
-        p.put("seeds", split);
-        Map<String, Object> providers = new LinkedHashMap<>();
+    /** The provenance of a run that starts now: see {@link Provenance}. */
+    private static Provenance provenance(Experiment experiment, Resolved resolved, List<String> commandLine) {
+        Map<String, Provenance.Provider> providers = new LinkedHashMap<>();
         providers.put("circuit", describe(resolved.circuit()));
         if (resolved.backend() != null) {
             providers.put("backend", describe(resolved.backend()));
         }
         providers.put("dataset", describe(resolved.datasetProvider()));
-        p.put("providers", providers);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("train", resolved.train().count());
-        data.put("test", resolved.test().count());
-        data.put("dimension", resolved.train().dimension());
-        data.put("classes", resolved.train().classes());
-        p.put("data", data);
-        return p;
+        Provenance.Data data = new Provenance.Data(resolved.train().count(), resolved.test().count(),
+                resolved.train().dimension(), resolved.train().classes(),
+                resolved.files().stream().map(f -> new Provenance.DataFile(f.name(), f.sha256())).toList());
+        return new Provenance(versionOf(TrainingJob.class), GitCommit.ofHome(),
+                System.getProperty("java.vm.name") + " " + Runtime.version(),
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"), Instant.now().toString(),
+                commandLine, experiment.seed(), Provenance.Seeds.of(RunSeeds.of(experiment.seed())), experiment,
+                providers, data);
     }
 
-    private static Map<String, String> describe(Extension extension) {
-        Map<String, String> d = new LinkedHashMap<>();
-        d.put("id", extension.id());
-        d.put("class", extension.getClass().getName());
-        d.put("version", versionOf(extension.getClass()));
-        return d;
+    private static Provenance.Provider describe(Extension extension) {
+        return new Provenance.Provider(extension.id(), extension.getClass().getName(),
+                versionOf(extension.getClass()));
     }
 
     private static String versionOf(Class<?> type) {
