@@ -54,12 +54,25 @@ public final class TrainingJob {
     private Optional<EnergyReport> lastInferenceEnergy = Optional.empty();
     private final Options options;
     private final PrintWriter out;
+    /** Whether the last run was stopped by SIGINT or SIGTERM before its end. */
+    private boolean interrupted;
 
     public TrainingJob(Extensions extensions, Options options, PrintWriter out) {
         this.extensions = extensions;
         this.options = options;
         this.out = out;
     }
+
+    /**
+     * Whether the last run was stopped by SIGINT or SIGTERM: it finished its current sample, saved a
+     * checkpoint and printed the command that resumes it; the command exits with {@link #INTERRUPTED_EXIT}.
+     */
+    public boolean interrupted() {
+        return interrupted;
+    }
+
+    /** The exit code of a run stopped by a signal. */
+    public static final int INTERRUPTED_EXIT = StopSignals.EXIT_CODE;
 
     /** Starts a new run of {@code experiment}; returns its directory. */
     public RunDirectory start(Experiment experiment) throws IOException {
@@ -115,10 +128,13 @@ public final class TrainingJob {
         Evaluation[] last = new Evaluation[1];
         Map<String, Long> diagnostics;
         Optional<EnergyReport> energy;
+        long[] stoppedAt = {-1};
         try (TrainingSession session = resolved.circuit().open(settings, resolved.backend());
-                Progress progress = Progress.of(experiment.name(), loop.totalSamples(), "samples", options.quiet())) {
+                Progress progress = Progress.of(experiment.name(), loop.totalSamples(), start, "samples",
+                        options.quiet());
+                StopSignals signals = StopSignals.install()) {
             from.ifPresent(c -> session.restore(c.weights()));
-            progress.step(start);
+            progress.doing("training");
             long[] reported = {start};
             loop.run(session, start, new TrainingLoop.Listener() {
                 @Override
@@ -128,17 +144,37 @@ public final class TrainingJob {
                 }
 
                 @Override
+                public void evaluating(int samples) {
+                    progress.doing("evaluating " + samples + " test samples");
+                }
+
+                @Override
                 public void checkpoint(CheckpointMetrics m, Evaluation evaluation, Checkpoint checkpoint)
                         throws IOException {
                     checkpoints.save(checkpoint);
                     metrics.append(m);
                     last[0] = evaluation;
+                    progress.doing("training");
                     String headline = evaluation.headline();
                     if (!headline.isEmpty()) {
                         progress.remark(String.format(" | %s %.4f", headline, m.metric(headline)));
                     }
                 }
+
+                @Override
+                public boolean stopRequested() {
+                    return signals.requested();
+                }
+
+                @Override
+                public void stopped(Checkpoint checkpoint) throws IOException {
+                    checkpoints.save(checkpoint);
+                    stoppedAt[0] = checkpoint.samples();
+                }
             });
+            if (stoppedAt[0] >= 0) {
+                throw new StoppedBySignal(); // closes the session and the bar, then says how to resume
+            }
             WeightsFile.write(run.finalWeights(), session.weights(), loop.totalSamples());
             if (last[0] == null) {
                 last[0] = session.evaluate(resolved.test());
@@ -158,6 +194,14 @@ public final class TrainingJob {
             if (raster.isPresent()) {
                 Plots.raster(raster.get(), run.plots().resolve("raster.png"));
             }
+        } catch (StoppedBySignal e) {
+            interrupted = true;
+            out.println();
+            out.printf("interrupted after %d of %d samples; checkpoint saved in %s%n", stoppedAt[0],
+                    loop.totalSamples(), run.checkpoints());
+            out.println("resume with: synfire train --resume " + shellWord(run.path().toString()));
+            out.flush();
+            return;
         }
         Optional<String> inference = inferOnChip(run, experiment, resolved, settings, last[0]);
         Optional<EnergyReport> inferenceEnergy = lastInferenceEnergy;
@@ -187,9 +231,13 @@ public final class TrainingJob {
         CircuitProvider circuit = extensions.circuits().get(circuitId);
         Evaluation onChip;
         Map<String, int[][]> weights = WeightsFile.readWeights(run.finalWeights());
-        try (TrainingSession session = circuit.open(settings, extensions.backends().get(experiment.backend()))) {
+        try (TrainingSession session = circuit.open(settings, extensions.backends().get(experiment.backend()));
+                Progress progress = Progress.of("inference", resolved.test().count(), 0, "samples",
+                        options.quiet())) {
+            progress.doing("on-chip inference of " + resolved.test().count() + " test samples");
             session.restore(weights);
             onChip = session.infer(resolved.test());
+            progress.step(resolved.test().count());
             lastInferenceEnergy = session.inferenceEvents().flatMap(e -> EnergyReport.of(circuitId, "inference",
                     defaultCostModel(), e));
         }
@@ -319,6 +367,20 @@ public final class TrainingJob {
         return Optional.of(String.format("%-22s %d output unit%s dead: %s potential never exceeded 0, so %s no "
                 + "error signal and never learned (its class is never predicted); %s", "attention", dead,
                 dead == 1 ? " is" : "s are", dead == 1 ? "its" : "their", dead == 1 ? "it got" : "they got", avoid));
+    }
+
+    /** Thrown out of the training block when a signal stopped the run, after its checkpoint was saved. */
+    private static final class StoppedBySignal extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StoppedBySignal() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** {@code word} as one word of a POSIX shell command line (quoted if it needs to be). */
+    static String shellWord(String word) {
+        return word.matches("[A-Za-z0-9_./:=@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     private static String formatDuration(Duration d) {
