@@ -154,7 +154,8 @@ public final class TrainingJob {
                     checkpoints.save(checkpoint);
                     metrics.append(m);
                     last[0] = evaluation;
-                    progress.doing("training");
+                    progress.doing(m.samples() < loop.totalSamples() ? "training"
+                            : "writing weights, figures and energy");
                     String headline = evaluation.headline();
                     if (!headline.isEmpty()) {
                         progress.remark(String.format(" | %s %.4f", headline, m.metric(headline)));
