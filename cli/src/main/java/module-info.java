@@ -15,6 +15,7 @@ module org.synfire.cli {
     requires org.knowm.xchart;
     requires me.tongfei.progressbar;
     requires java.desktop;
+    requires jdk.unsupported; // sun.misc.Signal: SIGINT/SIGTERM stop a training run at a sample's end
 
     uses org.synfire.chip.api.spi.ChipBackend;
     uses org.synfire.chip.api.spi.CircuitProvider;

@@ -123,12 +123,23 @@ public final class Main {
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
-    /** The version from the jar's manifest, or "development" when run from classes. */
+    /**
+     * The artifact's version, as run.json records it: the module descriptor's (Maven compiles the module with
+     * the project version), else the jar manifest's, else "development".
+     */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"synfire " + (version != null ? version : "development")};
+            return new String[] {"synfire " + version()};
+        }
+
+        static String version() {
+            java.lang.Module module = Main.class.getModule();
+            if (module.getDescriptor() != null && module.getDescriptor().rawVersion().isPresent()) {
+                return module.getDescriptor().rawVersion().get();
+            }
+            String manifest = Main.class.getPackage().getImplementationVersion();
+            return manifest != null ? manifest : "development";
         }
     }
 }

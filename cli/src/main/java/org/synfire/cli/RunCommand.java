@@ -36,6 +36,6 @@ final class RunCommand implements Callable<Integer> {
         TrainingJob job = new TrainingJob(main.platform(spec.commandLine().getErr()).extensions(),
                 options.jobOptions(main.arguments()), spec.commandLine().getOut());
         job.start(options.apply(Experiments.resolve(experiment)));
-        return 0;
+        return job.interrupted() ? TrainingJob.INTERRUPTED_EXIT : 0;
     }
 }

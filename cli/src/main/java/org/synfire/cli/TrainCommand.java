@@ -45,6 +45,6 @@ final class TrainCommand implements Callable<Integer> {
                     null, null);
             job.start(options.apply(blank));
         }
-        return 0;
+        return job.interrupted() ? TrainingJob.INTERRUPTED_EXIT : 0;
     }
 }

@@ -53,9 +53,9 @@ final class TrainingOptions {
 
     @Option(names = "--circuit-option", paramLabel = "KEY=VALUE",
             description = "A setting of the circuit's own, repeatable; replaces the experiment's of that name. The sBP "
-                    + "circuits take init=spec (the specification's initial weights, default) or init=shifted-w2 (W2 "
-                    + "with a positive mean, as the published code's 'rand' mode: no dead output units; departs from "
-                    + "the specification).")
+                    + "circuits take init=positive-output (default; the last matrix with a positive mean, as the "
+                    + "published code's 'rand' mode: no dead output units; shifted-w2 is an alias) or init=spec (the "
+                    + "paper's initial weights: about one seed in three ends with a dead output unit).")
     Map<String, String> circuitOptions;
 
     @Mixin

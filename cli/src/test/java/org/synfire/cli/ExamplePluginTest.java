@@ -92,7 +92,7 @@ class ExamplePluginTest {
         assertEquals(0, run.exitCode(), run.err());
         if (circuit.equals("perceptron")) {
             assertTrue(run.out().contains("0 of 100 predictions differ"), run.out());
-            assertTrue(run.out().contains("weight copies agree, no population fired out of its phases"), run.out());
+            assertTrue(run.out().contains("every weight copy agrees with its matrix; no population fired out of its phases"), run.out());
         }
         try (Stream<Path> dirs = Files.list(runs)) {
             return WeightsFile.readWeights(dirs.filter(Files::isDirectory).findFirst().orElseThrow()

@@ -157,15 +157,24 @@ class TrainCommandTest {
     @Test
     void circuitOptionsChooseTheInitialWeightsAndAreKeptInTheRunDirectory() throws IOException {
         CliRun run = train("train", "--circuit", "sbp-functional", "--dataset", "tiny", "--hidden", "12", "--seed",
-                "5", "--circuit-option", "init=shifted-w2", "--runs", temp.resolve("runs").toString(), "--quiet");
+                "5", "--circuit-option", "init=spec", "--runs", temp.resolve("runs").toString(), "--quiet");
 
         assertEquals(0, run.exitCode(), run.err());
         Path dir = onlyRun();
-        assertTrue(Files.readString(dir.resolve("experiment.yaml")).contains("circuit-options:\n  init: shifted-w2"),
+        assertTrue(Files.readString(dir.resolve("experiment.yaml")).contains("circuit-options:\n  init: spec"),
                 Files.readString(dir.resolve("experiment.yaml")));
-        Map<String, int[][]> shifted = WeightsFile.readCheckpoint(dir.resolve("weights.npz")).weights();
-        Map<String, int[][]> spec = trainWeights("spec", "5");
-        assertTrue(!java.util.Arrays.deepEquals(shifted.get("w2"), spec.get("w2")), "the option changed nothing");
+        Map<String, int[][]> spec = WeightsFile.readCheckpoint(dir.resolve("weights.npz")).weights();
+        Map<String, int[][]> byDefault = trainWeights("default", "5");
+        assertTrue(!java.util.Arrays.deepEquals(byDefault.get("w2"), spec.get("w2")), "the option changed nothing");
+        CliRun alias = train("train", "--circuit", "sbp-functional", "--dataset", "tiny", "--hidden", "12", "--seed",
+                "5", "--circuit-option", "init=shifted-w2", "--runs", temp.resolve("alias").toString(), "--quiet");
+        assertEquals(0, alias.exitCode(), alias.err());
+        try (Stream<Path> dirs = Files.list(temp.resolve("alias"))) {
+            Map<String, int[][]> shifted = WeightsFile.readCheckpoint(dirs.findFirst().orElseThrow()
+                    .resolve("weights.npz")).weights();
+            assertTrue(java.util.Arrays.deepEquals(byDefault.get("w2"), shifted.get("w2")),
+                    "init=shifted-w2 is the default init=positive-output under its former name");
+        }
     }
 
     @Test

@@ -19,9 +19,18 @@ import java.util.Map;
  * @param tilesPerChip    the tiles of a chip
  * @param assumptions     how the figures are applied, in words
  * @param measurements    published measurements to report estimates beside
+ * @param staticPower     static power charged for the estimated time, or none with the reason
  */
 public record CostTable(String id, String source, Map<Event, Figure> figures, double barrierOneTile,
-        double barrierAllTiles, int tilesPerChip, List<String> assumptions, List<Measurement> measurements) {
+        double barrierAllTiles, int tilesPerChip, List<String> assumptions, List<Measurement> measurements,
+        StaticPower staticPower) {
+
+    /** A table without static power (the table does not state one). */
+    public CostTable(String id, String source, Map<Event, Figure> figures, double barrierOneTile,
+            double barrierAllTiles, int tilesPerChip, List<String> assumptions, List<Measurement> measurements) {
+        this(id, source, figures, barrierOneTile, barrierAllTiles, tilesPerChip, assumptions, measurements,
+                StaticPower.none("the table states no static power"));
+    }
 
     public CostTable {
         figures = Map.copyOf(new EnumMap<>(figures));
@@ -42,6 +51,7 @@ public record CostTable(String id, String source, Map<Event, Figure> figures, do
         }
         assumptions = List.copyOf(assumptions);
         measurements = List.copyOf(measurements);
+        java.util.Objects.requireNonNull(staticPower, "cost table " + id + ": static power");
     }
 
     /** The figure of {@code event} (not {@link Event#BARRIER}). */

@@ -17,6 +17,7 @@ import org.synfire.chip.api.cost.CostTable;
 import org.synfire.chip.api.cost.Event;
 import org.synfire.chip.api.cost.Figure;
 import org.synfire.chip.api.cost.Measurement;
+import org.synfire.chip.api.cost.StaticPower;
 
 /**
  * Reads cost tables from their data files: the tables this module ships are listed in the resource
@@ -75,9 +76,14 @@ public final class CostTables {
                 measurements.add(new Measurement(text(m, "circuit", where), text(m, "mode", where),
                         number(m, "joules", where), number(m, "seconds", where), text(m, "source", where)));
             }
+            JsonNode power = root.get("staticPower");
+            StaticPower staticPower = power == null || power.isNull()
+                    ? StaticPower.none("the table states no static power")
+                    : new StaticPower(number(power, "watts", where + " staticPower"),
+                            text(power, "source", where + " staticPower"));
             return new CostTable(text(root, "id", where), text(root, "source", where), figures,
                     number(barrier, "oneTileNs", where), number(barrier, "allTilesNs", where),
-                    (int) number(barrier, "tilesPerChip", where), assumptions, measurements);
+                    (int) number(barrier, "tilesPerChip", where), assumptions, measurements, staticPower);
         } catch (IOException e) {
             throw new IllegalArgumentException("cost table " + where + ": not valid JSON: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {

@@ -27,17 +27,29 @@ import org.synfire.cli.internal.run.AtomicFiles;
 /**
  * The energy, time and resource report of a chip run: estimates per sample from the events each phase
  * of the circuit counted and a {@link CostModel}, beside the published measurement of the circuit.
- * Time per sample is the sum of the phases' times (each the busiest core's work plus its barriers).
+ * Time per sample is the sum of the phases' times (each the busiest core's work plus its barriers). Energy is
+ * the events' dynamic energy plus the table's static power times the time (none if the table has none).
  *
  * @param circuit   the circuit's id (to find its published measurement)
  * @param mode      {@code training} or {@code inference}
  * @param model     the cost model
  * @param events    the events counted, per phase
- * @param perSample the estimate per sample over all phases
- * @param phases    the estimate per sample of each phase
+ * @param perSample the dynamic estimate per sample over all phases (counts are the run's totals; see
+ *                  {@link #toJson()} for counts per sample)
+ * @param phases    the dynamic estimate per sample of each phase
  */
 public record EnergyReport(String circuit, String mode, CostModel model, PhaseEvents events, CostEstimate perSample,
         List<CostEstimate> phases) {
+
+    /** Static energy per sample: the table's static power times the time per sample. */
+    public double staticJoules() {
+        return model.table().staticPower().joules(perSample.seconds());
+    }
+
+    /** Energy per sample, dynamic and static. */
+    public double joules() {
+        return perSample.joules() + staticJoules();
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -71,10 +83,13 @@ public record EnergyReport(String circuit, String mode, CostModel model, PhaseEv
                 "chip resources", r.cores().size(), r.cores().size() == 1 ? "core" : "cores", r.tiles(),
                 r.tiles() == 1 ? "tile" : "tiles", r.compartments(), r.synapses(), r.synapticMemoryBits() / 8192.0);
         out.printf("%-22s %s / %s per %s sample (estimate, %s, %d samples)%n", "energy / time",
-                joules(perSample.joules()), seconds(perSample.seconds()), mode, model.table().id(), events.samples());
+                joules(joules()), seconds(perSample.seconds()), mode, model.table().id(), events.samples());
+        out.printf("%-22s dynamic %s + static %s%n", "energy parts", joules(perSample.joules()),
+                model.table().staticPower().present() ? joules(staticJoules()) + " ("
+                        + model.table().staticPower().watts() + " W)" : "none (the table has no static power)");
         measured().ifPresent(m -> out.printf("%-22s %s / %s per %s sample (%s); estimate is %.3g x / %.3g x%n",
                 "published on Loihi", joules(m.joules()), seconds(m.seconds()), mode, m.source(),
-                perSample.joules() / m.joules(), perSample.seconds() / m.seconds()));
+                joules() / m.joules(), perSample.seconds() / m.seconds()));
     }
 
     /**
@@ -101,6 +116,10 @@ public record EnergyReport(String circuit, String mode, CostModel model, PhaseEv
         table.put("id", model.table().id());
         table.put("source", model.table().source());
         table.put("assumptions", model.table().assumptions());
+        Map<String, Object> power = new LinkedHashMap<>();
+        power.put("watts", model.table().staticPower().watts());
+        power.put("source", model.table().staticPower().source());
+        table.put("staticPower", power);
         j.put("costTable", table);
         ResourceUsage r = events.resources();
         Map<String, Object> resources = new LinkedHashMap<>();
@@ -110,10 +129,17 @@ public record EnergyReport(String circuit, String mode, CostModel model, PhaseEv
         resources.put("synapses", r.synapses());
         resources.put("synapticMemoryBits", r.synapticMemoryBits());
         j.put("resources", resources);
-        j.put("perSample", estimate(perSample));
+        long n = events.samples();
+        j.put("perSample", estimate(perSample, staticJoules(), n));
+        CostEstimate total = new CostEstimate(perSample.joules() * n, perSample.seconds() * n, perSample.counts(),
+                scaled(perSample.joulesBy(), n), scaled(perSample.secondsBy(), n));
+        Map<String, Object> totals = estimate(total, staticJoules() * n, 1);
+        totals.put("samples", n);
+        j.put("total", totals);
         List<Object> byPhase = new ArrayList<>();
         for (int p = 0; p < phases.size(); p++) {
-            Map<String, Object> e = estimate(phases.get(p));
+            CostEstimate phase = phases.get(p);
+            Map<String, Object> e = estimate(phase, model.table().staticPower().joules(phase.seconds()), n);
             e.put("phase", p + 1);
             byPhase.add(e);
         }
@@ -123,21 +149,28 @@ public record EnergyReport(String circuit, String mode, CostModel model, PhaseEv
             pub.put("joules", m.joules());
             pub.put("seconds", m.seconds());
             pub.put("source", m.source());
-            pub.put("estimateOverMeasuredEnergy", perSample.joules() / m.joules());
+            pub.put("estimateOverMeasuredEnergy", joules() / m.joules());
             pub.put("estimateOverMeasuredTime", perSample.seconds() / m.seconds());
             j.put("published", pub);
         });
         return j;
     }
 
-    private static Map<String, Object> estimate(CostEstimate e) {
+    /**
+     * An estimate as JSON: energy (dynamic and static), time, and by event its count, energy and serial time.
+     * {@code e}'s counts are totals over the run; they are divided by {@code samples} (1: kept as totals).
+     */
+    private static Map<String, Object> estimate(CostEstimate e, double staticJoules, long samples) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("joules", e.joules());
+        m.put("joules", e.joules() + staticJoules);
+        m.put("dynamicJoules", e.joules());
+        m.put("staticJoules", staticJoules);
         m.put("seconds", e.seconds());
         Map<String, Object> by = new LinkedHashMap<>();
         for (Event event : Event.values()) {
             Map<String, Object> x = new LinkedHashMap<>();
-            x.put("count", e.counts().get(event));
+            long count = e.counts().get(event);
+            x.put("count", samples == 1 ? (Object) count : (Object) ((double) count / samples));
             x.put("joules", e.joulesBy().get(event));
             x.put("serialSeconds", e.secondsBy().get(event));
             by.put(event.key(), x);
@@ -146,12 +179,18 @@ public record EnergyReport(String circuit, String mode, CostModel model, PhaseEv
         return m;
     }
 
+    private static Map<Event, Double> scaled(Map<Event, Double> values, long factor) {
+        Map<Event, Double> m = new java.util.EnumMap<>(Event.class);
+        values.forEach((k, v) -> m.put(k, v * factor));
+        return m;
+    }
+
     /** Estimate beside the published measurement: energy in uJ and time in us, which fall in the same range. */
     private CategoryChart comparisonChart() {
         CategoryChart chart = new CategoryChartBuilder().width(900).height(560)
                 .title("Per " + mode + " sample: estimate (" + model.table().id() + ") and published").build();
         List<String> names = List.of("energy (uJ)", "time (us)");
-        chart.addSeries("estimate", names, List.of(perSample.joules() * 1e6, perSample.seconds() * 1e6));
+        chart.addSeries("estimate", names, List.of(joules() * 1e6, perSample.seconds() * 1e6));
         measured().ifPresent(m -> chart.addSeries("published on Loihi", names,
                 List.of(m.joules() * 1e6, m.seconds() * 1e6)));
         return chart;

@@ -29,7 +29,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param threads         worker threads of the backend; results do not depend on it
  * @param inferenceCircuit a circuit whose inference runs on the chip with the trained weights at the end,
  *                        compared sample by sample with the functional evaluation (absent: none)
- * @param circuitOptions  the circuit's own settings by name, e.g. {@code init: shifted-w2} for the sBP circuits
+ * @param circuitOptions  the circuit's own settings by name, e.g. {@code init: spec} for the sBP circuits
  *                        (absent: none, each circuit's defaults)
  */
 @JsonPropertyOrder({"name", "description", "circuit", "backend", "dataset", "epochs", "seed", "train-samples",

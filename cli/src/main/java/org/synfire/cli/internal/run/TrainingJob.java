@@ -60,12 +60,25 @@ public final class TrainingJob {
     private Optional<EnergyReport> lastInferenceEnergy = Optional.empty();
     private final Options options;
     private final PrintWriter out;
+    /** Whether the last run was stopped by SIGINT or SIGTERM before its end. */
+    private boolean interrupted;
 
     public TrainingJob(Extensions extensions, Options options, PrintWriter out) {
         this.extensions = extensions;
         this.options = options;
         this.out = out;
     }
+
+    /**
+     * Whether the last run was stopped by SIGINT or SIGTERM: it finished its current sample, saved a
+     * checkpoint and printed the command that resumes it; the command exits with {@link #INTERRUPTED_EXIT}.
+     */
+    public boolean interrupted() {
+        return interrupted;
+    }
+
+    /** The exit code of a run stopped by a signal. */
+    public static final int INTERRUPTED_EXIT = StopSignals.EXIT_CODE;
 
     /** Starts a new run of {@code experiment}; returns its directory. */
     public RunDirectory start(Experiment experiment) throws IOException {
@@ -121,10 +134,13 @@ public final class TrainingJob {
         Evaluation[] last = new Evaluation[1];
         Map<String, Long> diagnostics;
         Optional<EnergyReport> energy;
+        long[] stoppedAt = {-1};
         try (TrainingSession session = resolved.circuit().open(settings, resolved.backend());
-                Progress progress = Progress.of(experiment.name(), loop.totalSamples(), "samples", options.quiet())) {
+                Progress progress = Progress.of(experiment.name(), loop.totalSamples(), start, "samples",
+                        options.quiet());
+                StopSignals signals = StopSignals.install()) {
             from.ifPresent(c -> session.restore(c.weights()));
-            progress.step(start);
+            progress.doing("training");
             long[] reported = {start};
             loop.run(session, start, new TrainingLoop.Listener() {
                 @Override
@@ -134,17 +150,38 @@ public final class TrainingJob {
                 }
 
                 @Override
+                public void evaluating(int samples) {
+                    progress.doing("evaluating " + samples + " test samples");
+                }
+
+                @Override
                 public void checkpoint(CheckpointMetrics m, Evaluation evaluation, Checkpoint checkpoint)
                         throws IOException {
                     checkpoints.save(checkpoint);
                     metrics.append(m);
                     last[0] = evaluation;
+                    progress.doing(m.samples() < loop.totalSamples() ? "training"
+                            : "writing weights, figures and energy");
                     String headline = evaluation.headline();
                     if (!headline.isEmpty()) {
                         progress.remark(String.format(" | %s %.4f", headline, m.metric(headline)));
                     }
                 }
+
+                @Override
+                public boolean stopRequested() {
+                    return signals.requested();
+                }
+
+                @Override
+                public void stopped(Checkpoint checkpoint) throws IOException {
+                    checkpoints.save(checkpoint);
+                    stoppedAt[0] = checkpoint.samples();
+                }
             });
+            if (stoppedAt[0] >= 0) {
+                throw new StoppedBySignal(); // closes the session and the bar, then says how to resume
+            }
             WeightsFile.write(run.finalWeights(), session.weights(), loop.totalSamples());
             if (last[0] == null) {
                 last[0] = session.evaluate(resolved.test());
@@ -164,6 +201,14 @@ public final class TrainingJob {
             if (raster.isPresent()) {
                 Plots.raster(raster.get(), run.plots().resolve("raster.png"));
             }
+        } catch (StoppedBySignal e) {
+            interrupted = true;
+            out.println();
+            out.printf("interrupted after %d of %d samples; checkpoint saved in %s%n", stoppedAt[0],
+                    loop.totalSamples(), run.checkpoints());
+            out.println("resume with: synfire train --resume " + shellWord(run.path().toString()));
+            out.flush();
+            return;
         }
         Optional<String> inference = inferOnChip(run, experiment, resolved, settings, last[0]);
         Optional<EnergyReport> inferenceEnergy = lastInferenceEnergy;
@@ -171,10 +216,7 @@ public final class TrainingJob {
         summarize(run, experiment, resolved, metrics, last[0], Duration.between(began, Instant.now()));
         energy.ifPresent(e -> e.print(out));
         if (!diagnostics.isEmpty()) {
-            long problems = diagnostics.values().stream().mapToLong(Long::longValue).sum();
-            out.printf("%-22s %s%n", "diagnostics", problems == 0
-                    ? "weight copies agree, no population fired out of its phases"
-                    : "attention: " + diagnostics + " (see diagnostics.json)");
+            out.printf("%-22s %s%n", "diagnostics", verdict(diagnostics));
         }
         inference.ifPresent(out::println);
         inferenceEnergy.ifPresent(e -> e.print(out));
@@ -196,9 +238,13 @@ public final class TrainingJob {
         CircuitProvider circuit = extensions.circuits().get(circuitId);
         Evaluation onChip;
         Map<String, int[][]> weights = WeightsFile.readWeights(run.finalWeights());
-        try (TrainingSession session = circuit.open(settings, extensions.backends().get(experiment.backend()))) {
+        try (TrainingSession session = circuit.open(settings, extensions.backends().get(experiment.backend()));
+                Progress progress = Progress.of("inference", resolved.test().count(), 0, "samples",
+                        options.quiet())) {
+            progress.doing("on-chip inference of " + resolved.test().count() + " test samples");
             session.restore(weights);
             onChip = session.infer(resolved.test());
+            progress.step(resolved.test().count());
             lastInferenceEnergy = session.inferenceEvents().flatMap(e -> EnergyReport.of(circuitId, "inference",
                     defaultCostModel(), e));
         }
@@ -244,13 +290,104 @@ public final class TrainingJob {
                 experiment.epochs(), experiment.seed());
         out.printf("%-22s %d%n", "test samples", resolved.test().count());
         out.printf("%-22s %s%n", "hidden layers", experiment.hidden());
-        last.metrics().forEach((name, value) -> out.printf("%-22s %.4f%n", name, value));
+        boolean paper = papersSetting(experiment, resolved.train().dimension(), resolved.train().classes());
+        last.metrics().forEach((name, value) -> out.printf("%-22s %.4f%s%n", name, value,
+                paper ? besidePaper(name, experiment.epochs()) : ""));
         evaluation.counts().forEach((name, value) -> out.printf("%-22s %d%n", name, value));
+        deadOutputs(experiment, evaluation).ifPresent(out::println);
         out.printf("%-22s %.0f samples/s (last interval), %s elapsed%n", "speed", last.samplesPerSecond(),
                 formatDuration(elapsed));
         out.printf("%-22s %s%n", "run directory", run.path());
         out.printf("%-22s %s%n", "bundle", run.bundle());
         out.flush();
+    }
+
+    /** The paper's test accuracies (Renner et al. 2024, sBP on Loihi, MNIST 20x20, 400-400-10, 60 epochs). */
+    static final double PAPER_TOP1_SPIKES = 0.963;
+    static final double PAPER_TOP1_POTENTIAL = 0.975;
+    static final int PAPER_EPOCHS = 60;
+
+    /** Whether the run is the paper's setting: the sBP circuit, MNIST 20x20 (400 inputs, 10 classes), 400 hidden. */
+    static boolean papersSetting(Experiment experiment, int inputs, int classes) {
+        return (experiment.circuit().equals("sbp") || experiment.circuit().equals("sbp-functional"))
+                && experiment.dataset().equals("mnist20") && inputs == 400 && classes == 10
+                && experiment.hidden().equals(java.util.List.of(400));
+    }
+
+    /** The paper's figure for metric {@code name}, to print beside the run's, or nothing if it has none. */
+    static String besidePaper(String name, int epochs) {
+        String after = epochs == PAPER_EPOCHS ? "after 60 epochs as here" : "after 60 epochs; this run " + epochs;
+        return switch (name) {
+            case "top1_spikes" -> String.format("   paper %.1f %% (%s)", PAPER_TOP1_SPIKES * 100, after);
+            case "top1_potential" -> String.format("   paper %.1f %% (%s; the table's parenthesis, likely this "
+                    + "figure)", PAPER_TOP1_POTENTIAL * 100, after);
+            default -> "";
+        };
+    }
+
+    /**
+     * The diagnostics in one sentence: that every weight copy agrees with its matrix and no population fired
+     * out of its phases, or what is wrong, in words (the counts stay in diagnostics.json).
+     */
+    static String verdict(Map<String, Long> diagnostics) {
+        long outOfPhase = diagnostics.getOrDefault("spikes_out_of_phase", 0L);
+        java.util.List<String> differing = new java.util.ArrayList<>();
+        boolean copies = false;
+        for (Map.Entry<String, Long> e : diagnostics.entrySet()) {
+            if (e.getKey().equals("spikes_out_of_phase")) {
+                continue;
+            }
+            copies = true;
+            if (e.getValue() != 0) {
+                differing.add(e.getKey().replaceFirst("_copies_differing$", "").replaceFirst("_differing_from_.*$", "")
+                        + " (" + e.getValue() + (e.getValue() == 1 ? " entry)" : " entries)"));
+            }
+        }
+        String weights = differing.isEmpty() ? "every weight copy agrees with its matrix"
+                : "weight copies differ from their matrix: " + String.join(", ", differing)
+                        + " (a negated copy may differ where the matrix saturated)";
+        String phases = outOfPhase == 0 ? "no population fired out of its phases"
+                : outOfPhase + (outOfPhase == 1 ? " spike" : " spikes") + " fell out of their populations' phases "
+                        + "(an input exceeded the gating margin)";
+        String sentence = !copies ? phases : weights + "; " + phases;
+        return sentence + (differing.isEmpty() && outOfPhase == 0 ? "" : "; counts in diagnostics.json");
+    }
+
+    /**
+     * What dead output units mean and how to avoid them, when the run ended with any: an output whose
+     * potential never exceeds 0 gets no error signal, so it never learns and its class is never predicted.
+     */
+    static Optional<String> deadOutputs(Experiment experiment, Evaluation evaluation) {
+        long dead = evaluation.counts().getOrDefault("dead_outputs", 0L);
+        if (dead == 0) {
+            return Optional.empty();
+        }
+        String init = experiment.options().get("init");
+        String avoid = "spec".equals(init)
+                ? "init=spec is the paper's initialisation, which leaves a dead output about one seed in three; "
+                        + "--circuit-option init=positive-output (the default) draws the last matrix with a positive "
+                        + "mean and avoids it"
+                : experiment.circuit().startsWith("sbp")
+                        ? "another --seed may avoid it; --circuit-option init=positive-output (the default) makes it "
+                                + "rare"
+                        : "another --seed or initialisation may avoid it";
+        return Optional.of(String.format("%-22s %d output unit%s dead: %s potential never exceeded 0, so %s no "
+                + "error signal and never learned (its class is never predicted); %s", "attention", dead,
+                dead == 1 ? " is" : "s are", dead == 1 ? "its" : "their", dead == 1 ? "it got" : "they got", avoid));
+    }
+
+    /** Thrown out of the training block when a signal stopped the run, after its checkpoint was saved. */
+    private static final class StoppedBySignal extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StoppedBySignal() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** {@code word} as one word of a POSIX shell command line (quoted if it needs to be). */
+    static String shellWord(String word) {
+        return word.matches("[A-Za-z0-9_./:=@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     private static String formatDuration(Duration d) {

@@ -23,6 +23,19 @@ public final class TrainingLoop {
 
         /** At a checkpoint: the evaluation on the test samples, and the weights to save. */
         void checkpoint(CheckpointMetrics metrics, Evaluation evaluation, Checkpoint checkpoint) throws IOException;
+
+        /** Before the evaluation on the test samples at a checkpoint (for progress bars). */
+        default void evaluating(int samples) {
+        }
+
+        /** Whether to stop after the sample just trained (asked after every sample); never, unless overridden. */
+        default boolean stopRequested() {
+            return false;
+        }
+
+        /** Stopping before the end: the weights after the samples trained so far, to save for resuming. */
+        default void stopped(Checkpoint checkpoint) throws IOException {
+        }
     }
 
     private final Samples train;
@@ -59,10 +72,13 @@ public final class TrainingLoop {
     }
 
     /**
-     * Trains from sample {@code start} (0, or a checkpoint's count when resuming) to the end.
-     * The session's weights must be those after {@code start} samples.
+     * Trains from sample {@code start} (0, or a checkpoint's count when resuming) to the end, or until the
+     * listener asks to stop (then it gets the weights to save). The session's weights must be those after
+     * {@code start} samples.
+     *
+     * @return whether the run reached its end (false: stopped on request)
      */
-    public void run(TrainingSession session, long start, Listener listener) throws IOException {
+    public boolean run(TrainingSession session, long start, Listener listener) throws IOException {
         int n = train.count();
         int[] permutation = null;
         int permutationEpoch = -1;
@@ -82,12 +98,18 @@ public final class TrainingLoop {
             if (seen % interval == 0 || seen == totalSamples()) {
                 long now = System.nanoTime();
                 double rate = (seen - lastCheckpoint) / ((now - lastTime) / 1e9);
+                listener.evaluating(test.count());
                 Evaluation evaluation = session.evaluate(test);
                 CheckpointMetrics metrics = new CheckpointMetrics((double) seen / n, seen, evaluation.metrics(), rate);
                 listener.checkpoint(metrics, evaluation, new Checkpoint(seen, session.weights()));
                 lastCheckpoint = seen;
                 lastTime = System.nanoTime();
             }
+            if (seen < totalSamples() && listener.stopRequested()) {
+                listener.stopped(new Checkpoint(seen, session.weights()));
+                return false;
+            }
         }
+        return true;
     }
 }

@@ -48,6 +48,14 @@ class CostTablesTest {
         CostTable t = CostTables.parse(json, "other.json");
         assertEquals(new Figure(9, 2), t.figure(Event.CHIP_CROSSING));
         assertEquals(15, t.barrierNanoseconds(6), 1e-9); // 10 + 10 * 5 / 10
+        assertEquals(0, t.staticPower().watts(), "a table without staticPower has none");
+        assertEquals("the table states no static power", t.staticPower().source());
+        CostTable powered = CostTables.parse(json.replace("\"barrier\"",
+                "\"staticPower\": {\"watts\": 0.36, \"source\": \"a measurement\"}, \"barrier\""), "powered.json");
+        assertEquals(0.36, powered.staticPower().watts());
+        assertEquals("a measurement", powered.staticPower().source());
+        assertEquals(0, CostTables.defaultTable().staticPower().watts(), "Davies et al. 2018 give none");
+        assertTrue(CostTables.defaultTable().staticPower().source().startsWith("none: "));
     }
 
     @Test

@@ -17,6 +17,8 @@ import org.synfire.chip.api.ResourceUsage;
 import org.synfire.chip.api.CoreEvents;
 import org.synfire.chip.api.circuit.PhaseEvents;
 import org.synfire.chip.api.cost.CostModel;
+import org.synfire.chip.api.cost.CostTable;
+import org.synfire.chip.api.cost.StaticPower;
 
 /** Per-sample figures from per-phase counts, worked out by hand with the shipped Davies et al. 2018 table. */
 class EnergyReportTest {
@@ -62,6 +64,50 @@ class EnergyReportTest {
         r.write(temp.resolve("energy.json"), temp.resolve("plots"));
         assertTrue(Files.size(temp.resolve("plots/energy.png")) > 0);
         assertTrue(Files.readString(temp.resolve("energy.json")).contains("\"synaptic-update\""));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void perSampleFiguresArePerSampleAndTotalsSitUnderTotal() {
+        EnergyReport r = EnergyReport.of("sbp", "training", new CostModel(CostTables.defaultTable()), events())
+                .orElseThrow();
+        Map<String, Object> json = r.toJson();
+        Map<String, Object> perSample = (Map<String, Object>) json.get("perSample");
+        Map<String, Object> total = (Map<String, Object>) json.get("total");
+        Map<String, Object> ops = (Map<String, Object>) ((Map<String, Object>) perSample.get("events"))
+                .get("synaptic-operation");
+        Map<String, Object> allOps = (Map<String, Object>) ((Map<String, Object>) total.get("events"))
+                .get("synaptic-operation");
+        assertEquals(2.0, ops.get("count"), "4 synaptic operations over 2 samples");
+        assertEquals(4L, allOps.get("count"));
+        assertEquals(2L, total.get("samples"));
+        assertEquals(2 * 304.9e-12, (double) total.get("joules"), 1e-21);
+        assertEquals(304.9e-12, (double) perSample.get("dynamicJoules"), 1e-21);
+        assertEquals(0.0, (double) perSample.get("staticJoules"));
+        Map<String, Object> phase2 = (Map<String, Object>) ((List<Object>) json.get("phases")).get(1);
+        assertEquals(1.0, ((Map<String, Object>) ((Map<String, Object>) phase2.get("events"))
+                .get("synaptic-update")).get("count"), "2 synaptic updates over 2 samples");
+        Map<String, Object> power = (Map<String, Object>) ((Map<String, Object>) json.get("costTable"))
+                .get("staticPower");
+        assertEquals(0.0, power.get("watts"));
+        assertTrue(((String) power.get("source")).startsWith("none: Davies et al. 2018"), power.toString());
+        StringWriter text = new StringWriter();
+        r.print(new PrintWriter(text, true));
+        assertTrue(text.toString().contains("dynamic 305 pJ + static none"), text.toString());
+    }
+
+    @Test
+    void aStaticPowerTermIsChargedForTheTime() {
+        CostTable d = CostTables.defaultTable();
+        CostTable withStatic = new CostTable(d.id(), d.source(), d.figures(), d.barrierOneTile(), d.barrierAllTiles(),
+                d.tilesPerChip(), d.assumptions(), d.measurements(), new StaticPower(0.5, "a test"));
+        EnergyReport r = EnergyReport.of("sbp", "training", new CostModel(withStatic), events()).orElseThrow();
+        // 0.5 W x 252.8 ns = 126.4 nJ per sample
+        assertEquals(126.4e-9, r.staticJoules(), 1e-18);
+        assertEquals(304.9e-12 + 126.4e-9, r.joules(), 1e-18);
+        StringWriter text = new StringWriter();
+        r.print(new PrintWriter(text, true));
+        assertTrue(text.toString().contains("dynamic 305 pJ + static 126 nJ (0.5 W)"), text.toString());
     }
 
     @Test

@@ -26,6 +26,8 @@ class ExperimentsTest {
 
         assertEquals(name, experiment.name());
         assertTrue(!experiment.description().isBlank(), "description of " + name);
+        assertEquals(java.util.Map.of("init", "positive-output"), experiment.options(),
+                name + " states the initialisation that does not stall");
     }
 
     @Test

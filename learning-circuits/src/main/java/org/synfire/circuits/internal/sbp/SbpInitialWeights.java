@@ -8,17 +8,19 @@ import java.util.SplittableRandom;
 import org.synfire.chip.api.circuit.CircuitSettings;
 
 /**
- * The initial weights. The circuit specification's ({@code init=spec}, the default): normal with standard deviation
- * {@code sqrt(2 / (fan_in + fan_out))}, times 1024, clipped to [-240, 240] and truncated toward zero to an even
- * integer. Normal values come from the Box-Muller transform over {@link SplittableRandom#nextDouble()} (SplitMix64,
- * specified by the JDK) and {@link StrictMath}, so a seed gives the same weights on every JDK and machine.
+ * The initial weights. The default ({@code init=positive-output}; {@code init=shifted-w2} is an alias, its former
+ * name) departs from the circuit specification in the last matrix only: every other matrix as the specification
+ * says (below), the last one (last hidden layer to outputs; W2 with one hidden layer) normal with mean 10.24 and
+ * standard deviation 20.48 ({@code (N(0, 1) + 0.5) / 50 * 1024}, the published research code's {@code rand} mode
+ * for W2), clipped and truncated alike. With the specification's last matrix about one seed in three ends with a
+ * dead output unit (its potential never exceeds 0, so it never gets an error signal and never learns); with this
+ * one none of 60 seeds did (one hidden layer).
  *
- * <p>{@code init=shifted-w2} departs from the specification: W1 as above, W2 normal with mean 10.24 and standard
- * deviation 20.48 ({@code (N(0, 1) + 0.5) / 50 * 1024}, the published research code's {@code rand} mode for W2),
- * clipped and truncated alike. With the specification's W2 about one seed in three ends with a dead output unit
- * (its potential never exceeds 0, so it never gets an error signal); with this W2 none of 60 seeds did (one hidden
- * layer). With more hidden layers {@code init=shifted-w2} draws the last matrix (last hidden layer to outputs) so,
- * and the others as the specification.
+ * <p>{@code init=spec} is the paper's, the circuit specification's initialisation: normal with standard deviation
+ * {@code sqrt(2 / (fan_in + fan_out))}, times 1024, clipped to [-240, 240] and truncated toward zero to an even
+ * integer, for every matrix. Normal values come from the Box-Muller transform over
+ * {@link SplittableRandom#nextDouble()} (SplitMix64, specified by the JDK) and {@link StrictMath}, so a seed gives
+ * the same weights on every JDK and machine.
  */
 final class SbpInitialWeights {
 
@@ -26,8 +28,11 @@ final class SbpInitialWeights {
     /** The option that chooses the initial weights, and its values. */
     static final String OPTION = "init";
     static final String SPEC = "spec";
+    static final String POSITIVE_OUTPUT = "positive-output";
+    /** The former name of {@link #POSITIVE_OUTPUT}, still accepted. */
     static final String SHIFTED_W2 = "shifted-w2";
-    static final List<String> CHOICES = List.of(SPEC, SHIFTED_W2);
+    static final String DEFAULT = POSITIVE_OUTPUT;
+    static final List<String> CHOICES = List.of(POSITIVE_OUTPUT, SPEC, SHIFTED_W2);
 
     private SbpInitialWeights() {
     }
@@ -35,11 +40,14 @@ final class SbpInitialWeights {
     /** The initial weights the settings ask for (option {@code init}; no other option is known). */
     static SbpWeights draw(String circuit, CircuitSettings settings) {
         settings.requireOnly(circuit, Set.of(OPTION));
-        boolean shifted = settings.option(OPTION, SPEC, CHOICES).equals(SHIFTED_W2);
+        boolean shifted = !settings.option(OPTION, DEFAULT, CHOICES).equals(SPEC);
         return draw(settings.layerSizes(), settings.seed(), shifted);
     }
 
-    /** W1 and W2 of a circuit of these sizes, from one seed (W1's stream and W2's split from it), as the spec says. */
+    /**
+     * W1 and W2 of a circuit of these sizes, from one seed (W1's stream and W2's split from it), as the spec says
+     * ({@code init=spec}).
+     */
     static SbpWeights draw(int inputs, int hidden, int outputs, long seed) {
         return draw(new int[] {inputs, hidden, outputs}, seed, false);
     }
@@ -49,7 +57,7 @@ final class SbpInitialWeights {
      * one seed: matrix l is drawn from the l-th stream split from {@code new SplittableRandom(seed)}, in
      * order, so one hidden layer gives the W1 and W2 of {@link #draw(int, int, int, long)}. Every matrix
      * as the spec says; with {@code shiftedOutput} the last one (last hidden layer to outputs) as
-     * {@code init=shifted-w2} draws W2.
+     * {@code init=positive-output} draws W2.
      */
     static SbpWeights draw(int[] sizes, long seed, boolean shiftedOutput) {
         if (sizes.length < 3) {

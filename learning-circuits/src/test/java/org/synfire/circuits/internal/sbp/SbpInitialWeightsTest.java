@@ -46,10 +46,16 @@ class SbpInitialWeightsTest {
 
     @Test
     void shiftedW2KeepsW1AndDrawsW2WithAPositiveMean() {
-        SbpWeights spec = SbpInitialWeights.draw("sbp", CircuitSettings.layers(400, java.util.List.of(400), 10, 1, 1));
+        SbpWeights spec = SbpInitialWeights.draw("sbp",
+                CircuitSettings.layers(400, java.util.List.of(400), 10, 1, 1, Map.of("init", "spec")));
         SbpWeights shifted = SbpInitialWeights.draw("sbp",
+                CircuitSettings.layers(400, java.util.List.of(400), 10, 1, 1, Map.of("init", "positive-output")));
+        SbpWeights byDefault = SbpInitialWeights.draw("sbp", CircuitSettings.layers(400, java.util.List.of(400), 10, 1, 1));
+        SbpWeights alias = SbpInitialWeights.draw("sbp",
                 CircuitSettings.layers(400, java.util.List.of(400), 10, 1, 1, Map.of("init", "shifted-w2")));
-        assertArrayEquals(SbpInitialWeights.draw(400, 400, 10, 1).w1, spec.w1, "init=spec is the default");
+        assertArrayEquals(shifted.w2, byDefault.w2, "init=positive-output is the default");
+        assertArrayEquals(shifted.w2, alias.w2, "init=shifted-w2 is its alias");
+        assertArrayEquals(SbpInitialWeights.draw(400, 400, 10, 1).w1, spec.w1);
         assertArrayEquals(spec.w2, SbpInitialWeights.draw(400, 400, 10, 1).w2);
         assertArrayEquals(spec.w1, shifted.w1, "W1 as the spec");
         // (N(0, 1) + 0.5) / 50 * 1024: mean 10.24, standard deviation 20.48 (truncation toward zero moves both
@@ -152,7 +158,7 @@ class SbpInitialWeightsTest {
     void unknownOptionsAndValuesAreRefusedByName() {
         IllegalArgumentException value = assertThrows(IllegalArgumentException.class, () -> SbpInitialWeights.draw(
                 "sbp", CircuitSettings.layers(4, java.util.List.of(3), 2, 1, 1, Map.of("init", "glorot"))));
-        assertEquals("circuit option init=glorot is not known; expected one of [spec, shifted-w2]", value.getMessage());
+        assertEquals("circuit option init=glorot is not known; expected one of [positive-output, spec, shifted-w2]", value.getMessage());
         IllegalArgumentException name = assertThrows(IllegalArgumentException.class, () -> SbpInitialWeights.draw(
                 "sbp-functional", CircuitSettings.layers(4, java.util.List.of(3), 2, 1, 1, Map.of("lr", "4"))));
         assertEquals("circuit sbp-functional has no option lr; its options are [init]", name.getMessage());
