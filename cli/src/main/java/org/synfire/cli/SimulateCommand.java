@@ -12,6 +12,7 @@ import org.synfire.chip.api.network.Network;
 import org.synfire.chip.api.network.Probe;
 import org.synfire.chip.network.file.NetworkFile;
 import org.synfire.cli.internal.run.AtomicFiles;
+import org.synfire.cli.internal.run.OutputPaths;
 import org.synfire.cli.internal.run.WeightsFile;
 
 import picocli.CommandLine.Command;
@@ -60,8 +61,12 @@ final class SimulateCommand implements Callable<Integer> {
         if (steps < 0) {
             throw new IllegalArgumentException("--steps " + steps + " must be 0 or more");
         }
+        OutputPaths.requireDirectory("--out", out);
         PrintWriter stdout = spec.commandLine().getOut();
         Network net = NetworkFile.read(network);
+        for (Probe probe : net.probes()) {
+            OutputPaths.requirePlainName(network.getFileName() + ": probe name", probe.name());
+        }
         try (ChipSimulation simulation = main.platform(spec.commandLine().getErr()).extensions().backends()
                 .get(backend).open(net, new RunOptions(seed, chips))) {
             long began = System.nanoTime();

@@ -86,7 +86,9 @@ final class TrainingOptions {
         return merged;
     }
 
+    /** The job's options; {@code --runs} is checked here, before any work starts. */
     TrainingJob.Options jobOptions() {
+        org.synfire.cli.internal.run.OutputPaths.requireDirectory("--runs", runs);
         return new TrainingJob.Options(runs, data.options(), quiet);
     }
 
