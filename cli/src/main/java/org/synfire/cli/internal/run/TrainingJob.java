@@ -77,9 +77,12 @@ public final class TrainingJob {
         RunDirectory run = RunDirectory.existing(directory);
         Experiment experiment = run.readExperiment();
         Resolved resolved = resolve(experiment);
-        Optional<Checkpoint> checkpoint = new CheckpointStore(run.checkpoints()).latest();
-        out.println("resuming " + run.path() + checkpoint.map(c -> " after " + c.samples() + " samples")
-                .orElse(" from the start (no checkpoint yet)"));
+        long total = (long) experiment.epochs() * resolved.train().count();
+        Optional<CheckpointStore.Found> found = new CheckpointStore(run.checkpoints())
+                .latest(total, skipped -> out.println("warning: " + skipped));
+        Optional<Checkpoint> checkpoint = found.map(CheckpointStore.Found::checkpoint);
+        out.println("resuming " + run.path() + found.map(f -> " after " + f.checkpoint().samples() + " samples ("
+                + f.file().getFileName() + ")").orElse(" from the start (no checkpoint yet)"));
         train(run, experiment, resolved, checkpoint);
         return run;
     }
@@ -117,7 +120,10 @@ public final class TrainingJob {
         Optional<EnergyReport> energy;
         try (TrainingSession session = resolved.circuit().open(settings, resolved.backend());
                 Progress progress = Progress.of(experiment.name(), loop.totalSamples(), "samples", options.quiet())) {
-            from.ifPresent(c -> session.restore(c.weights()));
+            from.ifPresent(c -> {
+                checkpoints.requireMatches(c, session.weights());
+                session.restore(c.weights());
+            });
             progress.step(start);
             long[] reported = {start};
             loop.run(session, start, new TrainingLoop.Listener() {
