@@ -102,6 +102,7 @@ public record Experiment(
         if (hidden.stream().anyMatch(h -> h == null || h < 1)) {
             throw invalid(source, "hidden", hidden, "one whole number of at least 1 per hidden layer, e.g. 400 or [400, 400]");
         }
+        org.synfire.cli.internal.run.MemoryBudget.requireHidden(source, hidden);
         requireAtLeast(source, "threads", threads, 1);
         if (circuitOptions != null) {
             circuitOptions.forEach((key, value) -> {

@@ -100,6 +100,8 @@ public final class TrainingJob {
         Samples train = experiment.trainSamples() == null ? dataset.train()
                 : dataset.train().head(experiment.trainSamples());
         Samples test = experiment.testSamples() == null ? dataset.test() : dataset.test().head(experiment.testSamples());
+        MemoryBudget.requireLayers("experiment " + experiment.name(), train.dimension(), experiment.hidden(),
+                train.classes());
         return new Resolved(circuit, backend, datasetProvider, train, test);
     }
 
