@@ -91,6 +91,17 @@ class MessagesHostileTest {
     }
 
     @Test
+    void aParserMessageKeepsItsCauseWithoutTheExcerpt() throws IOException {
+        Path yaml = Files.writeString(temp.resolve("quote.yaml"), "dataset: \"unclosed\n");
+
+        CliRun run = run(yaml);
+
+        oneLineInWords(run, yaml);
+        assertTrue(run.err().contains("not valid YAML: while scanning a quoted scalar; found unexpected end of stream"),
+                run.err());
+    }
+
+    @Test
     void anOversizedExperimentFileIsRefusedBeforeReading() throws IOException {
         Path yaml = Files.writeString(temp.resolve("big.yaml"), "dataset: tiny\n# " + "x".repeat(2 << 20) + "\n");
 

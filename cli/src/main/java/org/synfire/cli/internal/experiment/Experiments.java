@@ -206,20 +206,28 @@ public final class Experiments {
     }
 
     /**
-     * A parser's message in one line: its lines up to the quoted excerpt of the text (SnakeYAML's
-     * {@code in 'reader', line 2...} and the excerpt below it), joined, without Java type names.
+     * A parser's message in one line: its lines joined, without SnakeYAML's places ({@code in 'reader',
+     * line 2...}) and the excerpts of the text below them, and without Java type names.
      */
     static String oneLine(String message) {
         if (message == null || message.isBlank()) {
             return "the text cannot be read";
         }
         StringBuilder b = new StringBuilder();
-        for (String line : message.split("\\R")) {
-            String t = line.strip();
-            if (t.startsWith("in '") || t.startsWith("at [") || t.startsWith("^")) {
+        String[] lines = message.split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            String t = lines[i].strip();
+            if (t.startsWith("at [")) {
                 break;
             }
-            if (!t.isEmpty()) {
+            if (t.startsWith("in '")) {
+                // SnakeYAML's place, then the excerpt of the text and a caret under it
+                if (i + 2 < lines.length && lines[i + 2].strip().startsWith("^")) {
+                    i += 2;
+                }
+                continue;
+            }
+            if (!t.isEmpty() && !t.startsWith("^")) {
                 b.append(b.length() == 0 ? "" : "; ").append(t);
             }
         }
