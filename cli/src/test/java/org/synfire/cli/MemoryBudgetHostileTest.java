@@ -82,6 +82,20 @@ class MemoryBudgetHostileTest {
         refusedInOneLine(run, "synfire: huge-group.json: groups[0].size: 1000000000 compartments", LIMIT);
     }
 
+    /** Found by scripts/hostile-memory: a generator of 1e9 neurons took 4.4 GB before this guard. */
+    @Test
+    void aGeneratorOfABillionNeuronsIsRefusedNamingFileAndField() throws IOException {
+        Path network = Files.writeString(temp.resolve("huge-generator.json"), """
+                {"format": "synfire-network/1", "groups": [{"name": "n", "size": 2, "vThMant": 100}],
+                 "generators": [{"name": "g", "size": 1000000000}],
+                 "connections": [{"source": "g", "target": "n", "mask": {"pre": [0], "post": [0]}, "weights": 1}]}
+                """);
+
+        CliRun run = CliRun.of("simulate", network.toString(), "--steps", "1", "--out", temp.resolve("o").toString());
+
+        refusedInOneLine(run, "synfire: huge-generator.json: generators[0].size: 1000000000 neurons", LIMIT);
+    }
+
     @Test
     void aHugeAllToAllIsRefusedBeforeItsWeightsAreMade() throws IOException {
         Path network = Files.writeString(temp.resolve("all-to-all.json"), """

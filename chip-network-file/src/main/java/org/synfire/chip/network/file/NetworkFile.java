@@ -116,12 +116,20 @@ public final class NetworkFile {
 
         /** Counts a group's compartments against the memory budget before anything of its size is made. */
         private void budgetCompartments(String at, int size) {
+            budgetNeurons(at, size, "compartments");
+        }
+
+        /**
+         * Counts a group's compartments or a generator's neurons (the emulator keeps per-neuron state for
+         * both) against the memory budget before anything of their size is made.
+         */
+        private void budgetNeurons(String at, int size, String what) {
             compartments += Math.max(size, 0);
             long bytes = compartments * BYTES_PER_COMPARTMENT + synapses * BYTES_PER_SYNAPSE;
             if (bytes > MAX_NETWORK_BYTES) {
-                throw new IllegalArgumentException(at + ".size: " + size + " compartments bring the network to "
-                        + compartments + " compartments, about " + bytes + " bytes, more than the memory budget of "
-                        + MAX_NETWORK_BYTES + " bytes (512 MiB)");
+                throw new IllegalArgumentException(at + ".size: " + size + " " + what + " bring the network to "
+                        + compartments + " neurons and compartments, about " + bytes + " bytes, more than the memory"
+                        + " budget of " + MAX_NETWORK_BYTES + " bytes (512 MiB)");
             }
         }
 
@@ -259,6 +267,7 @@ public final class NetworkFile {
                 neurons[k] = pair[1];
             }
             int size = integer(g, "size", at, null);
+            budgetNeurons(at, size, "neurons");
             sizes.putIfAbsent(text(g, "name", at), size);
             return new SpikeGenerator(text(g, "name", at), size, times, neurons);
         }
