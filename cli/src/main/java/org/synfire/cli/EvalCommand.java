@@ -105,6 +105,8 @@ final class EvalCommand implements Callable<Integer> {
             test = test.head(testSamples);
         }
         List<Integer> layers = Optional.ofNullable(hidden).orElse(run != null ? run.hidden() : List.of(400));
+        org.synfire.cli.internal.run.MemoryBudget.requireLayers(weightsFile.toString(), test.dimension(), layers,
+                test.classes());
         CircuitSettings settings = CircuitSettings.layers(test.dimension(), layers, test.classes(),
                 run != null ? run.circuitSeed() : 1, 1, run != null ? run.options() : Map.of());
         try (TrainingSession session = provider.open(settings,

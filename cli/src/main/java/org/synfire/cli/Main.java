@@ -112,15 +112,51 @@ public final class Main {
         return e instanceof IllegalArgumentException || e instanceof java.nio.file.NoSuchFileException;
     }
 
-    private static String oneLine(Throwable e) {
+    /**
+     * The error in one line, in words: the first line of its message; never "null", an exception's class
+     * name or an index text. Failures that are not described for users (a bug, or a library's own
+     * exception) say so and point to --verbose.
+     */
+    static String oneLine(Throwable e) {
+        if (e instanceof java.io.UncheckedIOException unchecked && unchecked.getCause() != null
+                && (e.getMessage() == null || e.getMessage().startsWith(unchecked.getCause().getClass().getName()))) {
+            return oneLine(unchecked.getCause());
+        }
         if (e instanceof java.nio.file.NoSuchFileException missing) {
             return "no such file: " + missing.getFile();
         }
         if (e instanceof java.nio.file.AccessDeniedException denied) {
             return "permission denied: " + denied.getFile();
         }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null) {
+            return fs.getFile() + ": " + (fs.getReason() != null ? fs.getReason() : "cannot be read or written");
+        }
+        boolean described = e instanceof IllegalArgumentException || e instanceof IllegalStateException
+                || e instanceof java.io.IOException || e instanceof UnsupportedOperationException
+                || e instanceof java.io.UncheckedIOException;
         String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        if (!described || message == null || message.isBlank() || message.equals("null")) {
+            return "internal error (" + words(e) + "); run again with --verbose for the details, and please report it";
+        }
+        String first = message.strip().lines().findFirst().orElse("").strip();
+        return first.length() > 400 ? first.substring(0, 400) + "..." : first;
+    }
+
+    /** What kind of failure, in words. */
+    private static String words(Throwable e) {
+        if (e instanceof NullPointerException) {
+            return "a value was missing";
+        }
+        if (e instanceof IndexOutOfBoundsException || e instanceof NegativeArraySizeException) {
+            return "a size or position was out of range";
+        }
+        if (e instanceof ArithmeticException) {
+            return "a number was out of range";
+        }
+        if (e instanceof ClassCastException) {
+            return "a value was of the wrong kind";
+        }
+        return "an unexpected failure";
     }
 
     /**

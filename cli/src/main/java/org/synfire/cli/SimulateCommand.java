@@ -12,6 +12,8 @@ import org.synfire.chip.api.network.Network;
 import org.synfire.chip.api.network.Probe;
 import org.synfire.chip.network.file.NetworkFile;
 import org.synfire.cli.internal.run.AtomicFiles;
+import org.synfire.cli.internal.run.MemoryBudget;
+import org.synfire.cli.internal.run.OutputPaths;
 import org.synfire.cli.internal.run.WeightsFile;
 
 import picocli.CommandLine.Command;
@@ -60,8 +62,15 @@ final class SimulateCommand implements Callable<Integer> {
         if (steps < 0) {
             throw new IllegalArgumentException("--steps " + steps + " must be 0 or more");
         }
+        MemoryBudget.requireChips(chips);
+        OutputPaths.requireDirectory("--out", out);
         PrintWriter stdout = spec.commandLine().getOut();
         Network net = NetworkFile.read(network);
+        for (Probe probe : net.probes()) {
+            OutputPaths.requirePlainName(network.getFileName() + ": probe name", probe.name());
+            MemoryBudget.requireProbe(network.getFileName() + ": probe '" + probe.name() + "'", steps, probe.t0(),
+                    probe.every(), columns(net, probe));
+        }
         try (ChipSimulation simulation = main.platform(spec.commandLine().getErr()).extensions().backends()
                 .get(backend).open(net, new RunOptions(seed, chips))) {
             long began = System.nanoTime();
@@ -75,6 +84,16 @@ final class SimulateCommand implements Callable<Integer> {
                     net.probes().size(), out);
         }
         return 0;
+    }
+
+    /** Values a probe records per timestep: its group's compartments or its connection's synapses. */
+    private static long columns(Network net, Probe probe) {
+        if (probe.kind() == Probe.Kind.WEIGHTS) {
+            return net.connections().stream().filter(c -> c.name().equals(probe.target()))
+                    .mapToLong(c -> c.synapseCount()).findFirst().orElse(0);
+        }
+        return net.groups().stream().filter(g -> g.name().equals(probe.target()))
+                .mapToLong(g -> g.size()).findFirst().orElse(0);
     }
 
     private void write(ProbeData data) throws IOException {

@@ -86,8 +86,13 @@ final class TrainingOptions {
         return merged;
     }
 
-    /** @param commandLine the arguments the command was given, recorded in the run's provenance */
+    /**
+     * The job's options; {@code --runs} is checked here, before any work starts.
+     *
+     * @param commandLine the arguments the command was given, recorded in the run's provenance
+     */
     TrainingJob.Options jobOptions(List<String> commandLine) {
+        org.synfire.cli.internal.run.OutputPaths.requireDirectory("--runs", runs);
         return new TrainingJob.Options(runs, data.options(), quiet, commandLine);
     }
 

@@ -43,11 +43,30 @@ public final class NetworkFile {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /**
+     * The memory budget a network file may claim, as the data sets' readers have (datasets'
+     * {@code DataLimits.MAX_DATA_BYTES}): 512 MiB. Checked while reading, before a group's or a
+     * connection's arrays are made, with the estimates {@link #BYTES_PER_COMPARTMENT} and
+     * {@link #BYTES_PER_SYNAPSE} for what the emulator keeps of each.
+     */
+    public static final long MAX_NETWORK_BYTES = 512L << 20;
+    /** Estimated bytes per compartment: the emulator's state arrays (current, voltage, traces, counters). */
+    public static final long BYTES_PER_COMPARTMENT = 64;
+    /** Estimated bytes per synapse: weight, delay, tag and indexes, in the network and in the emulator. */
+    public static final long BYTES_PER_SYNAPSE = 32;
+    /** The longest network file read: its JSON tree takes several times its size. */
+    public static final long MAX_FILE_BYTES = 64L << 20;
+
     private NetworkFile() {
     }
 
     /** Reads the network in {@code file}. */
     public static Network read(Path file) throws IOException {
+        long length = Files.size(file);
+        if (length > MAX_FILE_BYTES) {
+            throw new IllegalArgumentException(file.getFileName() + ": the file is " + length + " bytes; a network"
+                    + " file may have at most " + MAX_FILE_BYTES + " bytes (64 MiB)");
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return read(in);
         } catch (IllegalArgumentException e) {
@@ -89,6 +108,58 @@ public final class NetworkFile {
 
     /** Turns the JSON tree into a network, checking fields and types with their paths. */
     private static final class Reader {
+
+        /** Sizes of the groups and generators read so far, by name. */
+        private final java.util.Map<String, Integer> sizes = new java.util.HashMap<>();
+        private long compartments;
+        private long synapses;
+
+        /** Counts a group's compartments against the memory budget before anything of its size is made. */
+        private void budgetCompartments(String at, int size) {
+            budgetNeurons(at, size, "compartments");
+        }
+
+        /**
+         * Counts a group's compartments or a generator's neurons (the emulator keeps per-neuron state for
+         * both) against the memory budget before anything of their size is made.
+         */
+        private void budgetNeurons(String at, int size, String what) {
+            compartments += Math.max(size, 0);
+            long bytes = compartments * BYTES_PER_COMPARTMENT + synapses * BYTES_PER_SYNAPSE;
+            if (bytes > MAX_NETWORK_BYTES) {
+                throw new IllegalArgumentException(at + ".size: " + size + " " + what + " bring the network to "
+                        + compartments + " neurons and compartments, about " + bytes + " bytes, more than the memory"
+                        + " budget of " + MAX_NETWORK_BYTES + " bytes (512 MiB)");
+            }
+        }
+
+        /** Counts a connection's synapses against the memory budget before its arrays are made. */
+        private void budgetSynapses(String at, Mask mask, String source, String target) {
+            Integer pre = sizes.get(source);
+            Integer post = sizes.get(target);
+            if (pre == null || post == null) {
+                return; // the network's own checks name the missing group
+            }
+            long count = switch (mask) {
+                case Mask.AllToAll m -> (long) pre * post;
+                case Mask.OneToOne m -> pre;
+                case Mask.OneToAll m -> post;
+                case Mask.Explicit m -> 0; // it lists its synapses: the file's length bounds them
+            };
+            String kind = switch (mask) {
+                case Mask.AllToAll m -> "an all-to-all mask";
+                case Mask.OneToOne m -> "a one-to-one mask";
+                case Mask.OneToAll m -> "a one-to-all mask";
+                case Mask.Explicit m -> "an explicit mask";
+            };
+            synapses += count;
+            long bytes = compartments * BYTES_PER_COMPARTMENT + synapses * BYTES_PER_SYNAPSE;
+            if (bytes > MAX_NETWORK_BYTES) {
+                throw new IllegalArgumentException(at + ": " + kind + " of " + pre + " x " + post + " is " + count
+                        + " synapses, bringing the network to about " + bytes + " bytes, more than the memory budget of "
+                        + MAX_NETWORK_BYTES + " bytes (512 MiB)");
+            }
+        }
 
         Network network(JsonNode root) {
             object(root, "(top level)", Set.of("format", "groups", "generators", "connections", "channels",
@@ -132,6 +203,8 @@ public final class NetworkFile {
                     "learningSeesSpikes", "pin"));
             String name = text(g, "name", at);
             int size = integer(g, "size", at, null);
+            budgetCompartments(at, size);
+            sizes.putIfAbsent(name, size);
             // a bias field is one number for the group or a list of one per compartment
             int[] biasMants = perCompartment(g, "biasMant", at, name, size);
             int[] biasExps = perCompartment(g, "biasExp", at, name, size);
@@ -193,7 +266,10 @@ public final class NetworkFile {
                 times[k] = pair[0];
                 neurons[k] = pair[1];
             }
-            return new SpikeGenerator(text(g, "name", at), integer(g, "size", at, null), times, neurons);
+            int size = integer(g, "size", at, null);
+            budgetNeurons(at, size, "neurons");
+            sizes.putIfAbsent(text(g, "name", at), size);
+            return new SpikeGenerator(text(g, "name", at), size, times, neurons);
         }
 
         private void connection(Network.Builder b, JsonNode c, String at) {
@@ -203,7 +279,9 @@ public final class NetworkFile {
             if (c.has("name")) {
                 cb.name(text(c, "name", at));
             }
-            cb.mask(mask(c.get("mask"), at + ".mask"));
+            Mask mask = mask(c.get("mask"), at + ".mask");
+            budgetSynapses(at, mask, text(c, "source", at), text(c, "target", at));
+            cb.mask(mask);
             JsonNode w = required(c, "weights", at);
             if (w.isArray() && w.size() > 0 && w.get(0).isArray()) {
                 int[][] matrix = new int[w.size()][];

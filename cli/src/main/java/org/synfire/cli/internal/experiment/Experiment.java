@@ -88,6 +88,7 @@ public record Experiment(
      */
     public Experiment validate(String source) {
         requireText(source, "name", name);
+        requireFileName(source, "name", name);
         requireText(source, "circuit", circuit);
         requireText(source, "backend", backend);
         requireText(source, "dataset", dataset);
@@ -101,6 +102,7 @@ public record Experiment(
         if (hidden.stream().anyMatch(h -> h == null || h < 1)) {
             throw invalid(source, "hidden", hidden, "one whole number of at least 1 per hidden layer, e.g. 400 or [400, 400]");
         }
+        org.synfire.cli.internal.run.MemoryBudget.requireHidden(source, hidden);
         requireAtLeast(source, "threads", threads, 1);
         if (circuitOptions != null) {
             circuitOptions.forEach((key, value) -> {
@@ -119,6 +121,48 @@ public record Experiment(
         if (value == null || value.isBlank()) {
             throw new ConfigurationException(source + ": field '" + field + "' is missing");
         }
+    }
+
+    /**
+     * A run directory is named after the experiment: its name must be one plain file name, so that the
+     * run stays inside {@code --runs} (no path separators, no {@code .} or {@code ..}, nothing absolute,
+     * no control characters).
+     */
+    static void requireFileName(String source, String field, String value) {
+        String why = null;
+        if (value.indexOf('/') >= 0 || value.indexOf('\\') >= 0) {
+            why = "it holds a path separator";
+        } else if (value.equals(".") || value.equals("..") || value.contains("..")) {
+            why = "it holds '..'";
+        } else if (value.length() > 1 && value.charAt(1) == ':') {
+            why = "it is an absolute path";
+        } else if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))) {
+            why = "it holds a control character";
+        } else if (value.length() > 100) {
+            why = "it is longer than 100 characters";
+        }
+        if (why != null) {
+            throw new ConfigurationException(source + ": field '" + field + "' is '" + printable(value)
+                    + "'; " + why + "; expected a plain name for the run directory, e.g. quick-2");
+        }
+    }
+
+    /** Text from a file, escaped and cut for a one-line message. */
+    public static String printable(String text) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < text.length() && b.length() < 80; i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                b.append("\\n");
+            } else if (c == '\t') {
+                b.append("\\t");
+            } else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.length() < 80 ? b.toString() : b + "...";
     }
 
     private static void requireAtLeast(String source, String field, int value, int minimum) {

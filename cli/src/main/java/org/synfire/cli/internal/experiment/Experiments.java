@@ -3,6 +3,11 @@ package org.synfire.cli.internal.experiment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +22,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -31,7 +37,8 @@ public final class Experiments {
     public static final List<String> PACKAGED =
             List.of("quick", "paper-mnist20", "mnist28", "fashion-mnist28", "inference-mnist20");
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .disable(YAMLGenerator.Feature.SPLIT_LINES))
@@ -50,18 +57,62 @@ public final class Experiments {
     public static Experiment resolve(String nameOrFile) {
         Path file = Path.of(nameOrFile);
         if (Files.isRegularFile(file)) {
-            try {
-                String fileName = file.getFileName().toString();
-                return parse(Files.readString(file), file.toString(), fileName.replaceFirst("\\.ya?ml$", ""));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read experiment file " + file, e);
-            }
+            String fileName = file.getFileName().toString();
+            return parse(readText(file), file.toString(), fileName.replaceFirst("\\.ya?ml$", ""));
         }
         if (!PACKAGED.contains(nameOrFile)) {
             throw new ConfigurationException("unknown experiment '" + nameOrFile + "': neither a packaged experiment ("
                     + String.join(", ", PACKAGED) + ") nor a YAML file");
         }
         return packaged(nameOrFile);
+    }
+
+    /** The longest experiment file read: an experiment is a dozen lines. */
+    public static final long MAX_FILE_BYTES = 1L << 20;
+
+    /**
+     * An experiment file's text: at most {@link #MAX_FILE_BYTES}, and valid UTF-8, else an error naming
+     * the file and where the first bad byte is.
+     */
+    public static String readText(Path file) {
+        byte[] bytes;
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new ConfigurationException(file + ": the file is " + size + " bytes; an experiment file may have"
+                        + " at most " + MAX_FILE_BYTES + " bytes (1 MiB)");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read the experiment file"
+                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
+        }
+        return decode(bytes, file.toString());
+    }
+
+    /** UTF-8 text, or an error naming the line and byte where it is not UTF-8. */
+    static String decode(byte[] bytes, String source) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            int at = in.position();
+            int line = 1;
+            for (int i = 0; i < at; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new ConfigurationException(String.format("%s (line %d): not valid UTF-8 (byte 0x%02x at offset %d);"
+                    + " save the file as UTF-8", source, line, bytes[at] & 0xff, at));
+        }
+        out.flip();
+        return out.toString();
     }
 
     /** A packaged experiment by name. */
@@ -95,14 +146,32 @@ public final class Experiments {
                     + e.getPropertyName() + "'; known fields: " + known, e);
         } catch (InvalidFormatException e) {
             throw new ConfigurationException(source + where(e.getLocation()) + ": field '" + field(e) + "' is '"
-                    + e.getValue() + "'; expected " + expected(e.getTargetType()), e);
+                    + Experiment.printable(String.valueOf(e.getValue())) + "'; expected "
+                    + expected(e.getTargetType()), e);
+        } catch (MismatchedInputException e) {
+            String field = field(e);
+            if (field.isEmpty()) {
+                throw new ConfigurationException(source + where(e.getLocation()) + ": expected the experiment's fields"
+                        + " (name: value, one a line), e.g. dataset: mnist20", e);
+            }
+            throw new ConfigurationException(source + where(e.getLocation()) + ": field '" + field
+                    + "' has the wrong kind of value; expected " + expected(e.getTargetType()), e);
         } catch (JsonMappingException e) {
             String field = field(e);
             throw new ConfigurationException(source + where(e.getLocation()) + ": "
-                    + (field.isEmpty() ? "" : "field '" + field + "': ") + e.getOriginalMessage(), e);
+                    + (field.isEmpty() ? "" : "field '" + field + "': ") + oneLine(e.getOriginalMessage()), e);
         } catch (JacksonException e) {
+            String message = String.valueOf(e.getOriginalMessage());
+            if (message.contains("(TAB)") || message.contains("\t")) {
+                throw new ConfigurationException(source + tabAt(yaml) + ": a tab character; YAML indents"
+                        + " with spaces, not tabs", e);
+            }
             throw new ConfigurationException(source + where(e.getLocation()) + ": not valid YAML: "
-                    + e.getOriginalMessage(), e);
+                    + oneLine(message), e);
+        } catch (RuntimeException e) {
+            // a parser's own limits (e.g. too many aliases, too deep) arrive as other exceptions
+            throw new ConfigurationException(source + ": not a usable experiment file: "
+                    + oneLine(e.getMessage()), e);
         }
         if (read == null) {
             throw new ConfigurationException(source + ": the experiment is empty");
@@ -130,7 +199,58 @@ public final class Experiments {
     }
 
     private static String where(JsonLocation location) {
-        return location == null || location.getLineNr() < 0 ? "" : " (line " + location.getLineNr() + ")";
+        if (location == null || location.getLineNr() < 0) {
+            return "";
+        }
+        return " (line " + location.getLineNr() + ")";
+    }
+
+    /**
+     * A parser's message in one line: its lines joined, without SnakeYAML's places ({@code in 'reader',
+     * line 2...}) and the excerpts of the text below them, and without Java type names.
+     */
+    static String oneLine(String message) {
+        if (message == null || message.isBlank()) {
+            return "the text cannot be read";
+        }
+        StringBuilder b = new StringBuilder();
+        String[] lines = message.split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            String t = lines[i].strip();
+            if (t.startsWith("at [")) {
+                break;
+            }
+            if (t.startsWith("in '")) {
+                // SnakeYAML's place, then the excerpt of the text and a caret under it
+                if (i + 2 < lines.length && lines[i + 2].strip().startsWith("^")) {
+                    i += 2;
+                }
+                continue;
+            }
+            if (!t.isEmpty() && !t.startsWith("^")) {
+                b.append(b.length() == 0 ? "" : "; ").append(t);
+            }
+        }
+        String text = b.toString().replaceAll("`?java\\.[a-z]+\\.([A-Z][A-Za-z]*)`?", "$1")
+                .replaceAll("`?(com|org)\\.[a-z.]+\\.([A-Z][A-Za-z.$]*)`?", "$2");
+        return Experiment.printable(text.isEmpty() ? "the text cannot be read" : text);
+    }
+
+    /** Where the first tab stands in the text. */
+    private static String tabAt(String yaml) {
+        int at = yaml.indexOf('\t');
+        if (at < 0) {
+            return "";
+        }
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i < at; i++) {
+            if (yaml.charAt(i) == '\n') {
+                line++;
+                start = i + 1;
+            }
+        }
+        return " (line " + line + ", column " + (at - start + 1) + ")";
     }
 
     /** Where a top-level key stands in the text (the parser's own location is past it by then). */
@@ -156,6 +276,15 @@ public final class Experiments {
         if (type == Double.class || type == double.class) {
             return "a number";
         }
-        return "a value of type " + type.getSimpleName();
+        if (type == String.class) {
+            return "a text";
+        }
+        if (type != null && java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list, e.g. [400, 400]";
+        }
+        if (type != null && Map.class.isAssignableFrom(type)) {
+            return "names with values, e.g. init: spec";
+        }
+        return "a value of another kind";
     }
 }

@@ -45,8 +45,8 @@ public record RunDirectory(Path path) {
 
     /** The experiment this run recorded, as it ran. */
     public org.synfire.cli.internal.experiment.Experiment readExperiment() throws IOException {
-        return org.synfire.cli.internal.experiment.Experiments.parse(Files.readString(experiment()),
-                experiment().toString(), name());
+        return org.synfire.cli.internal.experiment.Experiments.parse(
+                org.synfire.cli.internal.experiment.Experiments.readText(experiment()), experiment().toString(), name());
     }
 
     /** This run's provenance (run.json), or empty for a run without one. */

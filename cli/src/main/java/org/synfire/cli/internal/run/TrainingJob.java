@@ -96,9 +96,12 @@ public final class TrainingJob {
         RunDirectory run = RunDirectory.existing(directory);
         Experiment experiment = run.readExperiment();
         Resolved resolved = resolve(experiment);
-        Optional<Checkpoint> checkpoint = new CheckpointStore(run.checkpoints()).latest();
-        out.println("resuming " + run.path() + checkpoint.map(c -> " after " + c.samples() + " samples")
-                .orElse(" from the start (no checkpoint yet)"));
+        long total = (long) experiment.epochs() * resolved.train().count();
+        Optional<CheckpointStore.Found> found = new CheckpointStore(run.checkpoints())
+                .latest(total, skipped -> out.println("warning: " + skipped));
+        Optional<Checkpoint> checkpoint = found.map(CheckpointStore.Found::checkpoint);
+        out.println("resuming " + run.path() + found.map(f -> " after " + f.checkpoint().samples() + " samples ("
+                + f.file().getFileName() + ")").orElse(" from the start (no checkpoint yet)"));
         train(run, experiment, resolved, checkpoint);
         return run;
     }
@@ -116,6 +119,8 @@ public final class TrainingJob {
         Samples train = experiment.trainSamples() == null ? dataset.train()
                 : dataset.train().head(experiment.trainSamples());
         Samples test = experiment.testSamples() == null ? dataset.test() : dataset.test().head(experiment.testSamples());
+        MemoryBudget.requireLayers("experiment " + experiment.name(), train.dimension(), experiment.hidden(),
+                train.classes());
         return new Resolved(circuit, backend, datasetProvider, train, test, dataset.files());
     }
 
@@ -139,7 +144,10 @@ public final class TrainingJob {
                 Progress progress = Progress.of(experiment.name(), loop.totalSamples(), start, "samples",
                         options.quiet());
                 StopSignals signals = StopSignals.install()) {
-            from.ifPresent(c -> session.restore(c.weights()));
+            from.ifPresent(c -> {
+                checkpoints.requireMatches(c, session.weights());
+                session.restore(c.weights());
+            });
             progress.doing("training");
             long[] reported = {start};
             loop.run(session, start, new TrainingLoop.Listener() {

@@ -59,19 +59,42 @@ public final class WeightsFile {
         return weights;
     }
 
-    /** Reads a checkpoint {@link #write} wrote. */
+    /**
+     * Reads a checkpoint {@link #write} wrote. Every array but {@code samples} must be a 2-D matrix of
+     * whole numbers, and {@code samples} one whole number of 0 or more; else the error names the file and
+     * the array. (The arrays' sizes are bounded by the NPZ reader's memory budget.)
+     */
     public static Checkpoint readCheckpoint(Path file) throws IOException {
         Map<String, NpyArray> arrays = Npz.read(file);
         NpyArray samples = arrays.get(SAMPLES);
         if (samples == null || samples.size() != 1) {
-            throw new IOException(file + ": no '" + SAMPLES + "' array; not a Synfire checkpoint");
+            throw new IOException(file + ": no '" + SAMPLES + "' array of one number; not a Synfire checkpoint");
+        }
+        long count;
+        try {
+            count = samples.longAt(0);
+        } catch (RuntimeException e) {
+            throw new IOException(file + ": array '" + SAMPLES + "' is not a whole number", e);
+        }
+        if (count < 0) {
+            throw new IOException(file + ": array '" + SAMPLES + "' is " + count + "; expected 0 or more");
         }
         Map<String, int[][]> weights = new LinkedHashMap<>();
-        arrays.forEach((name, array) -> {
-            if (!name.equals(SAMPLES)) {
-                weights.put(name, array.toIntMatrix());
+        for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {
+            if (e.getKey().equals(SAMPLES)) {
+                continue;
             }
-        });
-        return new Checkpoint(samples.longAt(0), weights);
+            if (e.getValue().shape().length != 2) {
+                throw new IOException(file + ": array '" + e.getKey() + "' has shape "
+                        + java.util.Arrays.toString(e.getValue().shape()) + "; a checkpoint holds 2-D matrices");
+            }
+            try {
+                weights.put(e.getKey(), e.getValue().toIntMatrix());
+            } catch (RuntimeException bad) {
+                throw new IOException(file + ": array '" + e.getKey() + "' is not a matrix of 32-bit whole numbers",
+                        bad);
+            }
+        }
+        return new Checkpoint(count, weights);
     }
 }

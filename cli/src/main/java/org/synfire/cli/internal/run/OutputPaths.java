@@ -1,0 +1,56 @@
+package org.synfire.cli.internal.run;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Checks of where a command will write, made before the work starts: a directory option that names
+ * an existing file, or lies under one, fails at once rather than after the simulation or training.
+ */
+public final class OutputPaths {
+
+    private OutputPaths() {
+    }
+
+    /**
+     * Checks that {@code directory} is, or can be made as, a writable directory.
+     *
+     * @param option the option that named it, e.g. {@code --runs}
+     * @throws IllegalArgumentException naming the option, the path and the cause
+     */
+    public static void requireDirectory(String option, Path directory) {
+        Path absolute = directory.toAbsolutePath().normalize();
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            throw new IllegalArgumentException(option + " " + directory + ": no part of the path exists");
+        }
+        if (!Files.isDirectory(existing)) {
+            throw new IllegalArgumentException(option + " " + directory + ": "
+                    + (existing.equals(absolute) ? "is a file, not a directory" : existing + " is a file, not a directory"));
+        }
+        if (!Files.isWritable(existing)) {
+            throw new IllegalArgumentException(option + " " + directory + ": " + existing + " is not writable");
+        }
+    }
+
+    /**
+     * Checks that {@code name}, taken from an input file, is one plain file name: the file made from it
+     * stays in its directory.
+     *
+     * @param what what the name is, for the message, e.g. {@code net.json: probe name}
+     */
+    public static void requirePlainName(String what, String name) {
+        boolean plain = !name.isEmpty() && name.indexOf('/') < 0 && name.indexOf('\\') < 0 && !name.contains("..")
+                && !name.equals(".") && !(name.length() > 1 && name.charAt(1) == ':')
+                && name.chars().noneMatch(c -> c < 0x20 || c == 0x7f) && name.length() <= 100;
+        if (!plain) {
+            throw new IllegalArgumentException(what + " '"
+                    + org.synfire.cli.internal.experiment.Experiment.printable(name)
+                    + "' is not a plain file name (no path separators, '..' or control characters, at most 100"
+                    + " characters)");
+        }
+    }
+}

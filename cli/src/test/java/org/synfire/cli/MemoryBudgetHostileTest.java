@@ -1,0 +1,140 @@
+package org.synfire.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hostile sizes given as options or in network files are checked against the memory budget (512 MiB)
+ * before anything is allocated, in one line naming the option or file and field, the size and the limit.
+ * Guards: MemoryBudget.requireHidden/requireLayers/requireChips/requireProbe, NetworkFile's budget.
+ */
+class MemoryBudgetHostileTest {
+
+    private static final String LIMIT = "more than the memory budget of 536870912 bytes (512 MiB)";
+
+    @TempDir
+    Path temp;
+
+    private CliRun cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), FakeDataset.module(), args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
+    private static void refusedInOneLine(CliRun run, String... parts) {
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+        for (String part : parts) {
+            assertTrue(run.err().contains(part), "'" + part + "' in " + run.err());
+        }
+    }
+
+    @Test
+    void aHiddenLayerOfTwoBillionUnitsIsRefusedBeforeTheDataIsLoaded() {
+        CliRun run = cli("train", "--circuit", "sbp-functional", "--dataset", "tiny", "--hidden", "2000000000",
+                "--runs", temp.resolve("runs").toString(), "--quiet");
+
+        refusedInOneLine(run, "synfire: command line: field 'hidden' (--hidden) is [2000000000]", LIMIT);
+        assertTrue(Files.notExists(temp.resolve("runs")));
+    }
+
+    /** 24 inputs x 2,000,000 hidden: passes the bound without the data set, fails with it. */
+    @Test
+    void hiddenLayersTooLargeForTheDataSetAreRefusedBeforeTraining() {
+        CliRun run = cli("train", "--circuit", "sbp-functional", "--dataset", "tiny", "--hidden", "2000000",
+                "--runs", temp.resolve("runs").toString(), "--quiet");
+
+        refusedInOneLine(run, "synfire: experiment train: field 'hidden' (--hidden) is [2000000]: weights of 24 x "
+                + "2000000 + 2000000 x 4", LIMIT);
+        assertTrue(Files.notExists(temp.resolve("runs")));
+    }
+
+    @Test
+    void aBillionChipsIsRefusedNamingTheOption() throws IOException {
+        Path network = Files.writeString(temp.resolve("net.json"), """
+                {"format": "synfire-network/1", "groups": [{"name": "n", "size": 2, "vThMant": 100}]}
+                """);
+
+        CliRun run = CliRun.of("simulate", network.toString(), "--steps", "1", "--chips", "1000000000", "--out",
+                temp.resolve("o").toString());
+
+        refusedInOneLine(run, "synfire: --chips 1000000000: a board of 1000000000 chips (128000000000 cores)", LIMIT);
+    }
+
+    @Test
+    void aGroupOfABillionCompartmentsIsRefusedNamingFileAndField() throws IOException {
+        Path network = Files.writeString(temp.resolve("huge-group.json"), """
+                {"format": "synfire-network/1", "groups": [{"name": "n", "size": 1000000000, "vThMant": 100}]}
+                """);
+
+        CliRun run = CliRun.of("simulate", network.toString(), "--steps", "1", "--out", temp.resolve("o").toString());
+
+        refusedInOneLine(run, "synfire: huge-group.json: groups[0].size: 1000000000 compartments", LIMIT);
+    }
+
+    /** Found by scripts/hostile-memory: a generator of 1e9 neurons took 4.4 GB before this guard. */
+    @Test
+    void aGeneratorOfABillionNeuronsIsRefusedNamingFileAndField() throws IOException {
+        Path network = Files.writeString(temp.resolve("huge-generator.json"), """
+                {"format": "synfire-network/1", "groups": [{"name": "n", "size": 2, "vThMant": 100}],
+                 "generators": [{"name": "g", "size": 1000000000}],
+                 "connections": [{"source": "g", "target": "n", "mask": {"pre": [0], "post": [0]}, "weights": 1}]}
+                """);
+
+        CliRun run = CliRun.of("simulate", network.toString(), "--steps", "1", "--out", temp.resolve("o").toString());
+
+        refusedInOneLine(run, "synfire: huge-generator.json: generators[0].size: 1000000000 neurons", LIMIT);
+    }
+
+    @Test
+    void aHugeAllToAllIsRefusedBeforeItsWeightsAreMade() throws IOException {
+        Path network = Files.writeString(temp.resolve("all-to-all.json"), """
+                {"format": "synfire-network/1",
+                 "groups": [{"name": "a", "size": 40000, "vThMant": 100}, {"name": "b", "size": 40000, "vThMant": 100}],
+                 "connections": [{"source": "a", "target": "b", "mask": "all-to-all", "weights": 1}]}
+                """);
+
+        CliRun run = CliRun.of("simulate", network.toString(), "--steps", "1", "--out", temp.resolve("o").toString());
+
+        refusedInOneLine(run, "synfire: all-to-all.json: connections[0]: an all-to-all mask of 40000 x 40000 is "
+                + "1600000000 synapses", LIMIT);
+    }
+
+    @Test
+    void aProbeOverTwoBillionStepsIsRefusedBeforeTheSimulation() throws IOException {
+        Path network = Files.writeString(temp.resolve("probe.json"), """
+                {"format": "synfire-network/1",
+                 "groups": [{"name": "n", "size": 8, "vThMant": 100}],
+                 "probes": [{"name": "v", "kind": "VOLTAGE", "target": "n"}]}
+                """);
+
+        CliRun run = CliRun.of("simulate", network.toString(), "--steps", "2147483647", "--out",
+                temp.resolve("o").toString());
+
+        refusedInOneLine(run, "synfire: probe.json: probe 'v' over --steps 2147483647: 2147483647 recorded timesteps x "
+                + "8 values", LIMIT);
+    }
+
+    @Test
+    void aNetworkFileOverSixtyFourMebibytesIsRefusedBeforeParsing() throws IOException {
+        Path network = temp.resolve("long.json");
+        try (var channel = java.nio.channels.FileChannel.open(network, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.SPARSE)) {
+            channel.write(java.nio.ByteBuffer.wrap(new byte[] {' '}), (64L << 20));
+        }
+
+        CliRun run = CliRun.of("simulate", network.toString(), "--steps", "1", "--out", temp.resolve("o").toString());
+
+        refusedInOneLine(run, "synfire: long.json: the file is 67108865 bytes; a network file may have at most 67108864");
+    }
+}
