@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
  *   run.json           provenance: versions, providers, seeds, data
  *   metrics.csv/.json  one entry per checkpoint
  *   checkpoints/       weights at each checkpoint (NPZ), written atomically
+ *   weights-initial.npz the circuit's matrices before training (for the weight figure)
  *   weights.npz        the final weights
  *   plots/             PNG figures
  *   NAME.tar.gz        the whole run in one file
@@ -66,6 +67,11 @@ public record RunDirectory(Path path) {
 
     public Path finalWeights() {
         return path.resolve("weights.npz");
+    }
+
+    /** The circuit's matrices as it opened, before the first sample (runs from before it was kept lack it). */
+    public Path initialWeights() {
+        return path.resolve("weights-initial.npz");
     }
 
     public Path plots() {
