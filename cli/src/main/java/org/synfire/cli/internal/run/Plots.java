@@ -344,8 +344,11 @@ public final class Plots {
             if (Math.abs(v - t) > 1e-6) {
                 return String.format("%.2f", v); // not reached with one tick per timestep
             }
+            if (t < 0 || t >= timesteps) { // XChart labels ticks beyond the axis too: blank and distinct
+                return INVISIBLE.repeat((int) (t < 0 ? 2 * -t : 2 * (t - timesteps) + 1));
+            }
             return phaseNames.get(Math.floorMod(t, raster.phases()))
-                    + INVISIBLE.repeat((int) Math.max(0, Math.floorDiv(t, raster.phases())));
+                    + INVISIBLE.repeat((int) (t / raster.phases()));
         });
         String[] bandNames = new String[bands.size()];
         for (int b = 0; b < bands.size(); b++) {
