@@ -88,8 +88,9 @@ public final class Plots {
         double lastEpoch = metrics.stream().mapToDouble(CheckpointMetrics::epoch).max().orElse(1);
         double maxEpoch = Math.max(1, Math.ceil(lastEpoch - 1e-9));
         boolean hasLoss = names.remove("loss");
-        XYChart accuracy = epochChart("Accuracy on the test samples", "test accuracy (%)", maxEpoch,
-                hasLoss ? 420 : HEIGHT);
+        boolean training = names.stream().anyMatch(name -> name.startsWith(TrainingLoop.TRAINING_PREFIX));
+        XYChart accuracy = epochChart(training ? "Accuracy on the test samples and on a training subset"
+                : "Accuracy on the test samples", "accuracy (%)", maxEpoch, hasLoss ? 420 : HEIGHT);
         accuracy.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
         accuracy.getStyler().setYAxisMax(100.0);
         accuracy.getStyler().setyAxisTickLabelsFormattingFunction(v -> String.format("%.0f %%", v));
@@ -98,7 +99,10 @@ public final class Plots {
             List<CheckpointMetrics> having = metrics.stream().filter(m -> m.metrics().containsKey(name)).toList();
             List<Double> y = having.stream().map(m -> 100 * m.metric(name)).toList();
             lowest = Math.min(lowest, y.stream().mapToDouble(Double::doubleValue).min().orElse(100));
-            addSeries(accuracy, name, having.stream().map(CheckpointMetrics::epoch).toList(), y);
+            String label = name.startsWith(TrainingLoop.TRAINING_PREFIX)
+                    ? name.substring(TrainingLoop.TRAINING_PREFIX.length()) + " (training subset)"
+                    : name + " (test)";
+            addSeries(accuracy, label, having.stream().map(CheckpointMetrics::epoch).toList(), y);
         }
         if (reference.isPresent()) {
             double value = 100 * reference.get().value();

@@ -28,9 +28,15 @@ class PlotsTest {
     Path temp;
 
     private static final List<CheckpointMetrics> METRICS = List.of(
-            MetricsLogTest.metrics(0.5, 30000, 0.8, 0.9, 0.92, 0.1, 5000),
-            MetricsLogTest.metrics(1.0, 60000, 0.85, 0.93, 0.95, 0.08, 5000),
-            MetricsLogTest.metrics(1.5, 90000, 0.86, 0.94, 0.95, 0.07, 5000));
+            withTraining(MetricsLogTest.metrics(0.5, 30000, 0.8, 0.9, 0.92, 0.1, 5000), 0.95),
+            withTraining(MetricsLogTest.metrics(1.0, 60000, 0.85, 0.93, 0.95, 0.08, 5000), 0.97),
+            withTraining(MetricsLogTest.metrics(1.5, 90000, 0.86, 0.94, 0.95, 0.07, 5000), 0.98));
+
+    private static CheckpointMetrics withTraining(CheckpointMetrics m, double top1Spikes) {
+        Map<String, Double> figures = new java.util.LinkedHashMap<>(m.metrics());
+        figures.put(TrainingLoop.TRAINING_PREFIX + "top1_spikes", top1Spikes);
+        return new CheckpointMetrics(m.epoch(), m.samples(), figures, m.samplesPerSecond());
+    }
 
     @Test
     void drawsTheAccuracyCurveAsAPng() throws IOException {
@@ -47,12 +53,14 @@ class PlotsTest {
         List<XYChart> charts = Plots.accuracyCharts(METRICS, paper);
 
         XYChart accuracy = charts.get(0);
-        assertEquals(List.of("top1_spikes", "top1_potential", "exact", paper.orElseThrow().label()),
+        assertEquals(List.of("top1_spikes (test)", "top1_potential (test)", "exact (test)",
+                "top1_spikes (training subset)", paper.orElseThrow().label()),
                 List.copyOf(accuracy.getSeriesMap().keySet()));
-        assertEquals("test accuracy (%)", accuracy.getYAxisTitle());
+        assertEquals("accuracy (%)", accuracy.getYAxisTitle());
+        assertEquals(97.0, accuracy.getSeriesMap().get("top1_spikes (training subset)").getYData()[1], 1e-9);
         assertEquals("epoch", accuracy.getXAxisTitle());
         assertEquals(96.3, accuracy.getSeriesMap().get(paper.get().label()).getYData()[0], 1e-9);
-        assertEquals(93.0, accuracy.getSeriesMap().get("top1_spikes").getYData()[1], 1e-9);
+        assertEquals(93.0, accuracy.getSeriesMap().get("top1_spikes (test)").getYData()[1], 1e-9);
         assertEquals("1", accuracy.getStyler().getxAxisTickLabelsFormattingFunction().apply(1.0));
         assertEquals(" ", accuracy.getStyler().getxAxisTickLabelsFormattingFunction().apply(0.5));
         assertEquals(Double.valueOf(2.0), accuracy.getStyler().getXAxisMax());
@@ -69,7 +77,7 @@ class PlotsTest {
         assertFalse(Plots.paperReference("sbp", "mnist20-mini", List.of(400)).isPresent());
         assertFalse(Plots.paperReference("sbp", "mnist20", List.of(400, 400)).isPresent());
         assertFalse(Plots.paperReference("sbp-functional", "mnist20", List.of(400)).isPresent());
-        assertEquals(3, Plots.accuracyCharts(METRICS, Optional.empty()).get(0).getSeriesMap().size());
+        assertEquals(4, Plots.accuracyCharts(METRICS, Optional.empty()).get(0).getSeriesMap().size());
     }
 
     @Test
