@@ -342,7 +342,14 @@ public final class Plots {
         styler.setYAxisMin(-0.5);
         styler.setYAxisMax(bands.size() - 0.5 + (sampleCaptions.isEmpty() ? 0 : 0.8));
         styler.setYAxisTickMarkSpacingHint(Math.max(10, (height - 220) / (bands.size() + 1)));
-        List<String> phaseNames = raster.phaseNames();
+        // a phase's name at each timestep; names that repeat (in each sample, or twice in one: "settle") made
+        // distinct by a number of zero-width spaces
+        String[] timestepNames = new String[timesteps];
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        for (int t = 0; t < timesteps; t++) {
+            String name = raster.phaseNames().get(t % raster.phases());
+            timestepNames[t] = name + INVISIBLE.repeat(seen.merge(name, 1, Integer::sum) - 1);
+        }
         styler.setxAxisTickLabelsFormattingFunction(v -> {
             long t = Math.round(v);
             if (Math.abs(v - t) > 1e-6) {
@@ -351,8 +358,7 @@ public final class Plots {
             if (t < 0 || t >= timesteps) { // XChart labels ticks beyond the axis too: blank and distinct
                 return INVISIBLE.repeat((int) (t < 0 ? 2 * -t : 2 * (t - timesteps) + 1));
             }
-            return phaseNames.get(Math.floorMod(t, raster.phases()))
-                    + INVISIBLE.repeat((int) (t / raster.phases()));
+            return timestepNames[(int) t];
         });
         String[] bandNames = new String[bands.size()];
         for (int b = 0; b < bands.size(); b++) {

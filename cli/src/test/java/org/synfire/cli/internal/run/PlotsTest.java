@@ -108,7 +108,7 @@ class PlotsTest {
         populations.add(new SpikeRaster.Population("x", 5, new int[] {1, 1, 5}, new int[] {0, 4, 2}));
         populations.add(new SpikeRaster.Population("d+", 3, new int[] {6}, new int[] {1}));
         populations.add(new SpikeRaster.Population("quiet", 2, new int[0], new int[0]));
-        return new SpikeRaster(4, 2, populations, List.of("inhibit", "x", "h1", "error"));
+        return new SpikeRaster(4, 2, populations, List.of("inhibit", "x", "settle", "settle"));
     }
 
     @Test
@@ -124,7 +124,8 @@ class PlotsTest {
                 y.apply(2.0), y.apply(3.0)), "the first population at the top");
         var x = chart.getStyler().getxAxisTickLabelsFormattingFunction();
         assertEquals("inhibit", x.apply(0.0));
-        assertEquals("error", x.apply(3.0));
+        assertEquals("settle", x.apply(2.0));
+        assertEquals("settle", x.apply(3.0).replace("\u200B", ""));
         assertEquals("x", x.apply(5.0).strip().replace("\u200B", ""));
         Set<String> labels = new HashSet<>();
         for (int t = -3; t < 12; t++) {
