@@ -405,9 +405,10 @@ public final class Plots {
         return chart;
     }
 
+    /** A line through the points, each marked where there are few (up to 30: a marker per checkpoint). */
     private static void addSeries(XYChart chart, String name, List<Double> x, List<Double> y) {
         if (!x.isEmpty()) {
-            chart.addSeries(name, x, y).setMarker(SeriesMarkers.CIRCLE);
+            chart.addSeries(name, x, y).setMarker(x.size() <= 30 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         }
     }
 
