@@ -137,6 +137,7 @@ public record EnergyReport(String circuit, String mode, CostModel model, PhaseEv
                     .build();
             chart.getStyler().setLegendVisible(false);
             chart.getStyler().setYAxisMin(0.0);
+            chart.getStyler().setYAxisDecimalPattern("0.###");
             List<String> names = new ArrayList<>(List.of("estimate (" + table + ")"));
             List<Double> values = new ArrayList<>(List.of(estimate));
             measured.ifPresent(m -> {
@@ -154,6 +155,7 @@ public record EnergyReport(String circuit, String mode, CostModel model, PhaseEv
                     .yAxisTitle("energy (uJ)").build();
             chart.getStyler().setXAxisLabelRotation(45);
             chart.getStyler().setLegendVisible(false);
+            chart.getStyler().setYAxisDecimalPattern("0.###");
             chart.addSeries("energy (uJ)", new ArrayList<>(joulesByEvent.keySet()),
                     joulesByEvent.values().stream().map(v -> v * 1e6).toList());
             return chart;
@@ -171,6 +173,7 @@ public record EnergyReport(String circuit, String mode, CostModel model, PhaseEv
                     .height(400).title(title).xAxisTitle("phase").yAxisTitle(axis).build();
             chart.getStyler().setLegendVisible(false);
             chart.getStyler().setYAxisMin(0.0);
+            chart.getStyler().setYAxisDecimalPattern("0.###");
             chart.getStyler().setXAxisLabelRotation(phaseNames.size() > 16 ? 90 : 0);
             chart.addSeries(axis, phaseNames, values.stream().map(v -> v * 1e6).toList());
             return chart;
