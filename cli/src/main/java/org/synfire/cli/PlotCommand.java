@@ -2,16 +2,20 @@ package org.synfire.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.synfire.chip.api.circuit.CircuitSettings;
-import org.synfire.chip.api.circuit.SpikeRaster;
 import org.synfire.chip.api.circuit.TrainingSession;
 import org.synfire.chip.api.data.Samples;
 import org.synfire.chip.api.spi.CircuitProvider;
 import org.synfire.chip.api.spi.DatasetProvider;
+import org.synfire.cli.internal.energy.EnergyReport;
+import org.synfire.cli.internal.experiment.Experiment;
+import org.synfire.cli.internal.run.Figures;
 import org.synfire.cli.internal.run.MetricsLog;
 import org.synfire.cli.internal.run.Plots;
 import org.synfire.cli.internal.run.Provenance;
@@ -31,8 +35,9 @@ import picocli.CommandLine.Spec;
 /** {@code synfire plot}: draws a run's figures again, from its directory or its bundle. */
 @Command(name = "plot", mixinStandardHelpOptions = true,
         description = {"Draws the figures of a run again, from its directory or its bundle.",
-            "Accuracy per epoch (accuracy.png), weight histograms (weights.png) and, for circuits that spike,",
-            "the spike raster of a few test samples across the circuit's phases (raster.png; needs the data set)."})
+            "Accuracy per epoch (accuracy.png), weight histograms (weights.png), the energy estimates where the",
+            "run made them (energy*.png, inference/energy*.png) and, for circuits that spike, the spike raster",
+            "of a few test samples, half of them ones the circuit gets wrong (raster.png; needs the data set)."})
 final class PlotCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -62,30 +67,41 @@ final class PlotCommand implements Callable<Integer> {
     }
 
     private int draw(RunDirectory run, Path target) throws IOException {
-        Plots.accuracy(MetricsLog.open(run.path()).entries(), target.resolve("accuracy.png"));
         Map<String, int[][]> weights = WeightsFile.readWeights(run.finalWeights());
         // the run's circuit, options, hidden layers, backend and circuit seed, as its run.json recorded them
         Provenance.Session recorded = run.session();
+        Experiment experiment = run.readExperiment();
         Extensions extensions = main.platform(spec.commandLine().getErr()).extensions();
         CircuitProvider circuit = extensions.circuits().get(recorded.circuit());
         DatasetProvider dataset = extensions.datasets().get(recorded.dataset());
         CircuitSettings settings = CircuitSettings.layers(dataset.dimension(), recorded.hidden(), dataset.classes(),
                 recorded.circuitSeed(), 1, recorded.options());
-        String drawn = "accuracy.png, weights.png";
+        List<String> drawn = new ArrayList<>(List.of("accuracy.png", "weights.png"));
         try (TrainingSession session = circuit.open(settings,
                 circuit.needsBackend() ? extensions.backends().get(recorded.backend()) : null)) {
             session.restore(weights);
-            Plots.learnedWeights(weights, session.matrices(), target.resolve("weights.png"));
+            Figures.accuracyAndWeights(run, experiment, MetricsLog.open(run.path()).entries(), weights,
+                    session.matrices(), target);
             if (rasterSamples > 0 && circuit.needsBackend()) {
                 Samples test = dataset.load(data.options()).test();
-                Optional<SpikeRaster> raster = session.raster(test, rasterSamples);
-                if (raster.isPresent()) {
-                    Plots.raster(raster.get(), target.resolve("raster.png"));
-                    drawn += ", raster.png";
+                if (experiment.testSamples() != null) {
+                    test = test.head(experiment.testSamples());
+                }
+                if (Figures.raster(session, test, session.evaluate(test), rasterSamples,
+                        target.resolve("raster.png"))) {
+                    drawn.add("raster.png");
                 }
             }
         }
-        spec.commandLine().getOut().println("drew " + drawn + " in " + target);
+        for (String energy : new String[] {"energy.json", "energy-inference.json"}) {
+            if (Files.isRegularFile(run.path().resolve(energy))) {
+                boolean inference = energy.contains("inference");
+                EnergyReport.redraw(run.path().resolve(energy), inference ? target.resolve("inference") : target);
+                String prefix = inference ? "inference/" : "";
+                drawn.addAll(List.of(prefix + "energy.png", prefix + "energy-events.png", prefix + "energy-phases.png"));
+            }
+        }
+        spec.commandLine().getOut().println("drew " + String.join(", ", drawn) + " in " + target);
         return 0;
     }
 }

@@ -180,7 +180,7 @@ public final class ChipCircuitRunner implements AutoCloseable {
         for (long[] sums : phaseEvents) {
             phases.add(ChipEvents.ofCounts(sums, coreNumbers));
         }
-        return new PhaseEvents(samples, phases, chip.resources());
+        return new PhaseEvents(samples, phases, chip.resources(), phaseNames(circuit.description()));
     }
 
     /**
@@ -249,7 +249,13 @@ public final class ChipCircuitRunner implements AutoCloseable {
                         spikes.stream().mapToInt(x -> x[1]).toArray()));
             }
         }
-        return new org.synfire.chip.api.circuit.SpikeRaster(circuit.description().phases(), count, populations);
+        return new org.synfire.chip.api.circuit.SpikeRaster(circuit.description().phases(), count, populations,
+                phaseNames(circuit.description()));
+    }
+
+    /** The description's name of each phase (its numbers where it gives none). */
+    private static List<String> phaseNames(CircuitDescription description) {
+        return java.util.stream.IntStream.range(0, description.phases()).mapToObj(description::phaseName).toList();
     }
 
     /** The compiled circuit it runs. */

@@ -8,11 +8,24 @@ import java.util.List;
  * @param phases      timesteps per sample
  * @param samples     samples shown
  * @param populations every population, in the order of the circuit
+ * @param phaseNames  the name of each phase (timestep of a sample), as the circuit gives them; its
+ *                    numbers 0, 1, .. where it gives none
  */
-public record SpikeRaster(int phases, int samples, List<Population> populations) {
+public record SpikeRaster(int phases, int samples, List<Population> populations, List<String> phaseNames) {
 
     public SpikeRaster {
         populations = List.copyOf(populations);
+        phaseNames = phaseNames == null || phaseNames.isEmpty()
+                ? java.util.stream.IntStream.range(0, phases).mapToObj(Integer::toString).toList()
+                : List.copyOf(phaseNames);
+        if (phaseNames.size() != phases) {
+            throw new IllegalArgumentException(phaseNames.size() + " phase names for " + phases + " phases");
+        }
+    }
+
+    /** A raster whose phases are known by number only. */
+    public SpikeRaster(int phases, int samples, List<Population> populations) {
+        this(phases, samples, populations, List.of());
     }
 
     /**

@@ -12,7 +12,6 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.synfire.chip.api.ChipEvents;
@@ -23,6 +22,7 @@ import org.synfire.chip.api.cost.CostModel;
 import org.synfire.chip.api.cost.Event;
 import org.synfire.chip.api.cost.Measurement;
 import org.synfire.cli.internal.run.AtomicFiles;
+import org.synfire.cli.internal.run.Plots;
 
 /**
  * The energy, time and resource report of a chip run: estimates per sample from the events each phase
@@ -98,13 +98,112 @@ public record EnergyReport(String circuit, String mode, CostModel model, PhaseEv
      */
     public void write(Path json, Path plots) throws IOException {
         AtomicFiles.write(json, o -> JSON.writeValue(o, toJson()));
-        save(comparisonChart(), plots.resolve("energy.png"));
-        save(eventChart(), plots.resolve("energy-events.png"));
-        save(phaseChart(), plots.resolve("energy-phases.png"));
+        figures().draw(plots);
     }
 
-    private static void save(CategoryChart chart, Path png) throws IOException {
-        AtomicFiles.write(png, o -> BitmapEncoder.saveBitmap(chart, o, BitmapEncoder.BitmapFormat.PNG));
+    /** Draws the charts of {@link #write} again from the JSON file it wrote, into {@code plots}. */
+    public static void redraw(Path json, Path plots) throws IOException {
+        Figures.of(JSON.readTree(json.toFile())).draw(plots);
+    }
+
+    /** What the charts show: all per sample, in joules and seconds. */
+    record Figures(String mode, String table, double joules, double seconds, Map<String, Double> joulesByEvent,
+            List<String> phaseNames, List<Double> phaseJoules, List<Double> phaseSeconds,
+            Optional<Measurement> published) {
+
+        static Figures of(com.fasterxml.jackson.databind.JsonNode j) {
+            Map<String, Double> byEvent = new LinkedHashMap<>();
+            j.path("perSample").path("events").properties()
+                    .forEach(e -> byEvent.put(e.getKey(), e.getValue().path("joules").asDouble()));
+            List<String> names = new ArrayList<>();
+            List<Double> joules = new ArrayList<>();
+            List<Double> seconds = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode phase : j.path("phases")) {
+                names.add(phase.has("name") ? phase.path("name").asText()
+                        : Integer.toString(phase.path("phase").asInt() - 1));
+                joules.add(phase.path("joules").asDouble());
+                seconds.add(phase.path("seconds").asDouble());
+            }
+            com.fasterxml.jackson.databind.JsonNode pub = j.path("published");
+            Optional<Measurement> published = pub.isMissingNode() ? Optional.empty()
+                    : Optional.of(new Measurement(j.path("circuit").asText(), j.path("mode").asText(),
+                            pub.path("joules").asDouble(), pub.path("seconds").asDouble(), pub.path("source").asText()));
+            return new Figures(j.path("mode").asText(), j.path("costTable").path("id").asText(),
+                    j.path("perSample").path("joules").asDouble(), j.path("perSample").path("seconds").asDouble(),
+                    byEvent, names, joules, seconds, published);
+        }
+
+        void draw(Path plots) throws IOException {
+            Plots.save(comparisonCharts(), 2, plots.resolve("energy.png"));
+            Plots.save(List.of(eventChart()), 1, plots.resolve("energy-events.png"));
+            Plots.save(phaseCharts(), 1, plots.resolve("energy-phases.png"));
+        }
+
+        /** Estimate beside the published measurement: energy (uJ) and time (us), each on its own axis. */
+        List<CategoryChart> comparisonCharts() {
+            return List.of(comparison("Energy per " + mode + " sample", "energy (uJ)", joules * 1e6,
+                            published.map(m -> m.joules() * 1e6)),
+                    comparison("Time per " + mode + " sample", "time (us)", seconds * 1e6,
+                            published.map(m -> m.seconds() * 1e6)));
+        }
+
+        private CategoryChart comparison(String title, String axis, double estimate, Optional<Double> measured) {
+            CategoryChart chart = new CategoryChartBuilder().width(450).height(500).title(title).yAxisTitle(axis)
+                    .build();
+            chart.getStyler().setLegendVisible(false);
+            chart.getStyler().setYAxisMin(0.0);
+            chart.getStyler().setYAxisDecimalPattern("0.###");
+            List<String> names = new ArrayList<>(List.of("estimate (" + table + ")"));
+            List<Double> values = new ArrayList<>(List.of(estimate));
+            measured.ifPresent(m -> {
+                names.add("published on Loihi");
+                values.add(m);
+            });
+            chart.addSeries(axis, names, values);
+            return chart;
+        }
+
+        /** Energy per sample by kind of event. */
+        CategoryChart eventChart() {
+            CategoryChart chart = new CategoryChartBuilder().width(900).height(560)
+                    .title("Estimated energy per " + mode + " sample by event (" + table + ")")
+                    .yAxisTitle("energy (uJ)").build();
+            chart.getStyler().setXAxisLabelRotation(45);
+            chart.getStyler().setLegendVisible(false);
+            chart.getStyler().setYAxisDecimalPattern("0.###");
+            chart.addSeries("energy (uJ)", new ArrayList<>(joulesByEvent.keySet()),
+                    joulesByEvent.values().stream().map(v -> v * 1e6).toList());
+            return chart;
+        }
+
+        /** Energy (uJ) and time (us) per sample in each phase, named as the circuit names them, one above the other. */
+        List<CategoryChart> phaseCharts() {
+            return List.of(phase("Estimated energy per " + mode + " sample by phase (" + table + ")", "energy (uJ)",
+                            phaseJoules),
+                    phase("Estimated time per " + mode + " sample by phase", "time (us)", phaseSeconds));
+        }
+
+        private CategoryChart phase(String title, String axis, List<Double> values) {
+            CategoryChart chart = new CategoryChartBuilder().width(Math.max(900, 160 + 40 * phaseNames.size()))
+                    .height(400).title(title).xAxisTitle("phase").yAxisTitle(axis).build();
+            chart.getStyler().setLegendVisible(false);
+            chart.getStyler().setYAxisMin(0.0);
+            chart.getStyler().setYAxisDecimalPattern("0.###");
+            chart.getStyler().setXAxisLabelRotation(phaseNames.size() > 16 ? 90 : 0);
+            chart.addSeries(axis, phaseNames, values.stream().map(v -> v * 1e6).toList());
+            return chart;
+        }
+    }
+
+    /** What the charts of this report show. */
+    Figures figures() {
+        Map<String, Double> byEvent = new LinkedHashMap<>();
+        for (Event event : Event.values()) {
+            byEvent.put(event.key(), perSample.joulesBy().get(event));
+        }
+        return new Figures(mode, model.table().id(), perSample.joules(), perSample.seconds(), byEvent,
+                events.names(), phases.stream().map(CostEstimate::joules).toList(),
+                phases.stream().map(CostEstimate::seconds).toList(), measured());
     }
 
     Map<String, Object> toJson() {
@@ -141,6 +240,7 @@ public record EnergyReport(String circuit, String mode, CostModel model, PhaseEv
             CostEstimate phase = phases.get(p);
             Map<String, Object> e = estimate(phase, model.table().staticPower().joules(phase.seconds()), n);
             e.put("phase", p + 1);
+            e.put("name", events.names().get(p));
             byPhase.add(e);
         }
         j.put("phases", byPhase);
@@ -179,56 +279,6 @@ public record EnergyReport(String circuit, String mode, CostModel model, PhaseEv
         return m;
     }
 
-    private static Map<Event, Double> scaled(Map<Event, Double> values, long factor) {
-        Map<Event, Double> m = new java.util.EnumMap<>(Event.class);
-        values.forEach((k, v) -> m.put(k, v * factor));
-        return m;
-    }
-
-    /** Estimate beside the published measurement: energy in uJ and time in us, which fall in the same range. */
-    private CategoryChart comparisonChart() {
-        CategoryChart chart = new CategoryChartBuilder().width(900).height(560)
-                .title("Per " + mode + " sample: estimate (" + model.table().id() + ") and published").build();
-        List<String> names = List.of("energy (uJ)", "time (us)");
-        chart.addSeries("estimate", names, List.of(joules() * 1e6, perSample.seconds() * 1e6));
-        measured().ifPresent(m -> chart.addSeries("published on Loihi", names,
-                List.of(m.joules() * 1e6, m.seconds() * 1e6)));
-        return chart;
-    }
-
-    /** Energy per sample by kind of event. */
-    private CategoryChart eventChart() {
-        CategoryChart chart = new CategoryChartBuilder().width(900).height(560)
-                .title("Estimated energy per " + mode + " sample by event").yAxisTitle("energy (uJ)").build();
-        chart.getStyler().setXAxisLabelRotation(45);
-        chart.getStyler().setLegendVisible(false);
-        List<String> names = new ArrayList<>();
-        List<Double> values = new ArrayList<>();
-        for (Event event : Event.values()) {
-            names.add(event.key());
-            values.add(perSample.joulesBy().get(event) * 1e6);
-        }
-        chart.addSeries("energy", names, values);
-        return chart;
-    }
-
-    private CategoryChart phaseChart() {
-        CategoryChart chart = new CategoryChartBuilder().width(900).height(560)
-                .title("Estimate per " + mode + " sample by phase").xAxisTitle("phase")
-                .yAxisTitle("energy (nJ) / time (ns / 10)").build();
-        List<Integer> phase = new ArrayList<>();
-        List<Double> energy = new ArrayList<>();
-        List<Double> time = new ArrayList<>();
-        for (int p = 0; p < phases.size(); p++) {
-            phase.add(p + 1);
-            energy.add(phases.get(p).joules() * 1e9);
-            time.add(phases.get(p).seconds() * 1e8);
-        }
-        chart.addSeries("energy (nJ)", phase, energy);
-        chart.addSeries("time (ns / 10)", phase, time);
-        return chart;
-    }
-
     static String joules(double j) {
         return j >= 1e-3 ? String.format("%.3g mJ", j * 1e3) : j >= 1e-6 ? String.format("%.3g uJ", j * 1e6)
                 : j >= 1e-9 ? String.format("%.3g nJ", j * 1e9) : String.format("%.3g pJ", j * 1e12);
@@ -237,5 +287,11 @@ public record EnergyReport(String circuit, String mode, CostModel model, PhaseEv
     static String seconds(double s) {
         return s >= 1e-3 ? String.format("%.3g ms", s * 1e3) : s >= 1e-6 ? String.format("%.3g us", s * 1e6)
                 : String.format("%.3g ns", s * 1e9);
+    }
+
+    private static Map<Event, Double> scaled(Map<Event, Double> values, long factor) {
+        Map<Event, Double> m = new java.util.EnumMap<>(Event.class);
+        values.forEach((k, v) -> m.put(k, v * factor));
+        return m;
     }
 }

@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
  *                      experiment as resolved, every seed, providers, data and the SHA-256 of its files
  *   metrics.csv/.json  one entry per checkpoint
  *   checkpoints/       weights at each checkpoint (NPZ), written atomically
+ *   weights-initial.npz the circuit's matrices before training (for the weight figure)
  *   weights.npz        the final weights
  *   plots/             PNG figures
  *   NAME.tar.gz        the whole run in one file
@@ -77,6 +78,11 @@ public record RunDirectory(Path path) {
 
     public Path finalWeights() {
         return path.resolve("weights.npz");
+    }
+
+    /** The circuit's matrices as it opened, before the first sample (runs from before it was kept lack it). */
+    public Path initialWeights() {
+        return path.resolve("weights-initial.npz");
     }
 
     public Path plots() {

@@ -144,6 +144,9 @@ public final class TrainingJob {
                 Progress progress = Progress.of(experiment.name(), loop.totalSamples(), start, "samples",
                         options.quiet());
                 StopSignals signals = StopSignals.install()) {
+            if (from.isEmpty()) {
+                WeightsFile.write(run.initialWeights(), Figures.matricesOf(session.weights(), session.matrices()), 0);
+            }
             from.ifPresent(c -> {
                 checkpoints.requireMatches(c, session.weights());
                 session.restore(c.weights());
@@ -194,7 +197,7 @@ public final class TrainingJob {
             if (last[0] == null) {
                 last[0] = session.evaluate(resolved.test());
             }
-            writePlots(run, metrics, session.weights(), session.matrices());
+            Figures.accuracyAndWeights(run, experiment, metrics.entries(), session.weights(), session.matrices());
             energy = session.chipEvents().flatMap(e -> EnergyReport.of(experiment.circuit(), "training",
                     defaultCostModel(), e));
             if (energy.isPresent()) {
@@ -205,10 +208,7 @@ public final class TrainingJob {
                 Map<String, Long> d = diagnostics;
                 AtomicFiles.write(run.path().resolve("diagnostics.json"), o -> JSON.writeValue(o, d));
             }
-            var raster = session.raster(resolved.test(), RASTER_SAMPLES);
-            if (raster.isPresent()) {
-                Plots.raster(raster.get(), run.plots().resolve("raster.png"));
-            }
+            Figures.raster(session, resolved.test(), last[0], RASTER_SAMPLES, run.plots().resolve("raster.png"));
         } catch (StoppedBySignal e) {
             interrupted = true;
             out.println();
@@ -279,12 +279,6 @@ public final class TrainingJob {
     /** The cost model of the default table, as the platform found it. */
     private CostModel defaultCostModel() {
         return new CostModel(extensions.costModels().get(CostTables.defaultTable().id()).table());
-    }
-
-    private static void writePlots(RunDirectory run, MetricsLog metrics, Map<String, int[][]> weights,
-            java.util.List<String> matrices) throws IOException {
-        Plots.accuracy(metrics.entries(), run.plots().resolve("accuracy.png"));
-        Plots.learnedWeights(weights, matrices, run.plots().resolve("weights.png"));
     }
 
     private void summarize(RunDirectory run, Experiment experiment, Resolved resolved, MetricsLog metrics,

@@ -2,7 +2,9 @@ package org.synfire.cli.internal.run;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.synfire.chip.api.circuit.Evaluation;
 import org.synfire.chip.api.circuit.TrainingSession;
@@ -11,7 +13,8 @@ import org.synfire.datasets.preprocess.EpochOrder;
 
 /**
  * Trains a session for a number of epochs over the training samples, reshuffled every epoch, and
- * evaluates and checkpoints it at fixed intervals. Knows nothing of files: what to do at a
+ * evaluates and checkpoints it at fixed intervals (on the test samples, and its headline figure also on the
+ * first {@value #TRAINING_SUBSET} training samples, as {@code train_<figure>}). Knows nothing of files: what to do at a
  * checkpoint is the {@link Listener}'s business.
  */
 public final class TrainingLoop {
@@ -38,7 +41,13 @@ public final class TrainingLoop {
         }
     }
 
+    /** Training samples evaluated at each checkpoint (the first ones): a functional pass, cheap beside training. */
+    static final int TRAINING_SUBSET = 1000;
+    /** The name of the headline figure on the training subset: this before the test figure's name. */
+    public static final String TRAINING_PREFIX = "train_";
+
     private final Samples train;
+    private final Samples trainingSubset;
     private final Samples test;
     private final int epochs;
     private final long interval;
@@ -50,6 +59,7 @@ public final class TrainingLoop {
      */
     public TrainingLoop(Samples train, Samples test, int epochs, double checkpointEvery, long orderSeed) {
         this.train = train;
+        this.trainingSubset = train.head(TRAINING_SUBSET);
         this.test = test;
         this.epochs = epochs;
         this.interval = Math.max(1, Math.round(checkpointEvery * train.count()));
@@ -100,7 +110,12 @@ public final class TrainingLoop {
                 double rate = (seen - lastCheckpoint) / ((now - lastTime) / 1e9);
                 listener.evaluating(test.count());
                 Evaluation evaluation = session.evaluate(test);
-                CheckpointMetrics metrics = new CheckpointMetrics((double) seen / n, seen, evaluation.metrics(), rate);
+                Map<String, Double> figures = new LinkedHashMap<>(evaluation.metrics());
+                String headline = evaluation.headline();
+                if (!headline.isEmpty()) {
+                    figures.put(TRAINING_PREFIX + headline, session.evaluate(trainingSubset).metric(headline));
+                }
+                CheckpointMetrics metrics = new CheckpointMetrics((double) seen / n, seen, figures, rate);
                 listener.checkpoint(metrics, evaluation, new Checkpoint(seen, session.weights()));
                 lastCheckpoint = seen;
                 lastTime = System.nanoTime();

@@ -115,4 +115,31 @@ class EnergyReportTest {
         PhaseEvents none = new PhaseEvents(0, events().phases(), events().resources());
         assertTrue(EnergyReport.of("sbp", "training", new CostModel(CostTables.defaultTable()), none).isEmpty());
     }
+
+    @Test
+    void energyAndTimePerPhaseHaveTheirOwnAxesInPlainUnitsOverThePhaseNames() throws Exception {
+        PhaseEvents named = new PhaseEvents(2, events().phases(), events().resources(), List.of("x", "w1+"));
+        EnergyReport r = EnergyReport.of("sbp", "training", new CostModel(CostTables.defaultTable()), named)
+                .orElseThrow();
+
+        List<org.knowm.xchart.CategoryChart> phases = r.figures().phaseCharts();
+        assertEquals("energy (uJ)", phases.get(0).getYAxisTitle());
+        assertEquals("time (us)", phases.get(1).getYAxisTitle());
+        assertEquals(List.of("x", "w1+"), phases.get(1).getSeriesMap().get("time (us)").getXData());
+        assertEquals(125.3e-3, phases.get(1).getSeriesMap().get("time (us)").getYData().iterator().next()
+                .doubleValue(), 1e-12);
+        List<org.knowm.xchart.CategoryChart> comparison = r.figures().comparisonCharts();
+        assertEquals("energy (uJ)", comparison.get(0).getYAxisTitle());
+        assertEquals(List.of(304.9e-6, 590.0), comparison.get(0).getSeriesMap().get("energy (uJ)").getYData()
+                .stream().map(v -> Math.round(v.doubleValue() * 1e7) / 1e7).toList());
+        assertEquals("time (us)", comparison.get(1).getYAxisTitle());
+
+        r.write(temp.resolve("energy.json"), temp.resolve("plots"));
+        EnergyReport.redraw(temp.resolve("energy.json"), temp.resolve("again"));
+        for (String png : List.of("energy.png", "energy-events.png", "energy-phases.png")) {
+            assertTrue(Files.size(temp.resolve("plots").resolve(png)) > 1000, png);
+            assertEquals(-1L, Files.mismatch(temp.resolve("plots").resolve(png), temp.resolve("again").resolve(png)),
+                    png + " is drawn again from energy.json as it was");
+        }
+    }
 }
