@@ -3,8 +3,6 @@ package org.synfire.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -14,10 +12,7 @@ import org.junit.jupiter.api.Test;
 class BenchCommandTest {
 
     private static CliRun bench(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), FakeDataset.module(), args);
-        return new CliRun(code, out.toString(), err.toString());
+        return CliRun.withFakeData(args);
     }
 
     @Test

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -32,10 +30,7 @@ class CheckpointHostileTest {
     private Path checkpoints;
 
     private CliRun train(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), FakeDataset.module(), args);
-        return new CliRun(code, out.toString(), err.toString());
+        return CliRun.withFakeData(args);
     }
 
     /** A finished run of 2 x 120 samples: checkpoints at 180 and 240 are kept; its end is removed. */

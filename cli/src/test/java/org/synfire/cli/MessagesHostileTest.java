@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,11 +25,7 @@ class MessagesHostileTest {
     Path temp;
 
     private CliRun run(Path yaml) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), FakeDataset.module(), "run",
-                yaml.toString(), "--runs", temp.resolve("runs").toString(), "--quiet");
-        return new CliRun(code, out.toString(), err.toString());
+        return CliRun.withFakeData("run", yaml.toString(), "--runs", temp.resolve("runs").toString(), "--quiet");
     }
 
     private static void oneLineInWords(CliRun run, Path file) {

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -62,11 +60,7 @@ class ProvenanceTest {
     }
 
     private CliRun cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Module modules = Modules.combine(FakeDataset.module(), Probe.module());
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), modules, args);
-        return new CliRun(code, out.toString(), err.toString());
+        return CliRun.with(Modules.combine(FakeDataset.module(), Probe.module()), args);
     }
 
     private Path onlyRun(Path runs) throws IOException {

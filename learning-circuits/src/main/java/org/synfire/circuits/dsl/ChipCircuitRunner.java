@@ -192,8 +192,7 @@ public final class ChipCircuitRunner implements AutoCloseable {
         for (boolean primary : new boolean[] {true, false}) {
             for (CompiledCircuit.MatrixConnection p : circuit.matrixConnections()) {
                 if (p.primary() == primary) {
-                    weights.put(p.key(), asMatrix(chip.weights(p.connection()), p.direct() ? p.rows() : p.columns(),
-                            p.direct() ? p.columns() : p.rows()));
+                    weights.put(p.key(), read(p));
                 }
             }
         }
@@ -204,11 +203,15 @@ public final class ChipCircuitRunner implements AutoCloseable {
     public Map<String, int[][]> matrixWeights() {
         Map<String, int[][]> weights = new LinkedHashMap<>();
         for (CompiledCircuit.MatrixConnection p : circuit.matrixConnections()) {
-            boolean direct = p.direct();
-            weights.put(p.connection(), asMatrix(chip.weights(p.connection()),
-                    direct ? p.rows() : p.columns(), direct ? p.columns() : p.rows()));
+            weights.put(p.connection(), read(p));
         }
         return weights;
+    }
+
+    /** One matrix connection's weights as the chip holds them, [pre][post]. */
+    private int[][] read(CompiledCircuit.MatrixConnection p) {
+        return asMatrix(chip.weights(p.connection()), p.direct() ? p.rows() : p.columns(),
+                p.direct() ? p.columns() : p.rows());
     }
 
     /**

@@ -57,8 +57,12 @@ public final class ChipInference {
                 phases));
         probes.add(new Probe("readout-current", Probe.Kind.CURRENT, readout.population(),
                 origin + readout.phase() + 1, phases));
+        int[] hiddenSizes = new int[readout.hidden().size()];
         int hiddenUnits = 0;
-        for (String hidden : readout.hidden()) {
+        for (int h = 0; h < hiddenSizes.length; h++) {
+            String hidden = readout.hidden().get(h);
+            hiddenSizes[h] = size(compiled, hidden);
+            hiddenUnits += hiddenSizes[h];
             List<Integer> declared = description.populations().get(hidden).phases();
             if (declared == null || declared.isEmpty()) {
                 throw new IllegalArgumentException(description.name() + ": readout hidden population " + hidden
@@ -66,7 +70,6 @@ public final class ChipInference {
             }
             probes.add(new Probe("readout-hidden:" + hidden, Probe.Kind.SPIKES, hidden, origin + declared.get(0) + 1,
                     phases));
-            hiddenUnits += size(compiled, hidden);
         }
         int offset = offset(description, readout);
         CompiledCircuit circuit = compiled.withProbes(probes);
@@ -90,9 +93,9 @@ public final class ChipInference {
                     fired[k] = spikes.get(n, k) != 0;
                 }
                 int j = 0;
-                for (ProbeData layer : hidden) {
-                    for (int u = 0; u < layer.values()[n].length; u++) {
-                        hiddenFired[j++] = layer.get(n, u) != 0;
+                for (int h = 0; h < hidden.size(); h++) {
+                    for (int u = 0; u < hiddenSizes[h]; u++) {
+                        hiddenFired[j++] = hidden.get(h).get(n, u) != 0;
                     }
                 }
                 tally.add(samples.labels()[n], fired, potential, hiddenFired);

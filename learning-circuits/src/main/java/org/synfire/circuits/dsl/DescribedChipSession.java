@@ -78,7 +78,8 @@ final class DescribedChipSession implements TrainingSession {
     /** Every phase of the training circuit on the first samples, run on a copy of the chip. */
     @Override
     public Optional<SpikeRaster> raster(Samples samples, int count) {
-        CompiledCircuit circuit = CircuitCompiler.compile(training, matrices(weights()), byConnection(weights()));
+        Map<String, int[][]> now = weights();
+        CompiledCircuit circuit = CircuitCompiler.compile(training, matrices(now), byConnection(now));
         return Optional.of(ChipCircuitRunner.raster(backend, circuit, new RunOptions(settings.seed(), 1),
                 samples.inputs(), samples.dimension(), samples.labels(), Math.min(count, samples.count())));
     }

@@ -193,11 +193,12 @@ public final class TrainingJob {
             if (stoppedAt[0] >= 0) {
                 throw new StoppedBySignal(); // closes the session and the bar, then says how to resume
             }
-            WeightsFile.write(run.finalWeights(), session.weights(), loop.totalSamples());
+            Map<String, int[][]> finalWeights = session.weights();
+            WeightsFile.write(run.finalWeights(), finalWeights, loop.totalSamples());
             if (last[0] == null) {
                 last[0] = session.evaluate(resolved.test());
             }
-            Figures.accuracyAndWeights(run, experiment, metrics.entries(), session.weights(), session.matrices());
+            Figures.accuracyAndWeights(run, experiment, metrics.entries(), finalWeights, session.matrices());
             energy = session.chipEvents().flatMap(e -> EnergyReport.of(experiment.circuit(), "training",
                     defaultCostModel(), e));
             if (energy.isPresent()) {
