@@ -215,7 +215,7 @@ public final class TrainingJob {
             out.println();
             out.printf("interrupted after %d of %d samples; checkpoint saved in %s%n", stoppedAt[0],
                     loop.totalSamples(), run.checkpoints());
-            out.println("resume with: synfire train --resume " + shellWord(run.path().toString()));
+            out.println("resume with: " + ResumeCommand.of(run.path(), options.commandLine()));
             out.flush();
             return;
         }
@@ -386,11 +386,6 @@ public final class TrainingJob {
         StoppedBySignal() {
             super(null, null, false, false);
         }
-    }
-
-    /** {@code word} as one word of a POSIX shell command line (quoted if it needs to be). */
-    static String shellWord(String word) {
-        return word.matches("[A-Za-z0-9_./:=@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     private static String formatDuration(Duration d) {

@@ -21,6 +21,14 @@ import com.google.inject.util.Modules;
  */
 public final class Platform {
 
+    static {
+        // Synfire intercepts no methods: without Guice's class generation Guice never reaches sun.misc.Unsafe,
+        // which JDK 24 and later warn about, four lines on every command
+        if (System.getProperty("guice_bytecode_gen_option") == null) {
+            System.setProperty("guice_bytecode_gen_option", "DISABLED");
+        }
+    }
+
     private final Injector injector;
     private final Extensions extensions;
     private final List<PluginJar> plugins;
