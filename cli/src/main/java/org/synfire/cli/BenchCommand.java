@@ -19,6 +19,7 @@ import org.synfire.chip.api.data.Dataset;
 import org.synfire.chip.api.data.Samples;
 import org.synfire.chip.api.spi.ChipBackend;
 import org.synfire.chip.api.spi.CircuitProvider;
+import org.synfire.cli.internal.run.MemoryBudget;
 import org.synfire.cli.internal.runtime.Extensions;
 
 import picocli.CommandLine.Command;
@@ -112,6 +113,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("bench: --samples, --functional-samples, --inference-samples and"
                     + " --repetitions must be at least 1 and --warmup at least 0");
         }
+        MemoryBudget.requireThreads("bench", threads);
         PrintWriter out = spec.commandLine().getOut();
         Extensions extensions = main.platform(spec.commandLine().getErr()).extensions();
         Dataset data = extensions.datasets().get(dataset).load(new DataOptions(Optional.ofNullable(dataDir), false));

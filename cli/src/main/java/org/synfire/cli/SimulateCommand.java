@@ -1,7 +1,11 @@
 package org.synfire.cli;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -66,10 +70,10 @@ final class SimulateCommand implements Callable<Integer> {
         OutputPaths.requireDirectory("--out", out);
         PrintWriter stdout = spec.commandLine().getOut();
         Network net = NetworkFile.read(network);
+        MemoryBudget.Probes probes = new MemoryBudget.Probes(network.getFileName() + ": probes", steps);
         for (Probe probe : net.probes()) {
             OutputPaths.requirePlainName(network.getFileName() + ": probe name", probe.name());
-            MemoryBudget.requireProbe(network.getFileName() + ": probe '" + probe.name() + "'", steps, probe.t0(),
-                    probe.every(), columns(net, probe));
+            probes.add(probe.name(), probe.t0(), probe.every(), columns(net, probe));
         }
         try (ChipSimulation simulation = main.platform(spec.commandLine().getErr()).extensions().backends()
                 .get(backend).open(net, new RunOptions(seed, chips))) {
@@ -97,21 +101,26 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     private void write(ProbeData data) throws IOException {
-        StringBuilder csv = new StringBuilder();
         int columns = data.samples() == 0 ? 0 : data.values()[0].length;
-        csv.append("timestep");
-        for (int c = 0; c < columns; c++) {
-            csv.append(',').append(c);
-        }
-        csv.append('\n');
-        for (int s = 0; s < data.samples(); s++) {
-            csv.append(data.timesteps()[s]);
-            for (int v : data.values()[s]) {
-                csv.append(',').append(v);
+        // streamed, row by row: the whole text of a long probe would cost more than the probe itself
+        AtomicFiles.write(out.resolve(data.probe() + ".csv"), stream -> {
+            Writer csv = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+            csv.write("timestep");
+            for (int c = 0; c < columns; c++) {
+                csv.write(',');
+                csv.write(Integer.toString(c));
             }
-            csv.append('\n');
-        }
-        AtomicFiles.writeString(out.resolve(data.probe() + ".csv"), csv.toString());
+            csv.write('\n');
+            for (int s = 0; s < data.samples(); s++) {
+                csv.write(Integer.toString(data.timesteps()[s]));
+                for (int v : data.values()[s]) {
+                    csv.write(',');
+                    csv.write(Integer.toString(v));
+                }
+                csv.write('\n');
+            }
+            csv.flush();
+        });
         WeightsFile.writeNpy(out.resolve(data.probe() + ".npy"), data.values());
         WeightsFile.writeNpy(out.resolve(data.probe() + "-timesteps.npy"), new int[][] {data.timesteps()});
     }

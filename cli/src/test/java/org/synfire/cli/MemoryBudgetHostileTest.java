@@ -35,6 +35,15 @@ class MemoryBudgetHostileTest {
     }
 
     @Test
+    void aHundredThousandThreadsAreRefusedBeforeAnyIsStarted() {
+        CliRun train = cli("train", "--circuit", "sbp", "--dataset", "tiny", "--hidden", "12", "--threads", "100000",
+                "--runs", temp.resolve("runs").toString(), "--quiet");
+        refusedInOneLine(train, "command line: field 'threads' (--threads) is 100000; expected 1 to 256");
+        CliRun bench = cli("bench", "--dataset", "tiny", "--hidden", "12", "--threads", "100000");
+        refusedInOneLine(bench, "bench: field 'threads' (--threads) is 100000; expected 1 to 256");
+    }
+
+    @Test
     void aHiddenLayerOfTwoBillionUnitsIsRefusedBeforeTheDataIsLoaded() {
         CliRun run = cli("train", "--circuit", "sbp-functional", "--dataset", "tiny", "--hidden", "2000000000",
                 "--runs", temp.resolve("runs").toString(), "--quiet");
@@ -43,14 +52,14 @@ class MemoryBudgetHostileTest {
         assertTrue(Files.notExists(temp.resolve("runs")));
     }
 
-    /** 24 inputs x 2,000,000 hidden: passes the bound without the data set, fails with it. */
+    /** 24 inputs x 300,000 hidden: passes the bound without the data set (600,000 weights), fails with it. */
     @Test
     void hiddenLayersTooLargeForTheDataSetAreRefusedBeforeTraining() {
-        CliRun run = cli("train", "--circuit", "sbp-functional", "--dataset", "tiny", "--hidden", "2000000",
+        CliRun run = cli("train", "--circuit", "sbp-functional", "--dataset", "tiny", "--hidden", "300000",
                 "--runs", temp.resolve("runs").toString(), "--quiet");
 
-        refusedInOneLine(run, "synfire: experiment train: field 'hidden' (--hidden) is [2000000]: weights of 24 x "
-                + "2000000 + 2000000 x 4", LIMIT);
+        refusedInOneLine(run, "synfire: experiment train: field 'hidden' (--hidden) is [300000]: weights of 24 x "
+                + "300000 + 300000 x 4", LIMIT);
         assertTrue(Files.notExists(temp.resolve("runs")));
     }
 
@@ -116,8 +125,25 @@ class MemoryBudgetHostileTest {
         CliRun run = CliRun.of("simulate", network.toString(), "--steps", "2147483647", "--out",
                 temp.resolve("o").toString());
 
-        refusedInOneLine(run, "synfire: probe.json: probe 'v' over --steps 2147483647: 2147483647 recorded timesteps x "
-                + "8 values", LIMIT);
+        refusedInOneLine(run, "synfire: probe.json: probes over --steps 2147483647: with probe 'v' (2147483647 recorded"
+                + " timesteps x 8 values)", LIMIT);
+    }
+
+    @Test
+    void probesEachUnderTheBudgetAreRefusedWhenTogetherTheyAreOver() throws IOException {
+        // per probe 6,000,000 rows x (64 + 8 x 1) bytes = 432,000,000 bytes, under 536,870,912; two are over
+        Path network = Files.writeString(temp.resolve("probes.json"), """
+                {"format": "synfire-network/1",
+                 "groups": [{"name": "n", "size": 1, "vThMant": 100}],
+                 "probes": [{"name": "v", "kind": "VOLTAGE", "target": "n"},
+                            {"name": "u", "kind": "CURRENT", "target": "n"}]}
+                """);
+
+        CliRun run = CliRun.of("simulate", network.toString(), "--steps", "6000000", "--out",
+                temp.resolve("o").toString());
+
+        refusedInOneLine(run, "synfire: probes.json: probes over --steps 6000000: with probe 'u' (6000000 recorded"
+                + " timesteps x 1 values) they need about 864000000 bytes", LIMIT);
     }
 
     @Test

@@ -104,6 +104,7 @@ public record Experiment(
         }
         org.synfire.cli.internal.run.MemoryBudget.requireHidden(source, hidden);
         requireAtLeast(source, "threads", threads, 1);
+        org.synfire.cli.internal.run.MemoryBudget.requireThreads(source, threads);
         if (circuitOptions != null) {
             circuitOptions.forEach((key, value) -> {
                 if (key == null || key.isBlank() || value == null || value.isBlank()) {

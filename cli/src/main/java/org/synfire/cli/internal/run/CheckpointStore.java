@@ -86,12 +86,12 @@ public final class CheckpointStore {
      * Checks a checkpoint's matrices against the weights of the session it is to restore: the same
      * names, each of the same shape.
      *
-     * @throws IllegalArgumentException naming the checkpoint's file and the first difference
+     * @throws IOException naming the checkpoint's file and the first difference: the file does not fit the run
      */
-    public void requireMatches(Checkpoint checkpoint, Map<String, int[][]> expected) {
+    public void requireMatches(Checkpoint checkpoint, Map<String, int[][]> expected) throws IOException {
         String file = directory.resolve(fileName(checkpoint.samples())).toString();
         if (!checkpoint.weights().keySet().equals(expected.keySet())) {
-            throw new IllegalArgumentException(file + ": the checkpoint holds matrices "
+            throw new IOException(file + ": the checkpoint holds matrices "
                     + new TreeSet<>(checkpoint.weights().keySet()) + "; the run's circuit has "
                     + new TreeSet<>(expected.keySet()));
         }
@@ -101,7 +101,7 @@ public final class CheckpointStore {
             int wantColumns = want.length == 0 ? 0 : want[0].length;
             int gotColumns = got.length == 0 ? 0 : got[0].length;
             if (want.length != got.length || wantColumns != gotColumns) {
-                throw new IllegalArgumentException(file + ": matrix '" + e.getKey() + "' is " + got.length + " x "
+                throw new IOException(file + ": matrix '" + e.getKey() + "' is " + got.length + " x "
                         + gotColumns + "; the run's circuit has " + want.length + " x " + wantColumns);
             }
         }

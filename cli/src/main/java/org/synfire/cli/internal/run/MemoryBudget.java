@@ -8,23 +8,45 @@ import org.synfire.datasets.DataLimits;
  * The one memory budget of the command for sizes given as options or read from files: the data sets'
  * {@link DataLimits#MAX_DATA_BYTES}, 512 MiB. Each check runs before anything of the claimed size is
  * allocated and fails with one line naming the option or file and field, the claimed size and the
- * limit. The bytes per item are estimates of what the emulator and the circuits keep, on the high side.
+ * limit. The bytes per item are measured (docs/benchmarks.md, "Memory budget") and rounded up.
  */
 public final class MemoryBudget {
 
     /** The budget: 512 MiB. */
     public static final long MAX_BYTES = DataLimits.MAX_DATA_BYTES;
-    /** Bytes of the weights per synapse of a layered circuit: the int32 matrix, its transposed and
-     *  sign-split copies on the chip, and the copy a checkpoint takes. */
-    static final long BYTES_PER_WEIGHT = 4 * 4;
-    /** Bytes the emulator keeps per core of the board (references, counters, wiring heads). */
-    static final long BYTES_PER_CORE = 64;
+    /** Bytes per weight of a layered circuit on the chip: measured 114 to 160 (live heap after a full GC, sBP on
+     *  loihi1, hidden 400 against 1200: about three synapses per weight and their learning state); see
+     *  docs/benchmarks.md, "Memory budget". */
+    static final long BYTES_PER_WEIGHT = 160;
+    /** Bytes the emulator keeps per core of the board: measured 107 to 131 (heap after GC, an empty network on
+     *  8,192 and 65,536 chips). */
+    static final long BYTES_PER_CORE = 160;
     /** Cores of one chip (Loihi 1). */
     static final long CORES_PER_CHIP = 128;
-    /** Bytes per value a probe records: the int32 array and its CSV text. */
-    static final long BYTES_PER_PROBE_VALUE = 16;
+    /** Bytes per value a probe records: the int32 in its row and in the NPY file's copy as it is written. */
+    static final long BYTES_PER_PROBE_VALUE = 8;
+    /** Bytes per row (recorded timestep) of a probe: the row array's header and reference, the timestep;
+     *  with BYTES_PER_PROBE_VALUE measured 78 bytes per row of 2 values (scripts/memory-budget). */
+    static final long BYTES_PER_PROBE_ROW = 64;
+
+    /** Backend threads at most: each reserves a stack (1 MiB by default), and no circuit here spans more chip
+     *  cores than this to share out. */
+    public static final int MAX_THREADS = 256;
 
     private MemoryBudget() {
+    }
+
+    /**
+     * Checks the backend threads of a run.
+     *
+     * @param source where the number came from, e.g. a file name or "command line"
+     */
+    public static void requireThreads(String source, int threads) {
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException(source + ": field 'threads' (--threads) is " + threads
+                    + "; expected 1 to " + MAX_THREADS + " (each backend thread reserves a stack; more threads than"
+                    + " the machine has cores do not help)");
+        }
     }
 
     private static String limit() {
@@ -73,16 +95,35 @@ public final class MemoryBudget {
     }
 
     /**
-     * Checks what a probe records over a run: one row per recorded timestep of {@code columns} values.
-     *
-     * @param where the file and probe, e.g. {@code net.json: probes 'v'}
+     * What the probes of one simulation record over a run, added up probe by probe: each adds one row per
+     * recorded timestep of its values, and the run is refused as soon as all of them together pass the budget
+     * (many probes each under it are not let through).
      */
-    public static void requireProbe(String where, int steps, int t0, int every, long columns) {
-        long rows = steps <= t0 ? 0 : (steps - 1L - t0) / Math.max(every, 1) + 1;
-        long bytes = saturatingMultiply(saturatingMultiply(rows, columns + 1), BYTES_PER_PROBE_VALUE);
-        if (bytes > MAX_BYTES) {
-            throw new IllegalArgumentException(where + " over --steps " + steps + ": " + rows + " recorded timesteps x "
-                    + columns + " values need about " + bytes + " bytes, more than " + limit());
+    public static final class Probes {
+        private final String where;
+        private final int steps;
+        private long bytes;
+
+        /**
+         * @param where the file, e.g. {@code net.json: probes}
+         * @param steps the timesteps of the run ({@code --steps})
+         */
+        public Probes(String where, int steps) {
+            this.where = where;
+            this.steps = steps;
+        }
+
+        /** Adds a probe that records {@code columns} values every {@code every} timesteps from {@code t0}. */
+        public void add(String probe, int t0, int every, long columns) {
+            long rows = steps <= t0 ? 0 : (steps - 1L - t0) / Math.max(every, 1) + 1;
+            long own = saturatingMultiply(rows, saturatingAdd(BYTES_PER_PROBE_ROW,
+                    saturatingMultiply(columns, BYTES_PER_PROBE_VALUE)));
+            bytes = saturatingAdd(bytes, own);
+            if (bytes > MAX_BYTES) {
+                throw new IllegalArgumentException(where + " over --steps " + steps + ": with probe '" + probe + "' ("
+                        + rows + " recorded timesteps x " + columns + " values) they need about " + bytes
+                        + " bytes, more than " + limit());
+            }
         }
     }
 

@@ -147,10 +147,10 @@ public final class TrainingJob {
             if (from.isEmpty()) {
                 WeightsFile.write(run.initialWeights(), Figures.matricesOf(session.weights(), session.matrices()), 0);
             }
-            from.ifPresent(c -> {
-                checkpoints.requireMatches(c, session.weights());
-                session.restore(c.weights());
-            });
+            if (from.isPresent()) {
+                checkpoints.requireMatches(from.get(), session.weights());
+                session.restore(from.get().weights());
+            }
             progress.doing("training");
             long[] reported = {start};
             loop.run(session, start, new TrainingLoop.Listener() {
