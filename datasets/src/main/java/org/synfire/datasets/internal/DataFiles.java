@@ -91,10 +91,11 @@ public final class DataFiles {
      * Checks the files of the raw data set {@code name} (as {@link #locate} found them) against the
      * checksums configured for them, hashing only those not remembered as checked.
      *
+     * @return the SHA-256 of each file proved by one (see {@link VerifiedFiles#verify})
      * @throws IOException naming the first file that does not match, and how
      */
-    public void verify(String name, Map<String, Path> found) throws IOException {
-        verified.verify(SourceCatalog.load(env).spec(name, List.copyOf(found.keySet())), found);
+    public Map<Path, String> verify(String name, Map<String, Path> found) throws IOException {
+        return verified.verify(SourceCatalog.load(env).spec(name, List.copyOf(found.keySet())), found);
     }
 
     /** The memory of checked files (for tests). */

@@ -88,10 +88,12 @@ public record RawSource(String name, int trainCount, int testCount, boolean embe
                     read);
         }
         Map<String, Path> paths = files.locate(name, FILES, options);
-        files.verify(name, paths);
+        Map<Path, String> proved = files.verify(name, paths);
         List<DataFile> read = new ArrayList<>();
         for (Path path : paths.values()) {
-            read.add(new DataFile(path.toAbsolutePath().normalize().toString(), sha256(path)));
+            Path file = path.toAbsolutePath().normalize();
+            String sha256 = proved.get(file); // a file just proved by its SHA-256 is not hashed twice
+            read.add(new DataFile(file.toString(), sha256 != null ? sha256 : sha256(path)));
         }
         return new Raw(
                 pair(fileImages(paths.get(TRAIN_IMAGES)), paths.get(TRAIN_IMAGES).toString(),

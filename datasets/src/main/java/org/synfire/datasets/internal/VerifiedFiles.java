@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -20,7 +21,8 @@ import java.util.stream.Collectors;
  * <p>A file is remembered in a small properties file (at most {@value #MAX_ENTRIES} entries, at most
  * {@value #MAX_BYTES} bytes; a larger or unreadable one is ignored and started afresh) by its absolute
  * path and a stamp: its size, modification time, status-change time (where the file system has one;
- * {@code touch} cannot set it back) and file key (device and inode), and the checksums it matched. A
+ * {@code touch} cannot set it back) and file key (device and inode), the checksums it matched, and the
+ * SHA-256 of its bytes as stored (a run's provenance records it). A
  * file whose stamp differs in any part, or that is checked against other checksums, is hashed again.
  * Who can write the memory file can also write the data files beside it, so it is trusted as much.
  * A memory file that cannot be written (a read-only home) costs a hash per load, nothing else.
@@ -31,6 +33,8 @@ public final class VerifiedFiles {
     public static final String FILE_NAME = "verified-files.properties";
 
     static final int MAX_ENTRIES = 64;
+    /** Between a file's stamp and the SHA-256 of its bytes as stored, in the memory file. */
+    private static final String STORED = " stored-sha256:";
     static final int MAX_BYTES = 64 * 1024;
 
     private final Path memory;
@@ -50,11 +54,15 @@ public final class VerifiedFiles {
      * Checks every file that has checksums in {@code spec}; files without any are left alone.
      *
      * @param files file names as configured mapped to the files found
+     * @return the SHA-256 of the bytes as stored of each file it proved (absolute path to hexadecimal), the sum
+     *         it was checked by or one taken when it was hashed, and remembered with it: a run's provenance need
+     *         not hash the files again
      * @throws IOException naming the file, the checksum that fails, its value and the expected one
      */
-    public void verify(SourceSpec spec, Map<String, Path> files) throws IOException {
+    public Map<Path, String> verify(SourceSpec spec, Map<String, Path> files) throws IOException {
         Properties known = load();
         boolean changed = false;
+        Map<Path, String> stored = new HashMap<>();
         for (Map.Entry<String, Path> e : files.entrySet()) {
             List<Checksum> sums = spec.checksums(e.getKey());
             if (sums.isEmpty()) {
@@ -63,22 +71,31 @@ public final class VerifiedFiles {
             Path file = e.getValue().toAbsolutePath().normalize();
             String key = file.toString();
             String before = stamp(file, sums);
-            if (before.equals(known.getProperty(key))) {
+            String remembered = known.getProperty(key, "");
+            if (remembered.startsWith(before + STORED)) {
+                stored.put(file, remembered.substring(before.length() + STORED.length()));
                 continue;
             }
             check(spec.name(), e.getKey(), file, sums);
             hashed++;
+            String sha256 = sums.stream().filter(c -> c.kind() == Checksum.Kind.SHA256).map(Checksum::hex)
+                    .findFirst().orElse(null);
+            if (sha256 == null) {
+                sha256 = RawSource.sha256(file);
+            }
+            stored.put(file, sha256);
             if (before.equals(stamp(file, sums))) { // unchanged while it was hashed
                 if (known.size() >= MAX_ENTRIES) {
                     known.clear();
                 }
-                known.setProperty(key, before);
+                known.setProperty(key, before + STORED + sha256);
                 changed = true;
             }
         }
         if (changed) {
             save(known);
         }
+        return stored;
     }
 
     private static void check(String source, String name, Path file, List<Checksum> sums) throws IOException {

@@ -131,6 +131,29 @@ class VerifiedFilesTest {
                 e.getMessage());
     }
 
+    /**
+     * A proved file hands the SHA-256 of its bytes as stored to the run's provenance, hashed or remembered alike:
+     * the sum it was checked by, or (checked by its content's sum) one taken as it was hashed. The expected sums
+     * are computed here with the JDK's MessageDigest (sha256Of), independently of Checksum.
+     */
+    @Test
+    void theStoredSha256OfAProvedFileIsReturnedForTheProvenance() throws IOException {
+        Path served = data.resolve(RawSource.TRAIN_LABELS);
+        String sha256 = sha256Of(served);
+        SourceSpec spec = SourceCatalog.of(props("toy.a.gz.sha256=" + sha256, "toy.b.gz.content-sha256="
+                + contentSha256(served))).spec("toy", List.of("a.gz", "b.gz"));
+        VerifiedFiles verified = new VerifiedFiles(home.resolve(VerifiedFiles.FILE_NAME));
+        Path key = served.toAbsolutePath().normalize();
+
+        assertEquals(Map.of(key, sha256), verified.verify(spec, Map.of("a.gz", served)), "hashed");
+        assertEquals(Map.of(key, sha256), verified.verify(spec, Map.of("a.gz", served)), "remembered");
+        assertEquals(1, verified.hashed());
+        VerifiedFiles byContent = new VerifiedFiles(home.resolve("other.properties"));
+        assertEquals(Map.of(key, sha256Of(served)), byContent.verify(spec, Map.of("b.gz", served)), "hashed");
+        assertEquals(Map.of(key, sha256Of(served)), byContent.verify(spec, Map.of("b.gz", served)), "remembered");
+        assertEquals(1, byContent.hashed());
+    }
+
     /** Guard: a file checked by the sum of its gzip as served cannot stand in uncompressed. */
     @Test
     void uncompressedFileCannotBeVerifiedByTheSumOfItsGzip() throws IOException {
@@ -214,6 +237,14 @@ class VerifiedFilesTest {
             px[i] = (byte) (i * 7);
         }
         return px;
+    }
+
+    private static String sha256Of(Path file) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String contentSha256(Path file) throws IOException {
