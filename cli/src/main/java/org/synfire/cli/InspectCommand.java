@@ -59,9 +59,10 @@ final class InspectCommand implements Callable<Integer> {
             return 0;
         }
         CircuitSettings settings = CircuitSettings.layers(data.dimension(), hidden, data.classes(), 1, 1);
-        out.printf("circuit %s, %d-%s-%d (%s), on %s%n", circuit, data.dimension(),
-                hidden.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("-")), data.classes(),
-                dataset, backend);
+        String layers = provider.parameters().contains(CircuitSettings.HIDDEN)
+                ? hidden.stream().map(h -> "-" + h).collect(java.util.stream.Collectors.joining()) : "";
+        out.printf("circuit %s, %d%s-%d (%s), on %s%n", circuit, data.dimension(), layers, data.classes(), dataset,
+                backend);
         Optional<ResourceUsage> usage;
         try (TrainingSession session = provider.open(settings, extensions.backends().get(backend))) {
             usage = session.resources();

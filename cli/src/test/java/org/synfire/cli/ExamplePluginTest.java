@@ -74,6 +74,15 @@ class ExamplePluginTest {
     }
 
     @Test
+    void inspectShowsThePerceptronWithoutHiddenLayers() {
+        CliRun inspect = CliRun.of("--plugin-path", plugins.toString(), "inspect", "--circuit", "perceptron",
+                "--dataset", "mnist20-mini");
+
+        assertEquals(0, inspect.exitCode(), inspect.err());
+        assertTrue(inspect.out().startsWith("circuit perceptron, 400-10 (mnist20-mini), on loihi1\n"), inspect.out());
+    }
+
+    @Test
     void theCircuitOnTheChipLearnsWhatItsFunctionalModelLearns() throws IOException {
         Map<String, int[][]> chip = train("perceptron");
         Map<String, int[][]> functional = train("perceptron-functional");
@@ -90,6 +99,8 @@ class ExamplePluginTest {
                 "mnist20-mini", "--train-samples", "300", "--test-samples", "100", "--epochs", "1", "--runs",
                 runs.toString(), "--quiet");
         assertEquals(0, run.exitCode(), run.err());
+        assertTrue(!run.out().contains("hidden layers"), "a circuit without hidden layers is not said to have any: "
+                + run.out());
         if (circuit.equals("perceptron")) {
             assertTrue(run.out().contains("0 of 100 predictions differ"), run.out());
             assertTrue(run.out().contains("every weight copy agrees with its matrix; no population fired out of its phases"), run.out());

@@ -2,6 +2,7 @@ package org.example.perceptron;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.synfire.chip.api.circuit.CircuitSettings;
 import org.synfire.chip.api.circuit.Evaluation;
@@ -28,6 +29,12 @@ public final class PerceptronFunctionalProvider implements CircuitProvider {
     @Override
     public boolean needsBackend() {
         return false;
+    }
+
+    /** No hidden layers: inputs straight to classes. */
+    @Override
+    public Set<String> parameters() {
+        return Set.of(CircuitSettings.INPUTS, CircuitSettings.OUTPUTS);
     }
 
     @Override

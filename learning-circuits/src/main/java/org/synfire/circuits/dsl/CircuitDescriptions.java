@@ -52,6 +52,13 @@ public final class CircuitDescriptions {
             return tree.path("name").asText();
         }
 
+        /** The names of the parameters it declares, in their order. */
+        public java.util.Set<String> parameterNames() {
+            java.util.Set<String> names = new java.util.LinkedHashSet<>();
+            tree.path("parameters").fieldNames().forEachRemaining(names::add);
+            return java.util.Collections.unmodifiableSet(names);
+        }
+
         /**
          * The circuit for these parameter values; parameters it declares with a default may be left out,
          * parameters it does not declare are ignored.

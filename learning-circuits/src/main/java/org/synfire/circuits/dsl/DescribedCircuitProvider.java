@@ -54,6 +54,12 @@ public abstract class DescribedCircuitProvider implements CircuitProvider {
         return true;
     }
 
+    /** The parameters the training circuit declares. */
+    @Override
+    public final java.util.Set<String> parameters() {
+        return training.parameterNames();
+    }
+
     @Override
     public TrainingSession open(CircuitSettings settings, ChipBackend backend) {
         Objects.requireNonNull(backend, "the " + id + " circuit runs on a chip backend");

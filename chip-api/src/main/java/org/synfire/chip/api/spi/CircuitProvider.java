@@ -1,5 +1,7 @@
 package org.synfire.chip.api.spi;
 
+import java.util.Set;
+
 import org.synfire.chip.api.circuit.CircuitSettings;
 import org.synfire.chip.api.circuit.TrainingSession;
 
@@ -18,4 +20,13 @@ public interface CircuitProvider extends Extension {
      * @param backend the chip backend to run on; ignored (may be null) when {@link #needsBackend()} is false
      */
     TrainingSession open(CircuitSettings settings, ChipBackend backend);
+
+    /**
+     * The names of the {@link CircuitSettings#parameters() parameters} this circuit reads; the command line
+     * shows only these (a circuit without hidden layers is not said to have any). By default the layered
+     * network's {@link CircuitSettings#INPUTS}, {@link CircuitSettings#HIDDEN} and {@link CircuitSettings#OUTPUTS}.
+     */
+    default Set<String> parameters() {
+        return Set.of(CircuitSettings.INPUTS, CircuitSettings.HIDDEN, CircuitSettings.OUTPUTS);
+    }
 }

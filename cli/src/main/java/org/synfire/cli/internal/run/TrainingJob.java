@@ -292,7 +292,9 @@ public final class TrainingJob {
         out.printf("%-22s %d x %d epochs, seed %d%n", "training samples", resolved.train().count(),
                 experiment.epochs(), experiment.seed());
         out.printf("%-22s %d%n", "test samples", resolved.test().count());
-        out.printf("%-22s %s%n", "hidden layers", experiment.hidden());
+        if (resolved.circuit().parameters().contains(CircuitSettings.HIDDEN)) {
+            out.printf("%-22s %s%n", "hidden layers", experiment.hidden());
+        }
         boolean paper = papersSetting(experiment, resolved.train().dimension(), resolved.train().classes());
         last.metrics().forEach((name, value) -> out.printf("%-22s %.4f%s%n", name, value,
                 paper ? besidePaper(name, experiment.epochs()) : ""));
