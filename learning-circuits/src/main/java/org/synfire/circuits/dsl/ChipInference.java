@@ -34,10 +34,11 @@ public final class ChipInference {
      * Runs {@code description} with {@code matrices} on {@code samples}.
      *
      * @param matrices every matrix the inference circuit declares, by name (others are ignored)
+     * @param done     told the samples done after each sample
      * @throws IllegalArgumentException if the circuit has no readout or a matrix is missing
      */
     public static Result infer(ChipBackend backend, CircuitDescription description, Map<String, int[][]> matrices,
-            Samples samples, long seed) {
+            Samples samples, long seed, java.util.function.LongConsumer done) {
         Readout readout = description.classReadout().orElseThrow(() -> new IllegalArgumentException(
                 description.name() + ": no readout: the circuit does not say where a sample's class is read"));
         Map<String, int[][]> used = new LinkedHashMap<>();
@@ -76,6 +77,7 @@ public final class ChipInference {
         try (ChipCircuitRunner chip = new ChipCircuitRunner(backend, circuit, new RunOptions(seed, 1))) {
             for (int n = 0; n < samples.count(); n++) {
                 chip.present(samples.inputs(), n * samples.dimension(), 0);
+                done.accept(n + 1L);
             }
             ProbeData spikes = chip.chip().probe("readout-spikes");
             ProbeData current = chip.chip().probe("readout-current");

@@ -61,11 +61,18 @@ final class DescribedChipSession implements TrainingSession {
     /** Runs the circuit's inference description on the chip with the weights the training circuit holds now. */
     @Override
     public Evaluation infer(Samples samples) {
+        return infer(samples, done -> { });
+    }
+
+    @Override
+    public Evaluation infer(Samples samples, java.util.function.LongConsumer done) {
         if (inference.isEmpty()) {
-            return evaluate(samples);
+            Evaluation evaluation = evaluate(samples);
+            done.accept(samples.count());
+            return evaluation;
         }
         ChipInference.Result result = ChipInference.infer(backend, inference.get(), weights(), samples,
-                settings.seed());
+                settings.seed(), done);
         lastInference = result.events();
         return result.evaluation();
     }

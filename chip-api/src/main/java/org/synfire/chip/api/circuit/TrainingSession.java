@@ -32,6 +32,16 @@ public interface TrainingSession extends AutoCloseable {
     }
 
     /**
+     * As {@link #infer(Samples)}, telling {@code done} how many samples are done as it goes (at least once, at
+     * the end), so that a caller can show progress. Circuits that infer on a chip tell it after every sample.
+     */
+    default Evaluation infer(Samples samples, java.util.function.LongConsumer done) {
+        Evaluation evaluation = infer(samples);
+        done.accept(samples.count());
+        return evaluation;
+    }
+
+    /**
      * The spikes of every population while the circuit trains on the first {@code count} samples of
      * {@code samples}, on a copy: this session's weights do not change. Empty for circuits without spikes.
      */

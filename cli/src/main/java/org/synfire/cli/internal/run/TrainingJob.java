@@ -252,8 +252,11 @@ public final class TrainingJob {
                         options.quiet())) {
             progress.doing("on-chip inference of " + resolved.test().count() + " test samples");
             session.restore(weights);
-            onChip = session.infer(resolved.test());
-            progress.step(resolved.test().count());
+            long[] reported = {0};
+            onChip = session.infer(resolved.test(), done -> {
+                progress.step(done - reported[0]);
+                reported[0] = done;
+            });
             lastInferenceEnergy = session.inferenceEvents().flatMap(e -> EnergyReport.of(circuitId, "inference",
                     defaultCostModel(), e));
         }

@@ -46,6 +46,11 @@ class SbpProvidersTest {
             assertEquals(model.metrics(), inferred.metrics());
             assertEquals(model.counts(), inferred.counts());
             assertTrue(model.metric("top1_spikes") > 0 && model.metric("top1_spikes") < 1, "a test that can tell");
+            // progress is told after every sample, in order
+            java.util.List<Long> told = new java.util.ArrayList<>();
+            Evaluation again = chip.infer(test, told::add);
+            assertArrayEquals(inferred.predictions(), again.predictions());
+            assertEquals(java.util.stream.LongStream.rangeClosed(1, test.count()).boxed().toList(), told);
         }
     }
 
