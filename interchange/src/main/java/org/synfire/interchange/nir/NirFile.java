@@ -51,6 +51,11 @@ public final class NirFile {
         Files.createDirectories(directory);
         Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".partial");
         try {
+            if (temporary.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                // temporary files are private; the file they become is an ordinary one, rw-r--r--
+                Files.setPosixFilePermissions(temporary,
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             try (WritableHdfFile file = HdfFile.write(temporary)) {
                 file.putDataset("version", VERSION);
                 WritableGroup root = file.putGroup("node");
