@@ -186,14 +186,20 @@ public final class NirImport {
     /** Checks every node and edge can be placed; returns the Input nodes. */
     private static List<String> check(NirGraph graph) {
         Map<String, NirNode> nodes = graph.nodes();
+        // a node of another type first: it is the reason, whatever its edges look like
+        for (Map.Entry<String, NirNode> n : nodes.entrySet()) {
+            if (n.getValue() instanceof NirNode.Other o) {
+                throw new IllegalArgumentException("node '" + n.getKey() + "': type " + o.type()
+                        + " has no counterpart on loihi1 (supported: Input, Affine, Linear, Threshold, IF, LIF,"
+                        + " CubaLIF, Output)");
+            }
+        }
         List<String> inputs = new ArrayList<>();
         for (Map.Entry<String, NirNode> n : nodes.entrySet()) {
             String name = n.getKey();
             NirNode node = n.getValue();
             switch (node) {
-                case NirNode.Other o -> throw new IllegalArgumentException("node '" + name + "': type " + o.type()
-                        + " has no counterpart on loihi1 (supported: Input, Affine, Linear, Threshold, IF, LIF,"
-                        + " CubaLIF, Output)");
+                case NirNode.Other o -> throw new IllegalStateException("checked above");
                 case NirNode.Input i -> {
                     inputs.add(name);
                     if (!graph.sources(name).isEmpty()) {
