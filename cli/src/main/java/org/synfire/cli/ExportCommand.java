@@ -137,9 +137,9 @@ final class ExportCommand implements Callable<Integer> {
         } else {
             InferenceNpz.write(out, network, meta);
         }
-        stdout.printf("wrote %s: %s of circuit %s, %d layers (%s), %s neurons%n", out,
+        stdout.printf("wrote %s: %s of circuit %s, %d layers (%s)%s%n", out,
                 what.name().toLowerCase(Locale.ROOT), circuitId, network.layers().size(), shape(network),
-                units.name().toLowerCase(Locale.ROOT));
+                what == Format.NIR ? ", " + units.name().toLowerCase(Locale.ROOT) + " neurons" : "");
         return 0;
     }
 
