@@ -119,6 +119,46 @@ class NirExportTest {
         assertInstanceOf(NirNode.Threshold.class, graph.nodes().get("o"));
     }
 
+    /**
+     * A run of the spiking circuit on the chip exports through the same circuit SPI (its session says the network
+     * of the weights on the chip); IF neurons, taken as one input volley from rest, predict the same; and a bare
+     * weights file exports with its layers read off the matrices, without a run's seed or accuracy.
+     */
+    @Test
+    void aChipRunAndABareWeightsFileExportTheSameNetwork() throws IOException {
+        CliRun trained = CliRun.withFakeData("train", "--circuit", "sbp", "--dataset", "tiny", "--hidden", "12",
+                "--seed", "4", "--runs", temp.resolve("runs").toString(), "--quiet");
+        assertEquals(0, trained.exitCode(), trained.err());
+        Path run;
+        try (Stream<Path> dirs = Files.list(temp.resolve("runs"))) {
+            run = dirs.findFirst().orElseThrow();
+        }
+        Path fromRun = temp.resolve("run.nir");
+        Path fromWeights = temp.resolve("weights.nir");
+
+        CliRun chip = CliRun.withFakeData("export", run.toString(), "--neurons", "if", "--out", fromRun.toString());
+        CliRun bare = CliRun.withFakeData("export", run.resolve("weights.npz").toString(), "--circuit", "sbp-functional",
+                "--out", fromWeights.toString());
+
+        assertEquals(0, chip.exitCode(), chip.err());
+        assertEquals(0, bare.exitCode(), bare.err());
+        NirGraph ifGraph = NirFile.read(fromRun);
+        NirGraph thresholdGraph = NirFile.read(fromWeights);
+        assertEquals("sbp", ifGraph.metadata().get("circuit"));
+        assertEquals(4L, ifGraph.metadata().get("seed"));
+        assertFalse(thresholdGraph.metadata().containsKey("seed"));
+        assertFalse(thresholdGraph.metadata().containsKey("accuracy"));
+        assertEquals("[12]", thresholdGraph.metadata().get("hidden"));
+        Samples test = testSamples();
+        NirForward viaIf = new NirForward(ifGraph);
+        NirForward viaThreshold = new NirForward(thresholdGraph);
+        int[] expected = functionalPredictions(run, List.of(12));
+        for (int n = 0; n < test.count(); n++) {
+            assertEquals(expected[n], firstFiring(viaIf.run(test.inputs(), n * test.dimension())), "sample " + n);
+            assertEquals(expected[n], firstFiring(viaThreshold.run(test.inputs(), n * test.dimension())), "sample " + n);
+        }
+    }
+
     @Test
     void recordsCircuitSeedAccuracyAndVersion() throws IOException {
         Path run = train("12");
