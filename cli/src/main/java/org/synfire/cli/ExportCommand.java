@@ -35,10 +35,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code synfire export}: a trained circuit's inference network as a NIR graph or an NPZ file. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Writes the trained inference network of a run, bundle or weights file for other tools.",
-            "nir: a NIR graph (HDF5, NIR 1.0 layout): Input -> Affine -> Threshold -> ... -> Output, in the units",
-            "of the functional model, so that evaluating it gives the functional evaluation's predictions.",
-            "npz: the same layers as numpy arrays with their scales (docs/interchange.md)."})
+        description = {"Writes the trained inference network of a run, bundle or weights file.",
+            "nir: a NIR graph (HDF5, NIR 1.0 layout), Input -> Affine -> Threshold ->",
+            "... -> Output in the units of the functional model: evaluating it gives",
+            "the functional evaluation's predictions. npz: the same layers as numpy",
+            "arrays with their scales (docs/interchange.md)."})
 final class ExportCommand implements Callable<Integer> {
 
     /** What a file holds. */
