@@ -7,6 +7,7 @@ module org.synfire.cli {
     requires org.synfire.chip.api;
     requires org.synfire.datasets;
     requires org.synfire.chip.network.file;
+    requires org.synfire.interchange;
     requires com.google.guice;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;

@@ -29,6 +29,17 @@ public interface CircuitModel {
      */
     Evaluation evaluate(Map<String, int[][]> weights, Samples samples);
 
+    /**
+     * The weights as the circuit's inference network of threshold units (see
+     * {@link org.synfire.chip.api.circuit.TrainingSession#inferenceNetwork()}); empty if the circuit cannot say it.
+     *
+     * @param weights every matrix by name, as for {@link #evaluate}
+     */
+    default java.util.Optional<org.synfire.chip.api.circuit.InferenceNetwork> inferenceNetwork(
+            Map<String, int[][]> weights) {
+        return java.util.Optional.empty();
+    }
+
     /** Kinds of host input of the circuit's own, by the name its generators give in {@code emits}. */
     default Map<String, HostInput> hostInputs() {
         return Map.of();

@@ -140,6 +140,12 @@ final class DescribedChipSession implements TrainingSession {
         return n;
     }
 
+    /** The circuit model's inference network of the weights on the chip now. */
+    @Override
+    public Optional<org.synfire.chip.api.circuit.InferenceNetwork> inferenceNetwork() {
+        return model.inferenceNetwork(weights());
+    }
+
     /** Every copy of every matrix, the matrices first under their own names (see {@link CompiledCircuit.MatrixConnection}). */
     @Override
     public Map<String, int[][]> weights() {

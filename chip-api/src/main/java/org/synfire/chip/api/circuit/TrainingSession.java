@@ -63,6 +63,15 @@ public interface TrainingSession extends AutoCloseable {
     }
 
     /**
+     * The current weights as the circuit's inference network of threshold units, in the units of its
+     * functional model, for exporting it ({@code synfire export}); evaluated on a sample it gives the
+     * spikes, hence the predictions, of {@link #evaluate}. Empty for circuits that cannot say it.
+     */
+    default Optional<InferenceNetwork> inferenceNetwork() {
+        return Optional.empty();
+    }
+
+    /**
      * Every weight matrix the circuit holds, by name, [row][column]: enough to resume. Chip circuits
      * include each copy the chip keeps.
      */

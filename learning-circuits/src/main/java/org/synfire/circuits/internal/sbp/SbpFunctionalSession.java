@@ -1,8 +1,10 @@
 package org.synfire.circuits.internal.sbp;
 
 import java.util.Map;
+import java.util.Optional;
 
 import org.synfire.chip.api.circuit.Evaluation;
+import org.synfire.chip.api.circuit.InferenceNetwork;
 import org.synfire.chip.api.circuit.TrainingSession;
 import org.synfire.chip.api.data.Samples;
 
@@ -25,6 +27,11 @@ final class SbpFunctionalSession implements TrainingSession {
     @Override
     public Evaluation evaluate(Samples samples) {
         return SbpEvaluator.evaluate(weights, samples);
+    }
+
+    @Override
+    public Optional<InferenceNetwork> inferenceNetwork() {
+        return Optional.of(SbpInferenceNetwork.of(weights));
     }
 
     @Override

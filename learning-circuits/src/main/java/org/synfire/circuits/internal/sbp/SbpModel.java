@@ -1,9 +1,11 @@
 package org.synfire.circuits.internal.sbp;
 
 import java.util.Map;
+import java.util.Optional;
 
 import org.synfire.chip.api.circuit.CircuitSettings;
 import org.synfire.chip.api.circuit.Evaluation;
+import org.synfire.chip.api.circuit.InferenceNetwork;
 import org.synfire.chip.api.data.Samples;
 import org.synfire.circuits.dsl.CircuitModel;
 
@@ -25,5 +27,10 @@ final class SbpModel implements CircuitModel {
     @Override
     public Evaluation evaluate(Map<String, int[][]> weights, Samples samples) {
         return SbpEvaluator.evaluate(SbpWeights.restored(weights), samples);
+    }
+
+    @Override
+    public Optional<InferenceNetwork> inferenceNetwork(Map<String, int[][]> weights) {
+        return Optional.of(SbpInferenceNetwork.of(SbpWeights.restored(weights)));
     }
 }

@@ -1,0 +1,197 @@
+package org.synfire.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.synfire.chip.api.circuit.CircuitSettings;
+import org.synfire.chip.api.circuit.InferenceNetwork;
+import org.synfire.chip.api.circuit.TrainingSession;
+import org.synfire.chip.api.spi.CircuitProvider;
+import org.synfire.cli.internal.run.CheckpointMetrics;
+import org.synfire.cli.internal.run.InferenceNpz;
+import org.synfire.cli.internal.run.MetricsLog;
+import org.synfire.cli.internal.run.Provenance;
+import org.synfire.cli.internal.run.RunBundle;
+import org.synfire.cli.internal.run.RunDirectory;
+import org.synfire.cli.internal.run.WeightsFile;
+import org.synfire.cli.internal.runtime.Extensions;
+import org.synfire.interchange.nir.NirExport;
+import org.synfire.interchange.nir.NirFile;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code synfire export}: a trained circuit's inference network as a NIR graph or an NPZ file. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Writes the trained inference network of a run, bundle or weights file.",
+            "nir: a NIR graph (HDF5, NIR 1.0 layout), Input -> Affine -> Threshold ->",
+            "... -> Output in the units of the functional model: evaluating it gives",
+            "the functional evaluation's predictions. npz: the same layers as numpy",
+            "arrays with their scales (docs/interchange.md)."})
+final class ExportCommand implements Callable<Integer> {
+
+    /** What a file holds. */
+    enum Format { NIR, NPZ }
+
+    @ParentCommand
+    Main main;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "WEIGHTS", description = "Run directory, run bundle (.tar.gz) or weights (.npz).")
+    Path source;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write.")
+    Path out;
+
+    @Option(names = "--format", paramLabel = "nir|npz", defaultValue = "nir",
+            description = "nir (default) or npz.")
+    String format;
+
+    @Option(names = "--neurons", paramLabel = "threshold|if", defaultValue = "threshold",
+            description = "NIR node of the units: threshold (default; exact, stateless) or if (integrate and fire,"
+                    + " for simulators of spiking dynamics; exact for one input volley per sample from rest).")
+    String neurons;
+
+    @Option(names = "--circuit", paramLabel = "ID", description = "Circuit (default: the run's, or sbp).")
+    String circuit;
+
+    @Option(names = "--backend", paramLabel = "ID", description = "Chip backend, for circuits that need one to open"
+            + " (default: the run's, or loihi1).")
+    String backend;
+
+    @Option(names = "--hidden", paramLabel = "N[,N...]", split = ",",
+            description = "Units of each hidden layer (default: the run's, or read off the weights).")
+    List<Integer> hidden;
+
+    @Override
+    public Integer call() throws IOException {
+        Format what = choice("--format", format, Format.class);
+        NirExport.Neurons units = choice("--neurons", neurons, NirExport.Neurons.class);
+        if (what == Format.NPZ && units != NirExport.Neurons.THRESHOLD) {
+            throw new IllegalArgumentException("--neurons applies to --format nir only");
+        }
+        if (Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out + " is a directory; name the file to write");
+        }
+        return RunBundle.withRun(source, directory -> export(directory, what, units));
+    }
+
+    private int export(Path directory, Format what, NirExport.Neurons units) throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        Extensions extensions = main.platform(spec.commandLine().getErr()).extensions();
+        Path weightsFile = directory;
+        Provenance.Session run = null;
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        if (Files.isDirectory(directory)) {
+            RunDirectory dir = RunDirectory.existing(directory);
+            run = dir.session();
+            weightsFile = dir.finalWeights();
+            dir.readProvenance().map(Provenance::seed).ifPresent(seed -> metadata.put("seed", seed));
+            accuracy(directory).forEach(metadata::put);
+        }
+        if (!Files.isRegularFile(weightsFile)) {
+            throw new IllegalArgumentException("no weights at " + weightsFile);
+        }
+        Map<String, int[][]> weights = WeightsFile.readWeights(weightsFile);
+        String circuitId = Optional.ofNullable(circuit).orElse(run != null ? run.circuit() : "sbp");
+        String backendId = Optional.ofNullable(backend).orElse(run != null ? run.backend() : "loihi1");
+        List<Integer> layers = Optional.ofNullable(hidden).orElse(run != null ? run.hidden() : layersOf(weights));
+        int[] io = inputsAndClasses(weightsFile, weights, layers);
+        org.synfire.cli.internal.run.MemoryBudget.requireLayers(weightsFile.toString(), io[0], layers, io[1]);
+        CircuitProvider provider = extensions.circuits().get(circuitId);
+        CircuitSettings settings = CircuitSettings.layers(io[0], layers, io[1],
+                run != null ? run.circuitSeed() : 1, 1, run != null ? run.options() : Map.of());
+        InferenceNetwork network;
+        try (TrainingSession session = provider.open(settings,
+                provider.needsBackend() ? extensions.backends().get(backendId) : null)) {
+            try {
+                session.restore(weights);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(weightsFile + ": " + e.getMessage() + " (hidden layers " + layers
+                        + (hidden == null ? "; --hidden sets them" : "") + ")", e);
+            }
+            network = session.inferenceNetwork().orElseThrow(() -> new IllegalArgumentException("circuit "
+                    + circuitId + " does not describe its inference network; it cannot be exported"));
+        }
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("circuit", circuitId);
+        meta.put("hidden", layers.toString());
+        meta.putAll(metadata);
+        meta.put("synfire_version", Main.Version.version());
+        meta.put("source", weightsFile.getFileName().toString());
+        if (what == Format.NIR) {
+            NirFile.write(NirExport.of(network, units, meta), out);
+        } else {
+            InferenceNpz.write(out, network, meta);
+        }
+        stdout.printf("wrote %s: %s of circuit %s, %d layers (%s)%s%n", out,
+                what.name().toLowerCase(Locale.ROOT), circuitId, network.layers().size(), shape(network),
+                what == Format.NIR ? ", " + units.name().toLowerCase(Locale.ROOT) + " neurons" : "");
+        return 0;
+    }
+
+    /** The headline figure of the run's last checkpoint, as {@code accuracy} with its name and sample count. */
+    private static Map<String, Object> accuracy(Path directory) throws IOException {
+        List<CheckpointMetrics> entries = MetricsLog.open(directory).entries();
+        if (entries.isEmpty() || entries.get(entries.size() - 1).metrics().isEmpty()) {
+            return Map.of();
+        }
+        CheckpointMetrics last = entries.get(entries.size() - 1);
+        Map.Entry<String, Double> headline = last.metrics().entrySet().iterator().next();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("accuracy", headline.getValue());
+        m.put("accuracy_metric", headline.getKey());
+        m.put("trained_samples", last.samples());
+        return m;
+    }
+
+    /** Hidden layers read off an NPZ of matrices named w1, w2, ... (the sBP convention): all but the last one's columns. */
+    private static List<Integer> layersOf(Map<String, int[][]> weights) {
+        List<Integer> sizes = new java.util.ArrayList<>();
+        for (int l = 1; weights.containsKey("w" + l) && weights.get("w" + l).length > 0; l++) {
+            sizes.add(weights.get("w" + l)[0].length);
+        }
+        return sizes.size() >= 2 ? List.copyOf(sizes.subList(0, sizes.size() - 1)) : List.of(400);
+    }
+
+    /** The inputs (rows of w1) and classes (columns of the last matrix) of the weights. */
+    private static int[] inputsAndClasses(Path file, Map<String, int[][]> weights, List<Integer> layers) {
+        int[][] first = weights.get("w1");
+        int[][] last = weights.get("w" + (layers.size() + 1));
+        if (first == null || last == null || first.length == 0 || last.length == 0) {
+            throw new IllegalArgumentException(file + ": no matrices w1 and w" + (layers.size() + 1)
+                    + " to tell the inputs and classes by; has " + weights.keySet());
+        }
+        return new int[] {first.length, last[0].length};
+    }
+
+    private static String shape(InferenceNetwork network) {
+        StringBuilder s = new StringBuilder().append(network.inputs());
+        network.layers().forEach(l -> s.append('-').append(l.outputs()));
+        return s.toString();
+    }
+
+    private static <E extends Enum<E>> E choice(String option, String value, Class<E> type) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(value)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException(option + " " + value + ": expected one of "
+                + java.util.Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList());
+    }
+}
