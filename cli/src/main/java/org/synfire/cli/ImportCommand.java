@@ -24,13 +24,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code synfire import}: a NIR graph as a synfire-network/1 file for {@code synfire simulate} on loihi1. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Turns a NIR graph into a synfire-network/1 file that synfire simulate",
-            "runs on loihi1. Input becomes a spike generator; Affine and Linear become",
-            "connections (8-bit mantissas, an exponent per connection); Threshold, IF,",
-            "LIF and CubaLIF become compartment groups (time constants to decays,",
-            "thresholds to vThMant); Output becomes a spike probe. Anything else is",
-            "refused, naming the node. Prints each connection's exponent and largest",
-            "quantisation error (docs/interchange.md)."})
+        description = {"Turns a NIR graph into a network file for synfire simulate.",
+            "The file is synfire-network/1, for loihi1. Input becomes a spike generator;",
+            "Affine and Linear become connections (8-bit mantissas, an exponent per",
+            "connection); Threshold, IF, LIF and CubaLIF become compartment groups (time",
+            "constants to decays, thresholds to vThMant); Output becomes a spike probe.",
+            "Anything else is refused, naming the node. Prints each connection's exponent",
+            "and largest quantisation error (docs/interchange.md)."})
 final class ImportCommand implements Callable<Integer> {
 
     @Spec

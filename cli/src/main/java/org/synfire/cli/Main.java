@@ -25,7 +25,11 @@ import picocli.CommandLine.ScopeType;
             InspectCommand.class, SimulateCommand.class, ExportCommand.class, ImportCommand.class, BenchCommand.class, ListCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:failure", "2:usage or configuration error"})
+        exitCodeList = {"0:success",
+            "1:failure: the work could not be done (e.g. a data, weights, checkpoint or bundle file is unreadable,"
+                + " malformed or refused)",
+            "2:usage or configuration error: a wrong option or field, a named file that does not exist",
+            "130:stopped by Ctrl-C or SIGTERM (training saves a checkpoint first)"})
 public final class Main {
 
     /** Where plugin jars are looked for unless --plugin-path says otherwise. */
