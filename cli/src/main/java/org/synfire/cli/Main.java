@@ -22,7 +22,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = Main.Version.class,
         description = "Emulates neuromorphic chips and runs learning circuits on them.",
         subcommands = {RunCommand.class, TrainCommand.class, EvalCommand.class, PlotCommand.class,
-            InspectCommand.class, SimulateCommand.class, BenchCommand.class, ListCommand.class,
+            InspectCommand.class, SimulateCommand.class, BenchCommand.class, SweepCommand.class, ListCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure", "2:usage or configuration error"})
