@@ -108,7 +108,7 @@ public final class Main {
     }
 
     /** Bad input the user can fix: configuration errors and files named that do not exist. */
-    private static boolean isUserError(Throwable e) {
+    static boolean isUserError(Throwable e) {
         return e instanceof IllegalArgumentException || e instanceof java.nio.file.NoSuchFileException;
     }
 

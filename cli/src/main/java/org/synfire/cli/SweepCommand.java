@@ -311,6 +311,16 @@ final class SweepCommand implements Callable<Integer> {
                 public boolean interrupted() {
                     return job.interrupted();
                 }
+
+                @Override
+                public String describe(Throwable failure) {
+                    return Main.oneLine(failure);
+                }
+
+                @Override
+                public int exitCode(Throwable failure) {
+                    return Main.isUserError(failure) ? 2 : 1;
+                }
             });
             return ended ? 0 : TrainingJob.INTERRUPTED_EXIT;
         }

@@ -40,7 +40,6 @@ public record LocalExecutor(int parallel) implements Executor {
     public boolean run(SweepDirectory dir, List<SweepPoint> points, PointCommand command, PrintWriter out)
             throws IOException, InterruptedException {
         Files.createDirectories(dir.logs());
-        int total = SweepStatus.of(dir, dir.readGrid().points(), java.util.Set.of()).size();
         AtomicInteger finished = new AtomicInteger();
         List<Process> children = Collections.synchronizedList(new ArrayList<>());
         // a coordinator stopped by SIGTERM passes it on: each child saves a checkpoint and ends
@@ -55,7 +54,7 @@ public record LocalExecutor(int parallel) implements Executor {
                     runOne(dir, point, command, children);
                     int n = finished.incrementAndGet();
                     synchronized (out) {
-                        out.println(progress(dir, point, total, n, points.size(), began));
+                        out.println(progress(dir, point, n, points.size(), children.size(), began));
                         out.flush();
                     }
                     return null;
@@ -107,9 +106,10 @@ public record LocalExecutor(int parallel) implements Executor {
     }
 
     /** The progress line after a point ended: counts, ETA from this session's pace, and the point's outcome. */
-    private String progress(SweepDirectory dir, SweepPoint point, int total, int finishedNow, int todo,
+    private String progress(SweepDirectory dir, SweepPoint point, int finishedNow, int todo, int running,
             Instant began) throws IOException {
         List<PointView> views = SweepStatus.of(dir, dir.readGrid().points(), java.util.Set.of());
+        var counts = SweepStatus.counts(views);
         int left = todo - finishedNow;
         Duration elapsed = Duration.between(began, Instant.now());
         // points run `parallel` at a time: the rest take their share of the pace so far
@@ -118,8 +118,10 @@ public record LocalExecutor(int parallel) implements Executor {
         PointView view = views.stream().filter(v -> v.point().id().equals(point.id())).findFirst().orElseThrow();
         String outcome = view.status() == PointStatus.DONE ? "done" + headline(dir, point)
                 : view.status().word() + (view.detail().isEmpty() ? "" : " (" + view.detail() + ")");
-        return "sweep " + dir.path().getFileName() + ": " + SweepStatus.line(views) + eta + " | " + point.id() + " "
-                + outcome;
+        // running: the children alive now (a child just started may not have written its state yet)
+        return String.format("sweep %s: %d of %d points done, %d running, %d failed%s | %s %s",
+                dir.path().getFileName(), counts.get(PointStatus.DONE), views.size(), running,
+                counts.get(PointStatus.FAILED), eta, point.id(), outcome);
     }
 
     private static String headline(SweepDirectory dir, SweepPoint point) throws IOException {

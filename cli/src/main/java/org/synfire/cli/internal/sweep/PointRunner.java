@@ -24,6 +24,12 @@ public final class PointRunner {
 
         /** Whether the last run was stopped by a signal after saving a checkpoint. */
         boolean interrupted();
+
+        /** A failure in one line, as the command prints it. */
+        String describe(Throwable failure);
+
+        /** The exit code the command ends with after this failure. */
+        int exitCode(Throwable failure);
     }
 
     private PointRunner() {
@@ -56,10 +62,8 @@ public final class PointRunner {
                 training.start(run, point.experiment());
             }
         } catch (IOException | RuntimeException | Error e) {
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip().lines()
-                    .findFirst().orElse("");
-            new PointState(PointStatus.FAILED, attempts, host, pid, slurm, earlier + seconds(began), 1, why)
-                    .write(dir.state(id));
+            new PointState(PointStatus.FAILED, attempts, host, pid, slurm, earlier + seconds(began),
+                    training.exitCode(e), training.describe(e)).write(dir.state(id));
             throw e;
         }
         double wall = earlier + seconds(began);

@@ -119,11 +119,14 @@ final class SweepPlots {
         Plots.save(charts, 1, png);
     }
 
-    /** {@code boxplot.png}: the final headline figure of the points, a box per group. */
-    static void boxes(Map<String, List<SweepReport.Row>> groups, Path png) throws IOException {
+    /**
+     * {@code boxplot.png}: the final headline figure of the points, a box per group; the paper's figure as a box
+     * of its own (a line) beside them where given.
+     */
+    static void boxes(Map<String, List<SweepReport.Row>> groups, Optional<Double> paper, Path png) throws IOException {
         String metric = headline(groups).orElse("accuracy");
         double k = SweepReport.percent(metric) ? 100 : 1;
-        BoxChart chart = new BoxChartBuilder().width(Math.max(500, 160 * groups.size() + 200)).height(480)
+        BoxChart chart = new BoxChartBuilder().width(Math.max(560, 180 * groups.size() + 260)).height(480)
                 .title("Final " + metric + " per group (each box: the seeds)")
                 .yAxisTitle(metric + (k == 100 ? " (%)" : "")).build();
         chart.getStyler().setLegendVisible(false);
@@ -138,6 +141,10 @@ final class SweepPlots {
             if (!values.isEmpty()) {
                 chart.addSeries(group.getKey() + " (" + values.size() + ")", values);
             }
+        }
+        if (paper.isPresent() && metric.equals("top1_spikes")) {
+            chart.addSeries(String.format("paper (Loihi): %.1f %%", paper.get() * 100),
+                    new ArrayList<>(List.of(paper.get() * 100))); // xchart asks the list for nulls: List.of would throw
         }
         Plots.save(List.of(chart), 1, png);
     }

@@ -77,7 +77,7 @@ public final class SweepReport {
         AtomicFiles.writeString(dir.report().resolve("summary.md"), markdown);
         if (!rows.isEmpty()) {
             SweepPlots.accuracy(grid, groups, paper(grid).map(p -> p.top1()), dir.report().resolve("accuracy.png"));
-            SweepPlots.boxes(groups, dir.report().resolve("boxplot.png"));
+            SweepPlots.boxes(groups, paper(grid).map(p -> p.top1()), dir.report().resolve("boxplot.png"));
         }
         return markdown;
     }
