@@ -165,5 +165,8 @@ class SweepTest {
             assertTrue(help.out().contains(word), word + " missing from:\n" + help.out());
         }
         assertFalse(help.out().contains("  point "), "the point command is internal");
+        CliRun list = CliRun.of("list");
+        assertTrue(list.out().matches("(?s).*Sweeps \\(synfire sweep NAME\\):\n  table1 +The paper's experiment.*"),
+                list.out());
     }
 }
