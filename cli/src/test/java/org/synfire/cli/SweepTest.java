@@ -108,6 +108,7 @@ class SweepTest {
         usageError(sweep("quick", "--seeds", "1", "--set", "colour=red"),
                 "--set colour=red: unknown key 'colour'; known: circuit, backend, dataset, epochs");
         usageError(sweep("quick", "--seeds", "1", "--set", "epochs=1,two"), "field 'epochs' is 'two'");
+        usageError(sweep("quick", "--seeds", "1", "--set", "seed=4"), "a sweep's seeds are given by --seeds");
         usageError(sweep("quick", "--seeds", "1", "--set", "epochs=0"), "field 'epochs' is 0");
         usageError(sweep("quick", "--seeds", "1", "--set", "epochs"), "--set epochs: expected KEY=VALUE[,VALUE...]");
         usageError(sweep("quick", "--seeds", "1", "--set", "init=spec,,x"), "an empty value");

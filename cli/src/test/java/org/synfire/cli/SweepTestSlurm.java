@@ -171,6 +171,28 @@ class SweepTestSlurm {
         assertTrue(Files.isRegularFile(dir.resolve("points").resolve("seed=3").resolve("result.json")));
     }
 
+    @Test
+    void aTaskOutOfTimeIsReportedAsSuchAndResumeSubmitsItAgain() throws Exception {
+        // a one-minute limit for a point that needs about two (200,000 samples through the chip circuit)
+        CliRun run = sweep("quick", "--seeds", "4", "--set", "epochs=100", "--set", "train-samples=2000", "--set",
+                "test-samples=20", "--set", "checkpoint-every=1", "--executor", "slurm", "--time", "1", "--poll", "2");
+
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        String first = job(run);
+        Path dir = temp.resolve("sweeps").resolve("quick");
+        String status = CliRun.of("sweep", "status", dir.toString()).out();
+        assertTrue(status.matches("(?s)0 of 1 points done, 0 running, 1 failed, 0 waiting\\n.*SLURM task " + first
+                + "_0 ended TIMEOUT.*"), status);
+
+        CliRun resumed = CliRun.of("sweep", "resume", dir.toString(), "--executor", "slurm", "--detach");
+
+        assertEquals(0, resumed.exitCode(), resumed.out() + resumed.err());
+        String second = job(resumed);
+        new ProcessBuilder("scancel", second).start().waitFor(); // submitted again is all this test asks
+        assertTrue(!second.equals(first) && resumed.out().contains(": 1 point (script"), resumed.out());
+        assertTrue(Files.isRegularFile(dir.resolve("slurm").resolve("job-2.sh")));
+    }
+
     private static boolean hasFiles(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return false;

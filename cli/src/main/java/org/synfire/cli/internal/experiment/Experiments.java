@@ -227,6 +227,8 @@ public final class Experiments {
             fields.put(key, List.of(value.split("\\+", -1)));
         } else if (FIELDS.contains(key)) {
             fields.put(key, value);
+        } else if (key.equals("seed")) {
+            throw new ConfigurationException(source + ": a sweep's seeds are given by --seeds, e.g. --seeds 1..5");
         } else {
             List<String> known = new java.util.ArrayList<>(FIELDS);
             experiment.options().keySet().forEach(known::add);

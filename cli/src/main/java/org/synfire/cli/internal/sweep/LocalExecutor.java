@@ -42,8 +42,25 @@ public record LocalExecutor(int parallel) implements Executor {
         Files.createDirectories(dir.logs());
         AtomicInteger finished = new AtomicInteger();
         List<Process> children = Collections.synchronizedList(new ArrayList<>());
-        // a coordinator stopped by SIGTERM passes it on: each child saves a checkpoint and ends
-        Thread stopChildren = new Thread(() -> children.forEach(p -> p.toHandle().destroy()));
+        // a coordinator stopped by a signal passes it on, so that each child saves a checkpoint and ends; Ctrl-C
+        // reached the children too, and a second signal would end them at once: they get a moment first
+        Thread stopChildren = new Thread(() -> {
+            List<Process> alive;
+            synchronized (children) {
+                alive = List.copyOf(children);
+            }
+            long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            for (Process p : alive) {
+                try {
+                    p.waitFor(Math.max(0, until - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                if (p.isAlive()) {
+                    p.toHandle().destroy();
+                }
+            }
+        });
         Runtime.getRuntime().addShutdownHook(stopChildren);
         Instant began = Instant.now();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, Math.max(1, points.size())));

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.synfire.cli.internal.run.AtomicFiles;
 import org.synfire.cli.internal.run.RunResult;
+import org.synfire.cli.internal.run.TrainingJob;
 
 /**
  * Submits the points as one SLURM job array ({@code sbatch}), each task running one point with the same java
@@ -201,14 +202,21 @@ public record SlurmExecutor(SlurmOptions options, Tools tools) implements Execut
                 continue;
             }
             Optional<PointState> state = PointState.read(dir.state(id));
-            if (state.isPresent() && state.get().status() == PointStatus.FAILED
-                    && state.get().slurmJob() != null && state.get().slurmJob().equals(job + "_" + i)) {
+            boolean said = state.isPresent() && state.get().status() == PointStatus.FAILED
+                    && state.get().slurmJob() != null && state.get().slurmJob().equals(job + "_" + i);
+            if (said && !Integer.valueOf(TrainingJob.INTERRUPTED_EXIT).equals(state.get().exitCode())) {
                 continue; // it said why itself
             }
             if (endings == null) {
                 endings = endings(job);
             }
             String how = endings.getOrDefault(i, "ended without finishing (SLURM state unknown)");
+            if (said) {
+                // stopped by a signal: SLURM says whose (a time limit, a cancel)
+                state.get().failed(state.get().exitCode(), state.get().error() + " (SLURM task " + job + "_" + i + " "
+                        + how + ")").write(dir.state(id));
+                continue;
+            }
             PointState base = state.orElse(new PointState(PointStatus.FAILED, 1, null, null, job + "_" + i, 0, null,
                     null));
             base.failed(base.exitCode(), "SLURM task " + job + "_" + i + " " + how + "; " + SweepStatus.lastLine(dir, id))
