@@ -65,8 +65,11 @@ class SweepTestLocal {
         assertEquals(0, run.exitCode(), run.out() + run.err());
         Path dir = temp.resolve("sweeps").resolve("quick");
         assertTrue(run.out().contains("4 of 4 points done, 0 running, 0 failed, 0 waiting"), run.out());
-        assertTrue(run.out().matches("(?s).*sweep quick: 1 of 4 points done, [01] running, 0 failed, ETA \\d+:\\d\\d.*"),
-                "a progress line with an ETA as each point ends:\n" + run.out());
+        for (int done = 1; done <= 4; done++) {
+            assertTrue(run.out().matches("(?s).*\nsweep quick: " + done + " of 4 points done, 0 failed, [0-2] running"
+                    + (done < 4 ? ", ETA \\d+:\\d\\d" : "") + " \\| init=[a-z-]+_seed=[12] done: top1_spikes 0\\.\\d+\n.*"),
+                    "a progress line with an ETA as each point ends:\n" + run.out());
+        }
         List<String> ids = List.of("init=spec_seed=1", "init=spec_seed=2", "init=positive-output_seed=1",
                 "init=positive-output_seed=2");
         for (String id : ids) {

@@ -40,6 +40,11 @@ public record LocalExecutor(int parallel) implements Executor {
     public boolean run(SweepDirectory dir, List<SweepPoint> points, PointCommand command, PrintWriter out)
             throws IOException, InterruptedException {
         Files.createDirectories(dir.logs());
+        List<PointView> before = SweepStatus.of(dir, dir.readGrid().points(), java.util.Set.of());
+        // counted here, one point at a time, so that each progress line moves on by exactly one point
+        int[] done = {SweepStatus.counts(before).get(PointStatus.DONE)};
+        int[] failed = {0};
+        int total = before.size();
         AtomicInteger finished = new AtomicInteger();
         List<Process> children = Collections.synchronizedList(new ArrayList<>());
         // a coordinator stopped by a signal passes it on, so that each child saves a checkpoint and ends; Ctrl-C
@@ -69,9 +74,13 @@ public record LocalExecutor(int parallel) implements Executor {
             for (SweepPoint point : points) {
                 running.add(pool.submit(() -> {
                     runOne(dir, point, command, children);
-                    int n = finished.incrementAndGet();
                     synchronized (out) {
-                        out.println(progress(dir, point, n, points.size(), children.size(), began));
+                        int n = finished.incrementAndGet();
+                        boolean ok = RunResult.read(dir.point(point.id())).isPresent();
+                        done[0] += ok ? 1 : 0;
+                        failed[0] += ok ? 0 : 1;
+                        out.println(progress(dir, point, ok, done[0], failed[0], total, n, points.size(),
+                                children.size(), began));
                         out.flush();
                     }
                     return null;
@@ -122,23 +131,22 @@ public record LocalExecutor(int parallel) implements Executor {
         }
     }
 
-    /** The progress line after a point ended: counts, ETA from this session's pace, and the point's outcome. */
-    private String progress(SweepDirectory dir, SweepPoint point, int finishedNow, int todo, int running,
-            Instant began) throws IOException {
-        List<PointView> views = SweepStatus.of(dir, dir.readGrid().points(), java.util.Set.of());
-        var counts = SweepStatus.counts(views);
+    /**
+     * The progress line after a point ended: points done of all, failed in this run, running, the ETA from this
+     * run's pace so far, and the point's outcome.
+     */
+    private static String progress(SweepDirectory dir, SweepPoint point, boolean ok, int done, int failed, int total,
+            int finishedNow, int todo, int running, Instant began) throws IOException {
         int left = todo - finishedNow;
         Duration elapsed = Duration.between(began, Instant.now());
         // points run `parallel` at a time: the rest take their share of the pace so far
         long etaSeconds = Math.round(elapsed.toMillis() / 1000.0 / finishedNow * left);
         String eta = left == 0 ? "" : ", ETA " + clock(Duration.ofSeconds(etaSeconds));
-        PointView view = views.stream().filter(v -> v.point().id().equals(point.id())).findFirst().orElseThrow();
-        String outcome = view.status() == PointStatus.DONE ? "done" + headline(dir, point)
-                : view.status().word() + (view.detail().isEmpty() ? "" : " (" + view.detail() + ")");
-        // running: the children alive now (a child just started may not have written its state yet)
-        return String.format("sweep %s: %d of %d points done, %d running, %d failed%s | %s %s",
-                dir.path().getFileName(), counts.get(PointStatus.DONE), views.size(), running,
-                counts.get(PointStatus.FAILED), eta, point.id(), outcome);
+        String outcome = ok ? "done" + headline(dir, point) : "failed (" + PointState.read(dir.state(point.id()))
+                .map(s -> (s.exitCode() == null ? "" : "exit code " + s.exitCode() + ": ") + s.error()).orElse("") + ")";
+        // running: the children alive now (the next point may not have started yet)
+        return String.format("sweep %s: %d of %d points done, %d failed, %d running%s | %s %s",
+                dir.path().getFileName(), done, total, failed, running, eta, point.id(), outcome);
     }
 
     private static String headline(SweepDirectory dir, SweepPoint point) throws IOException {

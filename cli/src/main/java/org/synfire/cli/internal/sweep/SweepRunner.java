@@ -34,7 +34,14 @@ public final class SweepRunner {
             }
             choice.write(dir);
             SweepGrid grid = dir.readGrid();
-            Set<String> queued = queued(dir, out);
+            Set<String> queued;
+            try {
+                queued = SlurmExecutor.queued(dir, SlurmExecutor.Tools.onPath());
+            } catch (IOException e) {
+                // without the queue, a point still running under SLURM would be run a second time
+                throw new IOException("cannot see the SLURM queue, which holds earlier tasks of this sweep ("
+                        + e.getMessage() + "); run it again where squeue answers", e);
+            }
             List<PointView> views = SweepStatus.of(dir, grid.points(), queued);
             List<SweepPoint> todo = views.stream()
                     .filter(v -> v.status() == PointStatus.WAITING || v.status() == PointStatus.FAILED)
