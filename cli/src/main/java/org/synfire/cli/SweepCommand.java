@@ -35,12 +35,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code synfire sweep}: runs an experiment over seeds and settings, each point an ordinary run. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Runs an experiment for every seed and every combination of the --set values: each point is an",
-            "ordinary run directory in the sweep's directory (eval, plot and train --resume work on it).",
-            "Running the same command again, or 'sweep resume DIR', runs only the points not done; a killed",
-            "point continues from its last checkpoint. Ends with a report (points.csv, summary.csv/.md, figures).",
-            "Packaged sweeps: table1 (the paper's experiment over seeds 1..5, beside its Table 1).",
-            "Example: synfire sweep quick --seeds 1..3 --set init=spec,positive-output --parallel 2"},
+        description = {"Runs an experiment for every seed and every combination of the --set values.",
+            "Each point is an ordinary run directory in the sweep's directory: eval, plot",
+            "and train --resume work on it. Running the same command again, or 'sweep",
+            "resume DIR', runs only the points not done; a killed point continues from its",
+            "last checkpoint. Ends with a report: points.csv, summary.csv/.md, figures.",
+            "Packaged sweeps: table1 (the paper's experiment, seeds 1..5, beside Table 1).",
+            "Example: synfire sweep quick --seeds 1..3 --set init=spec,positive-output"},
         subcommands = {SweepCommand.Resume.class, SweepCommand.Status.class, SweepCommand.Report.class,
             SweepCommand.Point.class})
 final class SweepCommand implements Callable<Integer> {
@@ -88,10 +89,10 @@ final class SweepCommand implements Callable<Integer> {
         }
         OutputPaths.requireDirectory("--sweeps", sweeps);
         SweepGrid grid = grid();
-        Path path = sweeps.resolve(grid.name());
-        SweepDirectory dir = SweepDirectory.open(path, grid);
-        PrintWriter out = spec.commandLine().getOut();
-        return SweepRunner.run(dir, executorOptions.choice(), pointCommand(main, executorOptions, data), out);
+        ExecutorChoice choice = executorOptions.choice(); // checked, as everything else, before anything is made
+        PointCommand command = pointCommand(main, executorOptions, data);
+        SweepDirectory dir = SweepDirectory.open(sweeps.resolve(grid.name()), grid);
+        return SweepRunner.run(dir, choice, command, spec.commandLine().getOut());
     }
 
     /** The grid the arguments describe; every point's experiment checked. */
@@ -197,8 +198,10 @@ final class SweepCommand implements Callable<Integer> {
 
     /** {@code synfire sweep resume DIR}: runs the points not done. */
     @Command(name = "resume", mixinStandardHelpOptions = true,
-            description = {"Runs the points of a sweep that are not done (failed or never started; a killed point",
-                "continues from its last checkpoint), with the executor and options it last ran with unless given."})
+            description = {"Runs the points of a sweep that are not done.",
+                "Failed and never started points run; a killed point continues from its last",
+                "checkpoint; the executor and options are those the sweep last ran with",
+                "unless new ones are given."})
     static final class Resume implements Callable<Integer> {
         @ParentCommand
         SweepCommand parent;
@@ -251,8 +254,9 @@ final class SweepCommand implements Callable<Integer> {
 
     /** {@code synfire sweep report DIR}. */
     @Command(name = "report", mixinStandardHelpOptions = true,
-            description = {"Writes the sweep's report of the points done so far: points.csv, summary.csv, summary.md",
-                "and the figures (accuracy.png, boxplot.png) in its report/, and prints the summary."})
+            description = {"Writes the report of the points done so far and prints its summary.",
+                "Into the sweep's report/: points.csv, summary.csv, summary.md, accuracy.png",
+                "and boxplot.png."})
     static final class Report implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -107,7 +107,7 @@ class SweepTest {
     void unknownKeysAndBadValuesAreOneLineErrorsBeforeAnythingRuns() {
         usageError(sweep("quick", "--seeds", "1", "--set", "colour=red"),
                 "--set colour=red: unknown key 'colour'; known: circuit, backend, dataset, epochs");
-        usageError(sweep("quick", "--seeds", "1", "--set", "epochs=1,two"), "field 'epochs' is 'two'");
+        usageError(sweep("quick", "--seeds", "1", "--set", "epochs=1,two"), "--set epochs=two: field 'epochs' is 'two'");
         usageError(sweep("quick", "--seeds", "1", "--set", "seed=4"), "a sweep's seeds are given by --seeds");
         usageError(sweep("quick", "--seeds", "1", "--set", "epochs=0"), "field 'epochs' is 0");
         usageError(sweep("quick", "--seeds", "1", "--set", "epochs"), "--set epochs: expected KEY=VALUE[,VALUE...]");
@@ -125,6 +125,7 @@ class SweepTest {
         usageError(sweep("quick", "--seeds", "1", "--partition", "gpu"), "are for --executor slurm");
         usageError(sweep("quick", "--seeds", "1", "--parallel", "0"), "--parallel 0: expected at least 1");
         usageError(sweep("quick", "--seeds", "1", "--heap", "lots"), "--heap lots: expected a size");
+        assertFalse(Files.exists(temp.resolve("sweeps")), "nothing is made for a bad command");
     }
 
     @Test
@@ -142,6 +143,8 @@ class SweepTest {
         usageError(CliRun.of("sweep", "quick", "--seeds", "1", "--sweeps", temp.toString(), "--name", "../up"),
                 "is not a plain file name");
         usageError(CliRun.of("sweep"), "name an experiment or a packaged sweep");
+        usageError(CliRun.of("sweep", "report", temp.resolve("absent").toString()), "no such sweep directory: "
+                + temp.resolve("absent"));
     }
 
     @Test

@@ -241,7 +241,13 @@ public final class Experiments {
         } catch (JacksonException e) {
             throw new IllegalStateException(e);
         }
-        return parse(yaml, source, experiment.name());
+        try {
+            return parse(yaml, source, experiment.name());
+        } catch (ConfigurationException e) {
+            // the line is that of the text made here, not one the user wrote
+            throw new ConfigurationException(e.getMessage().replaceFirst("^" + java.util.regex.Pattern.quote(source)
+                    + " \\(line \\d+\\)", java.util.regex.Matcher.quoteReplacement(source)), e);
+        }
     }
 
     /** Descriptions of the packaged experiments, by name. */

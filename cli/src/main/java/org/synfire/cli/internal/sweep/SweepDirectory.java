@@ -66,7 +66,10 @@ public record SweepDirectory(Path path) {
 
     /** An existing sweep directory. */
     public static SweepDirectory existing(Path path) throws IOException {
-        if (Files.exists(path) && !Files.isDirectory(path)) {
+        if (!Files.exists(path)) {
+            throw new ConfigurationException("no such sweep directory: " + path);
+        }
+        if (!Files.isDirectory(path)) {
             throw new ConfigurationException(path + " is a file, not a sweep directory");
         }
         if (!Files.isRegularFile(path.resolve("sweep.yaml"))) {
