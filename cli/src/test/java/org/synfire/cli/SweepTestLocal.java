@@ -194,6 +194,19 @@ class SweepTestLocal {
         assertEquals(0, whole.exitCode(), whole.err());
         assertSameWeights(onlyRun(temp.resolve("whole")).resolve("weights.npz"),
                 dir.resolve("points").resolve("seed=3").resolve("weights.npz"));
+
+        // a chip run: its energy per sample, as its energy.json estimated it, stands in points.csv
+        List<String> csv = Files.readAllLines(dir.resolve("report").resolve("points.csv"));
+        List<String> header = List.of(csv.get(0).split(","));
+        String[] row = csv.get(1).split(",", -1);
+        double joules = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("points")
+                .resolve("seed=3").resolve("energy.json").toFile()).path("perSample").path("joules").asDouble();
+        assertTrue(joules > 0, "energy.json has an estimate");
+        double microjoules = Double.parseDouble(row[header.indexOf("energy_uj_per_sample")]);
+        assertEquals(joules * 1e6, microjoules, joules * 1e6 * 1e-9);
+        assertTrue(Double.parseDouble(row[header.indexOf("inference_energy_uj_per_sample")]) > 0, csv.toString());
+        assertTrue(Double.parseDouble(row[header.indexOf("chip_time_ms_per_sample")]) > 0, csv.toString());
+        assertEquals("2", row[header.indexOf("attempts")]);
     }
 
     private static void assertSameWeights(Path expected, Path actual) throws IOException {

@@ -244,7 +244,9 @@ public final class SweepReport {
                     .append(' ').append(rows.stream().filter(Row::stalled).count()).append(" of ").append(rows.size())
                     .append(" |\n");
         });
-        md.append("\nEnergy and time columns are empty for the functional model, which counts no chip events.\n");
+        if (groups.values().stream().flatMap(List::stream).anyMatch(r -> !r.figures().containsKey(ENERGY))) {
+            md.append("\nEnergy and time are empty where the functional model ran: it counts no chip events.\n");
+        }
         return md.toString();
     }
 
