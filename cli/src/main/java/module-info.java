@@ -30,4 +30,5 @@ module org.synfire.cli {
     opens org.synfire.cli.internal.runtime to com.google.guice;
     opens org.synfire.cli.internal.experiment to com.fasterxml.jackson.databind;
     opens org.synfire.cli.internal.run to com.fasterxml.jackson.databind;
+    opens org.synfire.cli.internal.sweep to com.fasterxml.jackson.databind;
 }

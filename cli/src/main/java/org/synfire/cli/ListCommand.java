@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code synfire list}: what the platform found, built in or from plugins. */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "Lists the backends, circuits, data sets and cost models found (built in and in plugin "
-                + "jars), and the packaged experiments.")
+                + "jars), and the packaged experiments and sweeps.")
 final class ListCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -36,6 +36,7 @@ final class ListCommand implements Callable<Integer> {
         print(out, "Data sets", extensions.datasets());
         print(out, "Cost models", extensions.costModels());
         print(out, "Experiments", Experiments.packagedDescriptions());
+        print(out, "Sweeps (synfire sweep NAME)", org.synfire.cli.internal.sweep.PackagedSweeps.descriptions());
         out.flush();
         return 0;
     }

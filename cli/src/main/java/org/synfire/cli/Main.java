@@ -22,7 +22,8 @@ import picocli.CommandLine.ScopeType;
         versionProvider = Main.Version.class,
         description = "Emulates neuromorphic chips and runs learning circuits on them.",
         subcommands = {RunCommand.class, TrainCommand.class, EvalCommand.class, PlotCommand.class,
-            InspectCommand.class, SimulateCommand.class, ExportCommand.class, ImportCommand.class, BenchCommand.class, ListCommand.class,
+            InspectCommand.class, SimulateCommand.class, ExportCommand.class, ImportCommand.class, BenchCommand.class,
+            SweepCommand.class, ListCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success",
@@ -112,7 +113,7 @@ public final class Main {
     }
 
     /** Bad input the user can fix: configuration errors and files named that do not exist. */
-    private static boolean isUserError(Throwable e) {
+    static boolean isUserError(Throwable e) {
         return e instanceof IllegalArgumentException || e instanceof java.nio.file.NoSuchFileException;
     }
 

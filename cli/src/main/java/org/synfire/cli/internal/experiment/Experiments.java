@@ -191,6 +191,65 @@ public final class Experiments {
         }
     }
 
+    /**
+     * The fields {@link #withField} sets by name: an experiment's fields other than its name and description
+     * (and seed, which a sweep sets on its own); a circuit's own settings are {@code circuit-option.NAME}, or
+     * their bare name where the experiment already sets them (e.g. {@code init}).
+     */
+    public static final List<String> FIELDS = List.of("circuit", "backend", "dataset", "epochs", "train-samples",
+            "test-samples", "hidden", "checkpoint-every", "threads", "inference-circuit");
+
+    /** The prefix of a circuit's own setting in {@link #withField}. */
+    public static final String CIRCUIT_OPTION = "circuit-option.";
+
+    /**
+     * The experiment with one field set from text, checked as an experiment file's field would be.
+     *
+     * @param key    one of {@link #FIELDS}, {@code circuit-option.NAME}, or the name of a circuit option the
+     *               experiment already sets
+     * @param value  the value as text; a list (hidden) writes its items with '+', e.g. {@code 400+400}
+     * @param source where the setting came from, for messages, e.g. {@code --set epochs=2}
+     * @throws ConfigurationException for an unknown key or a value the field does not take
+     */
+    public static Experiment withField(Experiment experiment, String key, String value, String source) {
+        Map<String, Object> fields = YAML.convertValue(experiment,
+                new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() { });
+        String option = key.startsWith(CIRCUIT_OPTION) ? key.substring(CIRCUIT_OPTION.length())
+                : experiment.options().containsKey(key) ? key : null;
+        if (option != null) {
+            if (option.isBlank()) {
+                throw new ConfigurationException(source + ": no circuit option named after '" + CIRCUIT_OPTION + "'");
+            }
+            Map<String, String> options = new java.util.TreeMap<>(experiment.options());
+            options.put(option, value);
+            fields.put("circuit-options", options);
+        } else if (key.equals("hidden")) {
+            fields.put(key, List.of(value.split("\\+", -1)));
+        } else if (FIELDS.contains(key)) {
+            fields.put(key, value);
+        } else if (key.equals("seed")) {
+            throw new ConfigurationException(source + ": a sweep's seeds are given by --seeds, e.g. --seeds 1..5");
+        } else {
+            List<String> known = new java.util.ArrayList<>(FIELDS);
+            experiment.options().keySet().forEach(known::add);
+            throw new ConfigurationException(source + ": unknown key '" + Experiment.printable(key) + "'; known: "
+                    + String.join(", ", known) + ", or " + CIRCUIT_OPTION + "NAME for a circuit's own setting");
+        }
+        String yaml;
+        try {
+            yaml = YAML.writeValueAsString(fields);
+        } catch (JacksonException e) {
+            throw new IllegalStateException(e);
+        }
+        try {
+            return parse(yaml, source, experiment.name());
+        } catch (ConfigurationException e) {
+            // the line is that of the text made here, not one the user wrote
+            throw new ConfigurationException(e.getMessage().replaceFirst("^" + java.util.regex.Pattern.quote(source)
+                    + " \\(line \\d+\\)", java.util.regex.Matcher.quoteReplacement(source)), e);
+        }
+    }
+
     /** Descriptions of the packaged experiments, by name. */
     public static Map<String, String> packagedDescriptions() {
         Map<String, String> descriptions = new LinkedHashMap<>();

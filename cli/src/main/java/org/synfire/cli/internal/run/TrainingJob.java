@@ -91,6 +91,24 @@ public final class TrainingJob {
         return run;
     }
 
+    /**
+     * Starts a new run of {@code experiment} in {@code directory} itself (made if absent; it must not hold a
+     * run yet): a sweep names its points' directories.
+     */
+    public RunDirectory startIn(Path directory, Experiment experiment) throws IOException {
+        Resolved resolved = resolve(experiment);
+        java.nio.file.Files.createDirectories(directory);
+        RunDirectory run = new RunDirectory(directory);
+        if (java.nio.file.Files.exists(run.experiment())) {
+            throw new IOException(directory + " already holds a run; resume it instead");
+        }
+        provenance(experiment, resolved, options.commandLine()).write(run.provenance());
+        AtomicFiles.writeString(run.experiment(), Experiments.toYaml(experiment)); // last: it marks the run as begun
+        out.println("run directory: " + run.path());
+        train(run, experiment, resolved, Optional.empty());
+        return run;
+    }
+
     /** Continues a run from its newest checkpoint; the result is what an uninterrupted run gives. */
     public RunDirectory resume(Path directory) throws IOException {
         RunDirectory run = RunDirectory.existing(directory);
@@ -222,13 +240,20 @@ public final class TrainingJob {
         Optional<String> inference = inferOnChip(run, experiment, resolved, settings, last[0]);
         Optional<EnergyReport> inferenceEnergy = lastInferenceEnergy;
         RunBundle.pack(run.path(), run.bundle());
-        summarize(run, experiment, resolved, metrics, last[0], Duration.between(began, Instant.now()));
+        Duration elapsed = Duration.between(began, Instant.now());
+        summarize(run, experiment, resolved, metrics, last[0], elapsed);
         energy.ifPresent(e -> e.print(out));
         if (!diagnostics.isEmpty()) {
             out.printf("%-22s %s%n", "diagnostics", verdict(diagnostics));
         }
         inference.ifPresent(out::println);
         inferenceEnergy.ifPresent(e -> e.print(out));
+        CheckpointMetrics ended = metrics.entries().get(metrics.entries().size() - 1);
+        new RunResult(ended.samples(), ended.metrics(), last[0].counts(), elapsed.toMillis() / 1000.0,
+                energy.map(EnergyReport::joules).orElse(null),
+                energy.map(e -> e.perSample().seconds()).orElse(null),
+                inferenceEnergy.map(EnergyReport::joules).orElse(null),
+                inferenceEnergy.map(e -> e.perSample().seconds()).orElse(null)).write(run.path());
         out.flush();
     }
 
