@@ -261,8 +261,10 @@ public final class SweepReport {
         return name.contains("top1") || name.equals("exact");
     }
 
-    private static String fixed(double v) {
-        return String.format(Locale.ROOT, Math.abs(v) >= 1000 ? "%.0f" : "%.2f", v);
+    /** Two decimals, none from 1000 on, four below 1 (a loss of 0.0128 is not "0.01"). */
+    static String fixed(double v) {
+        double a = Math.abs(v);
+        return String.format(Locale.ROOT, a >= 1000 ? "%.0f" : a >= 1 || a == 0 ? "%.2f" : "%.4f", v);
     }
 
     private static String number(double v) {
