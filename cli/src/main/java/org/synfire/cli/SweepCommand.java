@@ -105,6 +105,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         LinkedHashMap<String, List<String>> settings = new LinkedHashMap<>();
         packaged.map(PackagedSweeps.Definition::set).ifPresent(s -> s.forEach(settings::put));
+        java.util.Set<String> given = new java.util.HashSet<>();
         for (String s : set == null ? List.<String>of() : set) {
             int eq = s.indexOf('=');
             if (eq <= 0 || eq == s.length() - 1) {
@@ -112,6 +113,11 @@ final class SweepCommand implements Callable<Integer> {
                         + " e.g. --set init=spec,positive-output");
             }
             String key = s.substring(0, eq).strip();
+            if (!given.add(key)) { // a second --set of one key would silently drop the first's values
+                throw new ConfigurationException("--set " + Experiment.printable(s) + ": key '" + Experiment.printable(key)
+                        + "' is set twice; give all its values in one --set, e.g. --set " + Experiment.printable(key)
+                        + "=A,B");
+            }
             List<String> values = new ArrayList<>();
             for (String v : s.substring(eq + 1).split(",", -1)) {
                 if (v.isBlank()) {
@@ -184,15 +190,27 @@ final class SweepCommand implements Callable<Integer> {
                 description = "SLURM: seconds between looks at the queue (default 10).")
         Integer poll;
 
-        /** Whether any option was given (resume then uses these instead of the recorded ones). */
-        boolean given() {
-            return executor != null || parallel != null || heap != null || partition != null || time != null
-                    || cpusPerTask != null || mem != null || sbatchArgs != null || detach || poll != null;
-        }
-
         ExecutorChoice choice() {
             return new ExecutorChoice(executor, parallel, heap, partition, time, cpusPerTask, mem, sbatchArgs, detach,
                     poll);
+        }
+
+        /**
+         * The recorded choice with the options given here put over it, so that {@code resume DIR --time 2:00:00}
+         * keeps the executor, partition and the rest; a switch of executor keeps only the heap.
+         */
+        ExecutorChoice over(ExecutorChoice recorded) {
+            boolean same = executor == null || executor.equals(recorded.executor());
+            ExecutorChoice base = same ? recorded
+                    : new ExecutorChoice(executor, null, recorded.heap(), null, null, null, null, null, false, null);
+            return new ExecutorChoice(base.executor(), or(parallel, base.parallel()), or(heap, base.heap()),
+                    or(partition, base.partition()), or(time, base.time()), or(cpusPerTask, base.cpusPerTask()),
+                    or(mem, base.mem()), or(sbatchArgs, base.sbatchArgs()), detach || base.detach(),
+                    or(poll, base.pollSeconds()));
+        }
+
+        private static <T> T or(T given, T recorded) {
+            return given != null ? given : recorded;
         }
     }
 
@@ -200,8 +218,9 @@ final class SweepCommand implements Callable<Integer> {
     @Command(name = "resume", mixinStandardHelpOptions = true,
             description = {"Runs the points of a sweep that are not done.",
                 "Failed and never started points run; a killed point continues from its last",
-                "checkpoint; the executor and options are those the sweep last ran with",
-                "unless new ones are given."})
+                "checkpoint; the executor and options are those the sweep last ran with,",
+                "with the options given here put over them (e.g. --time 2:00:00 after a",
+                "TIMEOUT keeps the executor and the rest)."})
     static final class Resume implements Callable<Integer> {
         @ParentCommand
         SweepCommand parent;
@@ -222,10 +241,10 @@ final class SweepCommand implements Callable<Integer> {
         public Integer call() throws IOException, InterruptedException {
             SweepDirectory dir = SweepDirectory.existing(directory);
             dir.readGrid().points(); // checks the grid still reads
-            ExecutorChoice choice = executorOptions.given() ? executorOptions.choice()
-                    : ExecutorChoice.read(dir).orElse(executorOptions.choice());
+            ExecutorChoice choice = ExecutorChoice.read(dir).map(executorOptions::over)
+                    .orElseGet(executorOptions::choice);
             ExecutorOptions effective = executorOptions;
-            if (!executorOptions.given() && choice.heap() != null) {
+            if (effective.heap == null && choice.heap() != null) {
                 effective.heap = choice.heap();
             }
             return SweepRunner.run(dir, choice, pointCommand(parent.main, effective, data),

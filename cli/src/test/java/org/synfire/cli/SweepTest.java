@@ -53,6 +53,25 @@ class SweepTest {
         assertEquals(List.of(42L), Seeds.parse(" 42 "));
         assertEquals("1..3,7,9..10", Seeds.format(List.of(1L, 2L, 3L, 7L, 9L, 10L)));
         assertEquals(Seeds.parse("1..3,7"), Seeds.parse(Seeds.format(Seeds.parse("1..3,7"))));
+        // a range that ends at the largest seed ends (the loop once wrapped around and never did)
+        assertEquals(List.of(Long.MAX_VALUE - 1, Long.MAX_VALUE), Seeds.parse((Long.MAX_VALUE - 1) + ".." + Long.MAX_VALUE));
+    }
+
+    @Test
+    void resumeOptionsGoOverTheRecordedOnes() {
+        org.synfire.cli.internal.sweep.ExecutorChoice recorded = new org.synfire.cli.internal.sweep.ExecutorChoice(
+                "slurm", 4, "2g", "short", "1:00:00", 2, "2G", List.of("--account=x"), true, 5);
+        SweepCommand.ExecutorOptions longer = new SweepCommand.ExecutorOptions();
+        longer.time = "2:00:00";
+        assertEquals(new org.synfire.cli.internal.sweep.ExecutorChoice("slurm", 4, "2g", "short", "2:00:00", 2, "2G",
+                List.of("--account=x"), true, 5), longer.over(recorded), "a longer time limit keeps the rest");
+        SweepCommand.ExecutorOptions fewer = new SweepCommand.ExecutorOptions();
+        fewer.parallel = 2;
+        assertEquals("slurm", fewer.over(recorded).executor(), "--parallel alone does not switch to local");
+        SweepCommand.ExecutorOptions local = new SweepCommand.ExecutorOptions();
+        local.executor = "local";
+        assertEquals(new org.synfire.cli.internal.sweep.ExecutorChoice("local", null, "2g", null, null, null, null,
+                null, false, null), local.over(recorded), "a switch to local keeps only the heap");
     }
 
     @Test
@@ -63,9 +82,15 @@ class SweepTest {
                 .contains("'1..x' is not a whole number or a range"));
         assertTrue(assertThrows(ConfigurationException.class, () -> Seeds.parse("1..100000")).getMessage()
                 .contains("more than 10000 seeds"));
+        // last - first overflows a long: still too many, not a negative span
+        assertTrue(assertThrows(ConfigurationException.class,
+                () -> Seeds.parse("-9000000000000000000..9000000000000000000")).getMessage()
+                .contains("more than 10000 seeds"));
         assertTrue(assertThrows(ConfigurationException.class, () -> Seeds.parse("")).getMessage()
                 .contains("it is empty"));
         usageError(sweep("quick", "--seeds", "3..1"), "--seeds 3..1: the range 3..1 ends before it starts");
+        usageError(sweep("quick", "--seeds", "1", "--set", "init=spec,positive-output", "--set", "init=spec"),
+                "--set init=spec: key 'init' is set twice; give all its values in one --set");
         assertFalse(Files.exists(temp.resolve("sweeps")), "nothing is made for a bad command");
     }
 

@@ -39,11 +39,18 @@ public final class Seeds {
                     if (last < first) {
                         throw bad(text, "the range " + p + " ends before it starts");
                     }
-                    if (last - first >= MAX) {
+                    long span;
+                    try {
+                        span = Math.subtractExact(last, first);
+                    } catch (ArithmeticException e) {
+                        span = Long.MAX_VALUE; // wider than any long: certainly too many
+                    }
+                    if (span >= MAX) {
                         throw bad(text, "more than " + MAX + " seeds");
                     }
-                    for (long s = first; s <= last; s++) {
-                        seeds.add(s);
+                    // counted, not compared with last: a range that ends at Long.MAX_VALUE must end
+                    for (long k = 0; k <= span; k++) {
+                        seeds.add(first + k);
                     }
                 }
             } catch (NumberFormatException e) {

@@ -42,7 +42,7 @@ public final class SweepStatus {
             if (queued.contains(p.id())) {
                 views.add(new PointView(p, running ? PointStatus.RUNNING : PointStatus.WAITING, state, ""));
             } else if (running && state.get().slurmJob() == null && host.equals(state.get().host())
-                    && ProcessHandle.of(state.get().pid()).map(ProcessHandle::isAlive).orElse(false)) {
+                    && runsPoint(state.get().pid(), dir, p.id())) {
                 views.add(new PointView(p, PointStatus.RUNNING, state, ""));
             } else if (running) {
                 views.add(new PointView(p, PointStatus.FAILED, state, "ended without saying why (killed, out of memory"
@@ -56,6 +56,20 @@ public final class SweepStatus {
             }
         }
         return views;
+    }
+
+    /**
+     * Whether process {@code pid} is alive and is this point's runner ({@code synfire sweep point DIR ID}): a pid
+     * is reused by unrelated processes, after a reboot above all, and a crashed point must not stay "running".
+     */
+    static boolean runsPoint(Long pid, SweepDirectory dir, String id) {
+        if (pid == null) {
+            return false;
+        }
+        String sweep = dir.path().toAbsolutePath().normalize().toString();
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).flatMap(h -> h.info().commandLine())
+                .map(c -> c.contains(" sweep point " + sweep + " " + id + " "))
+                .orElse(false);
     }
 
     /** Points by status. */
