@@ -276,8 +276,16 @@ public record SlurmExecutor(SlurmOptions options, Tools tools) implements Execut
     record Result(int code, String output) {
     }
 
+    /** How long a SLURM command may take to answer. */
+    static final java.time.Duration EXEC_LIMIT = java.time.Duration.ofMinutes(2);
+
     /** Runs a SLURM command; its output and error together. */
     static Result exec(List<String> command) throws IOException {
+        return exec(command, EXEC_LIMIT);
+    }
+
+    /** Runs a command that must answer within {@code limit}; its output and error together. */
+    static Result exec(List<String> command, java.time.Duration limit) throws IOException {
         Process p;
         try {
             p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -285,13 +293,22 @@ public record SlurmExecutor(SlurmOptions options, Tools tools) implements Execut
             throw new IOException(command.get(0) + " cannot be run (" + e.getMessage() + "); is SLURM installed and on"
                     + " the PATH?", e);
         }
+        // the output is read on its own thread: read here, it would block until the command ends and the time
+        // limit would never apply to a command that hangs
+        java.util.concurrent.CompletableFuture<String> output = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    } catch (IOException e) {
+                        return "";
+                    }
+                }, Thread::startVirtualThread);
         try {
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(2, TimeUnit.MINUTES)) {
+            if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
-                throw new IOException(command.get(0) + " did not answer within 2 minutes");
+                throw new IOException(command.get(0) + " did not answer within " + limit.toMillis() / 1000.0 + " s");
             }
-            return new Result(p.exitValue(), output);
+            return new Result(p.exitValue(), output.join());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             p.destroyForcibly();
