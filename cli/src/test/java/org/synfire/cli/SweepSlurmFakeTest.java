@@ -35,7 +35,7 @@ class SweepSlurmFakeTest {
 
     private SweepDirectory sweep() throws IOException {
         SweepGrid grid = new SweepGrid("fake", Experiments.packaged("quick"), List.of(1L, 2L), new LinkedHashMap<>());
-        return SweepDirectory.open(temp.resolve("my sweeps").resolve("fake"), grid);
+        return SweepDirectory.open(temp.resolve("my sweeps 100%").resolve("fake"), grid);
     }
 
     private Path program(String name, String body) throws IOException {
@@ -110,6 +110,9 @@ class SweepSlurmFakeTest {
             "#SBATCH --cpus-per-task=2", "#SBATCH --mem=2G", "  0) point=seed=1 ;;", "  1) point=seed=2 ;;"}) {
             assertTrue(script.contains(line + "\n"), line + " missing from\n" + script);
         }
+        // sbatch reads % in --output as a pattern: the directory's own % is doubled, SLURM's %A_%a are not
+        assertTrue(script.contains("#SBATCH --output='" + dir.path().toAbsolutePath().toString().replace("%", "%%")
+                + "/logs/slurm-%A_%a.out'\n"), script);
         assertTrue(script.contains("'" + dir.path().toAbsolutePath() + "' \"$point\" --quiet"),
                 "the sweep's path with its space is quoted:\n" + script);
         assertTrue(Files.readString(dir.slurm().resolve("jobs.json")).contains("\"42\""));

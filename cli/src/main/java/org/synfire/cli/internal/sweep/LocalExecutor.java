@@ -90,7 +90,13 @@ public record LocalExecutor(int parallel) implements Executor {
                 try {
                     f.get();
                 } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IOException("running a point failed: " + e.getCause().getMessage(), e.getCause());
+                    // no point may go on writing into the sweep once the coordinator gives up and lets go of the
+                    // lock: the others are stopped as by a signal (each saves a checkpoint) and waited for
+                    stopChildren.run();
+                    awaitEnd(children);
+                    Throwable cause = e.getCause();
+                    throw new IOException("running a point failed: " + (cause.getMessage() != null
+                            ? cause.getMessage() : "no reason given (--verbose shows where)"), cause);
                 }
             }
         } finally {
@@ -102,6 +108,19 @@ public record LocalExecutor(int parallel) implements Executor {
             }
         }
         return true;
+    }
+
+    /** Waits for every child to end, a minute at most each, then ends it at once. */
+    private static void awaitEnd(List<Process> children) throws InterruptedException {
+        List<Process> alive;
+        synchronized (children) {
+            alive = List.copyOf(children);
+        }
+        for (Process p : alive) {
+            if (!p.waitFor(1, java.util.concurrent.TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+            }
+        }
     }
 
     /** Runs one point's child process to its end; records a failure the child could not record itself. */

@@ -115,8 +115,9 @@ public record SlurmExecutor(SlurmOptions options, Tools tools) implements Execut
         s.append("#SBATCH --job-name=").append(quote("synfire-" + absolute.getFileName())).append('\n');
         s.append("#SBATCH --array=0-").append(ids.size() - 1)
                 .append(options.parallel() == null ? "" : "%" + options.parallel()).append('\n');
-        s.append("#SBATCH --output=").append(quote(absolute.resolve("logs").resolve("slurm-%A_%a.out").toString()))
-                .append('\n');
+        // sbatch reads % in --output as a pattern: a % of the directory's own name is written %%
+        s.append("#SBATCH --output=").append(quote(absolute.resolve("logs").toString().replace("%", "%%")
+                + "/slurm-%A_%a.out")).append('\n');
         if (options.partition() != null) {
             s.append("#SBATCH --partition=").append(quote(options.partition())).append('\n');
         }
@@ -217,8 +218,11 @@ public record SlurmExecutor(SlurmOptions options, Tools tools) implements Execut
                         + how + ")").write(dir.state(id));
                 continue;
             }
-            PointState base = state.orElse(new PointState(PointStatus.FAILED, 1, null, null, job + "_" + i, 0, null,
-                    null));
+            // a task that never started (cancelled while pending) adds no attempt and has no exit code of its own
+            boolean startedHere = state.isPresent() && (job + "_" + i).equals(state.get().slurmJob());
+            PointState base = startedHere ? state.get() : new PointState(PointStatus.FAILED,
+                    state.map(PointState::attempts).orElse(0), null, null, job + "_" + i,
+                    state.map(PointState::wallSeconds).orElse(0.0), null, null);
             base.failed(base.exitCode(), "SLURM task " + job + "_" + i + " " + how + "; " + SweepStatus.lastLine(dir, id))
                     .write(dir.state(id));
         }
