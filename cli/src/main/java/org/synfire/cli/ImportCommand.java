@@ -73,8 +73,8 @@ final class ImportCommand implements Callable<Integer> {
         for (NirImport.Placed c : result.connections()) {
             stdout.printf("  %-16s exponent %2d, largest weight error %.6g%n", c.name(), c.exponent(), c.largestError());
         }
-        stdout.printf("largest quantisation error: weights %.6g, thresholds %.6g (in the graph's units)%n",
-                result.largestWeightError(), result.largestThresholdError());
+        stdout.printf("largest quantisation error: weights %.6g, thresholds %.6g, biases %.6g (in the graph's units)%n",
+                result.largestWeightError(), result.largestThresholdError(), result.largestBiasError());
         return 0;
     }
 

@@ -198,7 +198,7 @@ class NirExportTest {
         assertArrayEquals(WeightsFile.readWeights(run.resolve("weights.npz")).get("w1"), z.get("w1").toIntMatrix());
         assertEquals(2, z.get("layers").longAt(0));
         assertEquals(0, z.get("weight_exponent").longAt(0));
-        assertEquals(64, z.get("weight_scale").longAt(0));
+        assertEquals(64.0, z.get("weight_scale").doubleAt(0));
         assertEquals(512, z.get("threshold2").longAt(3));
         assertTrue(text(z.get("units")).startsWith("weight mantissa at exponent 0"), text(z.get("units")));
         assertEquals("sbp-functional", text(z.get("circuit")));

@@ -54,8 +54,8 @@ class NirImportTest {
         CliRun imported = CliRun.of("import", nir.toString(), "--input", spikes.toString(), "--out", network.toString());
 
         assertEquals(0, imported.exitCode(), imported.err());
-        assertTrue(imported.out().contains("largest quantisation error: weights 0.00000, thresholds 0.00000"),
-                imported.out());
+        assertTrue(imported.out().contains(
+                "largest quantisation error: weights 0.00000, thresholds 0.00000, biases 0.00000"), imported.out());
         Path out = temp.resolve("sim");
         CliRun simulated = CliRun.of("simulate", network.toString(), "--steps", String.valueOf(test.count() + 3),
                 "--out", out.toString());

@@ -30,7 +30,12 @@ record LoihiNeurons(int size, int dU, int dV, double[] gain, double[] drive, dou
                     t.threshold());
             case NirNode.IF f -> {
                 zeroReset(where, f.vReset());
-                yield normalised(where, f.r().length, 4096, 0, f.r(), new double[f.r().length], f.r(), f.vThreshold());
+                // dv/dt = r I: an Euler step adds r dt I, to the input and an Affine's bias alike
+                double[] gain = new double[f.r().length];
+                for (int j = 0; j < gain.length; j++) {
+                    gain[j] = f.r()[j] * dt;
+                }
+                yield normalised(where, gain.length, 4096, 0, gain, new double[gain.length], gain, f.vThreshold());
             }
             case NirNode.LIF f -> {
                 zeroReset(where, f.vReset());

@@ -22,16 +22,17 @@ import org.synfire.chip.api.network.SpikeGenerator;
  * after weights, neurons to neurons without weights, weights into an Output) is refused.
  *
  * <p>Dynamics, with one timestep = {@code dt} (NIR's time constants are divided by it), in Euler steps:
- * {@code Threshold}: the step of this timestep's input (dU = dV = 4096); {@code IF}: {@code v += r I}
+ * {@code Threshold}: the step of this timestep's input (dU = dV = 4096); {@code IF}: {@code v += r I dt}
  * (dV = 0); {@code LIF}: {@code v += (v_leak - v + r I) dt / tau} (dV = 4096 dt / tau); {@code CubaLIF}:
  * {@code I += (w_in S - I) dt / tau_syn}, {@code v += (v_leak - v + r I) dt / tau_mem}. Factors on the
- * input ({@code r}, {@code dt / tau}, {@code w_in}) go into the weights, {@code v_leak dt / tau} and an
+ * input ({@code r dt}, {@code r dt / tau}, {@code w_in}) go into the weights, {@code v_leak dt / tau} and an
  * Affine's bias into the compartments' bias. Loihi resets to 0, so {@code v_reset} must be 0.
  *
  * <p>Numbers: per group a power-of-two scale puts the largest threshold at 4096 .. 8191 mantissa units (its
  * {@code vThMant}; room is left below the 22-bit input wrap), units with smaller thresholds get their inputs
  * scaled up to it, and each connection takes the exponent whose grid fits its weights best
- * ({@link LoihiWeights}); the result reports every connection's largest error.
+ * ({@link LoihiWeights}); the result reports every connection's largest error and the largest
+ * threshold and bias errors.
  */
 public final class NirImport {
 
@@ -56,9 +57,11 @@ public final class NirImport {
      * @param connections        each connection with its exponent and largest error
      * @param largestWeightError the largest error of any weight, in the graph's units
      * @param largestThresholdError the largest error of any threshold, in the graph's units
+     * @param largestBiasError   the largest error of any compartment's bias, in the graph's voltage per timestep
+     *                           (on its group's largest threshold)
      */
     public record Result(Network network, List<Placed> connections, double largestWeightError,
-            double largestThresholdError) {
+            double largestThresholdError, double largestBiasError) {
     }
 
     private NirImport() {
@@ -94,6 +97,7 @@ public final class NirImport {
         List<Connection> connections = new ArrayList<>();
         double worstWeight = 0;
         double worstThreshold = 0;
+        double worstBias = 0;
         for (Map.Entry<String, NirNode> n : nodes.entrySet()) {
             if (!isNeurons(n.getValue())) {
                 continue;
@@ -134,6 +138,9 @@ public final class NirImport {
                 biasExps[j] = exp;
                 biasMants[j] = (int) Math.max(CompartmentPrototype.MIN_BIAS_MANT,
                         Math.min(CompartmentPrototype.MAX_BIAS_MANT, Math.round(raw / (1 << exp))));
+                // rounding (or clamping at the largest exponent) moves the bias: measured back in the graph's units
+                double placedBias = (double) biasMants[j] * (1 << exp) / 64 / scale;
+                worstBias = Math.max(worstBias, Math.abs(placedBias - bias[j]));
             }
             add(target, () -> net.add(new CompartmentGroup(target, g.size(), CompartmentPrototype.builder()
                     .dU(g.dU()).dV(g.dV()).vThMant(vThMant).build(), Optional.empty(), biasMants, biasExps)));
@@ -177,7 +184,7 @@ public final class NirImport {
             }
         }
         try {
-            return new Result(net.build(), placed, worstWeight, worstThreshold);
+            return new Result(net.build(), placed, worstWeight, worstThreshold, worstBias);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the graph as a loihi1 network: " + e.getMessage(), e);
         }

@@ -150,6 +150,49 @@ class NirImportTest {
         assertEquals(12.8 / 4096, r.connections().get(0).largestError(), 1e-12);
     }
 
+    /**
+     * IF is dv/dt = r I, so with dt 0.5 an Euler step adds 0.5 r I: weight 1 and r 1 act as 0.5, and an Affine
+     * bias of 0.25 adds 0.125 per timestep. Threshold 1: scale 4096 (vThMant 4096), so the weight is 2048 mantissa
+     * units: exponent 3 reaches only 254 x 8 = 2032, exponent 4 holds it exactly as 128 x 16. The bias is 0.125 x
+     * 4096 x 64 = 32768 raw, above 4095 x 2^3 = 32760, within 4095 x 2^4: mantissa 2048, exponent 4. (Ignoring dt,
+     * the weight would be 4096 units, exponent 5, and the bias 65536 raw, exponent 5.)
+     */
+    @Test
+    void ifIntegratesOverDt() {
+        NirGraph graph = chain(1, "w", new NirNode.Affine(1, 1, v(1), v(0.25)), "n", new NirNode.IF(v(1), v(1), v(0)));
+
+        NirImport.Result r = NirImport.toLoihi(graph, 0.5, null);
+
+        CompartmentGroup n = group(r.network(), "n");
+        assertEquals(4096, n.prototype().vThMant());
+        ConnectionGroup w = connection(r.network(), "w");
+        assertEquals(4, w.exponent());
+        assertArrayEquals(new int[] {128}, w.weights());
+        assertEquals(2048, n.biasMant(0));
+        assertEquals(4, n.biasExp(0));
+        assertEquals(0.0, r.largestWeightError());
+        assertEquals(0.0, r.largestBiasError());
+    }
+
+    /**
+     * Threshold 1, weight 1, Affine bias 0.1: scale 4096, so the bias is 0.1 x 4096 x 64 = 26214.4 raw, above
+     * 4095 x 2^2 = 16380, within 4095 x 2^3 = 32760: exponent 3, mantissa round(3276.8) = 3277, placed 26216.
+     * The error is 1.6 raw, 1.6 / (4096 x 64) = 6.103515625e-6 in the graph's units; weight and threshold are exact.
+     */
+    @Test
+    void theLargestBiasErrorIsReported() {
+        NirGraph graph = chain(1, "w", new NirNode.Affine(1, 1, v(1), v(0.1)), "n", new NirNode.Threshold(v(1)));
+
+        NirImport.Result r = NirImport.toLoihi(graph, 1, null);
+
+        CompartmentGroup n = group(r.network(), "n");
+        assertEquals(3277, n.biasMant(0));
+        assertEquals(3, n.biasExp(0));
+        assertEquals(1.6 / (4096 * 64), r.largestBiasError(), 1e-12);
+        assertEquals(0.0, r.largestWeightError());
+        assertEquals(0.0, r.largestThresholdError());
+    }
+
     @Test
     void aRecurrentEdgeThroughNeuronsIsPlaced() {
         Map<String, NirNode> nodes = new LinkedHashMap<>();

@@ -19,7 +19,7 @@ import org.synfire.datasets.npy.NpyArray;
  * each layer l = 1 .. L: {@code w<l>} (int32, inputs x outputs, so that {@code x @ w1} is the weighted
  * sum), {@code b<l>} (int32 bias) and {@code threshold<l>} (int32); a unit fires iff
  * {@code x @ w + b > threshold}. Then the scales: {@code layers} (L), {@code weight_exponent} and
- * {@code weight_scale} (2^(6 + exponent): what one weight unit adds to a compartment's current on the chip),
+ * {@code weight_scale} (float64 2^(6 + exponent): what one weight unit adds to a compartment's current on the chip),
  * and the metadata: whole numbers as int64 and reals as float64 arrays of one element, texts (such as
  * {@code units} and {@code readout}) as int8 arrays of their UTF-8 bytes ({@code z['units'].tobytes().decode()}).
  * Written atomically.
@@ -47,7 +47,9 @@ public final class InferenceNpz {
         }
         arrays.put("layers", number(layers.size()));
         arrays.put("weight_exponent", number(network.weightExponent()));
-        arrays.put("weight_scale", number(1L << (6 + network.weightExponent())));
+        // a real: exponents go down to -8, where one weight unit adds 2^-2 (a shift by 6 + exponent < 0 would wrap)
+        arrays.put("weight_scale", new NpyArray.Float64(new int[] {1},
+                new double[] {Math.scalb(1.0, 6 + network.weightExponent())}));
         arrays.put("units", text(network.units()));
         arrays.put("readout", text(network.readout()));
         metadata.forEach((name, value) -> {
