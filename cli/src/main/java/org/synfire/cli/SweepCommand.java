@@ -197,7 +197,8 @@ final class SweepCommand implements Callable<Integer> {
 
         /**
          * The recorded choice with the options given here put over it, so that {@code resume DIR --time 2:00:00}
-         * keeps the executor, partition and the rest; a switch of executor keeps only the heap.
+         * keeps the executor, partition and the rest; a switch of executor keeps only the heap. Detaching is this
+         * command's own choice: a resume waits unless it is given {@code --detach} again.
          */
         ExecutorChoice over(ExecutorChoice recorded) {
             boolean same = executor == null || executor.equals(recorded.executor());
@@ -205,7 +206,7 @@ final class SweepCommand implements Callable<Integer> {
                     : new ExecutorChoice(executor, null, recorded.heap(), null, null, null, null, null, false, null);
             return new ExecutorChoice(base.executor(), or(parallel, base.parallel()), or(heap, base.heap()),
                     or(partition, base.partition()), or(time, base.time()), or(cpusPerTask, base.cpusPerTask()),
-                    or(mem, base.mem()), or(sbatchArgs, base.sbatchArgs()), detach || base.detach(),
+                    or(mem, base.mem()), or(sbatchArgs, base.sbatchArgs()), detach,
                     or(poll, base.pollSeconds()));
         }
 
@@ -220,7 +221,7 @@ final class SweepCommand implements Callable<Integer> {
                 "Failed and never started points run; a killed point continues from its last",
                 "checkpoint; the executor and options are those the sweep last ran with,",
                 "with the options given here put over them (e.g. --time 2:00:00 after a",
-                "TIMEOUT keeps the executor and the rest)."})
+                "TIMEOUT keeps the executor and the rest); it waits unless given --detach."})
     static final class Resume implements Callable<Integer> {
         @ParentCommand
         SweepCommand parent;

@@ -64,7 +64,7 @@ class SweepTest {
         SweepCommand.ExecutorOptions longer = new SweepCommand.ExecutorOptions();
         longer.time = "2:00:00";
         assertEquals(new org.synfire.cli.internal.sweep.ExecutorChoice("slurm", 4, "2g", "short", "2:00:00", 2, "2G",
-                List.of("--account=x"), true, 5), longer.over(recorded), "a longer time limit keeps the rest");
+                List.of("--account=x"), false, 5), longer.over(recorded), "a longer time limit keeps the rest, and waits");
         SweepCommand.ExecutorOptions fewer = new SweepCommand.ExecutorOptions();
         fewer.parallel = 2;
         assertEquals("slurm", fewer.over(recorded).executor(), "--parallel alone does not switch to local");
