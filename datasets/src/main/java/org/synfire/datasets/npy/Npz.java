@@ -253,15 +253,28 @@ public final class Npz {
     /** Writes arrays as a deflated NPZ in the given byte and memory order. */
     public static void write(Path file, Map<String, ? extends NpyArray> arrays, ByteOrder byteOrder,
             boolean fortranOrder) throws IOException {
-        try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(file));
-                ZipArchiveOutputStream zip = new ZipArchiveOutputStream(raw)) {
-            for (Map.Entry<String, ? extends NpyArray> e : arrays.entrySet()) {
-                zip.putArchiveEntry(new ZipArchiveEntry(e.getKey() + ".npy"));
-                Npy.write(zip, e.getValue(), byteOrder, fortranOrder);
-                zip.closeArchiveEntry();
-            }
-            zip.finish();
+        try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(file))) {
+            write(raw, arrays, byteOrder, fortranOrder);
         }
+    }
+
+    /**
+     * Writes arrays as a deflated NPZ, little-endian and in C order, to a stream (e.g. an atomic file's), which it
+     * leaves open.
+     */
+    public static void write(OutputStream out, Map<String, ? extends NpyArray> arrays) throws IOException {
+        write(out, arrays, ByteOrder.LITTLE_ENDIAN, false);
+    }
+
+    private static void write(OutputStream out, Map<String, ? extends NpyArray> arrays, ByteOrder byteOrder,
+            boolean fortranOrder) throws IOException {
+        ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out);
+        for (Map.Entry<String, ? extends NpyArray> e : arrays.entrySet()) {
+            zip.putArchiveEntry(new ZipArchiveEntry(e.getKey() + ".npy"));
+            Npy.write(zip, e.getValue(), byteOrder, fortranOrder);
+            zip.closeArchiveEntry();
+        }
+        zip.finish();
     }
 
     /** Int matrices as an NPZ of int32 arrays, e.g. trained weights under keys {@code w1}, {@code w2}. */

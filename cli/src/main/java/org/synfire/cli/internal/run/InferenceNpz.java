@@ -1,18 +1,15 @@
 package org.synfire.cli.internal.run;
 
 import java.io.IOException;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.synfire.chip.api.circuit.InferenceNetwork;
-import org.synfire.datasets.npy.Npy;
 import org.synfire.datasets.npy.NpyArray;
+import org.synfire.datasets.npy.Npz;
 
 /**
  * A circuit's inference network as an NPZ file for numpy users ({@code synfire export --format npz}). For
@@ -64,15 +61,7 @@ public final class InferenceNpz {
                         + " is not a string, whole number or real");
             });
         });
-        AtomicFiles.write(file, out -> {
-            ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out);
-            for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {
-                zip.putArchiveEntry(new ZipArchiveEntry(e.getKey() + ".npy"));
-                Npy.write(zip, e.getValue(), ByteOrder.LITTLE_ENDIAN, false);
-                zip.closeArchiveEntry();
-            }
-            zip.finish();
-        });
+        AtomicFiles.write(file, out -> Npz.write(out, arrays));
     }
 
     private static NpyArray number(long value) {

@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.synfire.datasets.npy.Npy;
 import org.synfire.datasets.npy.NpyArray;
 import org.synfire.datasets.npy.Npz;
@@ -29,15 +27,7 @@ public final class WeightsFile {
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         weights.forEach((name, m) -> arrays.put(name, NpyArray.ofMatrix(m)));
         arrays.put(SAMPLES, new NpyArray.Int64(new int[] {1}, new long[] {samples}));
-        AtomicFiles.write(file, out -> {
-            ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out);
-            for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {
-                zip.putArchiveEntry(new ZipArchiveEntry(e.getKey() + ".npy"));
-                Npy.write(zip, e.getValue(), ByteOrder.LITTLE_ENDIAN, false);
-                zip.closeArchiveEntry();
-            }
-            zip.finish();
-        });
+        AtomicFiles.write(file, out -> Npz.write(out, arrays));
     }
 
     /** Writes one int32 matrix [rows][columns] as an NPY file. */
