@@ -40,11 +40,6 @@ public final class ResumeCommand {
                 }
             }
         }
-        return String.join(" ", words.stream().map(ResumeCommand::shellWord).toList());
-    }
-
-    /** A word as a POSIX shell reads it back: unchanged when plain, else in single quotes. */
-    static String shellWord(String word) {
-        return word.matches("[A-Za-z0-9_./:=@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+        return String.join(" ", words.stream().map(ShellWords::quote).toList());
     }
 }

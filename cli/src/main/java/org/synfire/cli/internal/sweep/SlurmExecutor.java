@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.synfire.cli.internal.run.AtomicFiles;
 import org.synfire.cli.internal.run.RunResult;
+import org.synfire.cli.internal.run.ShellWords;
 import org.synfire.cli.internal.run.TrainingJob;
 
 /**
@@ -112,35 +113,35 @@ public record SlurmExecutor(SlurmOptions options, Tools tools) implements Execut
     String script(SweepDirectory dir, List<String> ids, PointCommand command) {
         Path absolute = dir.path().toAbsolutePath().normalize();
         StringBuilder s = new StringBuilder("#!/bin/sh\n");
-        s.append("#SBATCH --job-name=").append(quote("synfire-" + absolute.getFileName())).append('\n');
+        s.append("#SBATCH --job-name=").append(ShellWords.quote("synfire-" + absolute.getFileName())).append('\n');
         s.append("#SBATCH --array=0-").append(ids.size() - 1)
                 .append(options.parallel() == null ? "" : "%" + options.parallel()).append('\n');
         // sbatch reads % in --output as a pattern: a % of the directory's own name is written %%
-        s.append("#SBATCH --output=").append(quote(absolute.resolve("logs").toString().replace("%", "%%")
+        s.append("#SBATCH --output=").append(ShellWords.quote(absolute.resolve("logs").toString().replace("%", "%%")
                 + "/slurm-%A_%a.out")).append('\n');
         if (options.partition() != null) {
-            s.append("#SBATCH --partition=").append(quote(options.partition())).append('\n');
+            s.append("#SBATCH --partition=").append(ShellWords.quote(options.partition())).append('\n');
         }
         if (options.time() != null) {
-            s.append("#SBATCH --time=").append(quote(options.time())).append('\n');
+            s.append("#SBATCH --time=").append(ShellWords.quote(options.time())).append('\n');
         }
         if (options.cpusPerTask() != null) {
             s.append("#SBATCH --cpus-per-task=").append(options.cpusPerTask()).append('\n');
         }
         if (options.mem() != null) {
-            s.append("#SBATCH --mem=").append(quote(options.mem())).append('\n');
+            s.append("#SBATCH --mem=").append(ShellWords.quote(options.mem())).append('\n');
         }
         s.append("case \"$SLURM_ARRAY_TASK_ID\" in\n");
         for (int i = 0; i < ids.size(); i++) {
-            s.append("  ").append(i).append(") point=").append(quote(ids.get(i))).append(" ;;\n");
+            s.append("  ").append(i).append(") point=").append(ShellWords.quote(ids.get(i))).append(" ;;\n");
         }
         s.append("  *) echo \"synfire: no point for array task $SLURM_ARRAY_TASK_ID\" >&2; exit 2 ;;\nesac\n");
         List<String> words = command.forPoint(absolute, "POINT");
         StringBuilder line = new StringBuilder("exec");
         for (String w : words) {
-            line.append(' ').append(w.equals("POINT") ? "\"$point\"" : quote(w));
+            line.append(' ').append(w.equals("POINT") ? "\"$point\"" : ShellWords.quote(w));
         }
-        line.append(" >>").append(quote(absolute.resolve("logs").toString())).append("/\"$point\".log 2>&1\n");
+        line.append(" >>").append(ShellWords.quote(absolute.resolve("logs").toString())).append("/\"$point\".log 2>&1\n");
         return s.append(line).toString();
     }
 
@@ -322,10 +323,5 @@ public record SlurmExecutor(SlurmOptions options, Tools tools) implements Execut
 
     private static String firstLine(String text) {
         return text.strip().lines().findFirst().orElse("(no output)");
-    }
-
-    /** {@code word} as one word of a POSIX shell. */
-    static String quote(String word) {
-        return word.matches("[A-Za-z0-9_./:=@%+,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 }

@@ -22,6 +22,6 @@ class ResumeCommandTest {
     void plainRunNeedsNothingElseAndQuotesARunPathWithSpaces() {
         assertEquals("synfire train --resume 'my runs/quick-1'",
                 ResumeCommand.of(Path.of("my runs/quick-1"), List.of("run", "quick")));
-        assertEquals("'it'\\''s'", ResumeCommand.shellWord("it's"));
+        assertEquals("'it'\\''s'", ShellWords.quote("it's"));
     }
 }
