@@ -2,10 +2,8 @@ package org.synfire.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -16,8 +14,7 @@ import org.synfire.chip.api.data.Samples;
 import org.synfire.chip.api.spi.CircuitProvider;
 import org.synfire.cli.internal.run.Provenance;
 import org.synfire.cli.internal.run.RunBundle;
-import org.synfire.cli.internal.run.RunDirectory;
-import org.synfire.cli.internal.run.WeightsFile;
+import org.synfire.cli.internal.run.TrainedWeights;
 import org.synfire.cli.internal.runtime.Extensions;
 
 import picocli.CommandLine.Command;
@@ -79,21 +76,12 @@ final class EvalCommand implements Callable<Integer> {
     private int evaluate(Path directory) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Extensions extensions = main.platform(spec.commandLine().getErr()).extensions();
-        Path weightsFile = directory;
-        // a run's circuit, options, hidden layers, backend and circuit seed, as its run.json recorded them
-        Provenance.Session run = null;
-        if (Files.isDirectory(directory)) {
-            RunDirectory dir = RunDirectory.existing(directory);
-            run = dir.session();
-            weightsFile = dir.finalWeights();
-        }
-        if (!Files.isRegularFile(weightsFile)) {
-            throw new IllegalArgumentException("no weights at " + weightsFile);
-        }
-        Map<String, int[][]> weights = WeightsFile.readWeights(weightsFile);
-        String circuitId = Optional.ofNullable(circuit).orElse(run != null ? run.circuit() : "sbp");
-        String backendId = Optional.ofNullable(backend).orElse(run != null ? run.backend() : "loihi1");
-        String datasetId = Optional.ofNullable(dataset).orElse(run != null ? run.dataset() : null);
+        TrainedWeights trained = TrainedWeights.read(directory);
+        Path weightsFile = trained.file();
+        String circuitId = trained.circuit(circuit);
+        String backendId = trained.backend(backend);
+        String datasetId = Optional.ofNullable(dataset).orElse(trained.run().map(Provenance.Session::dataset)
+                .orElse(null));
         if (datasetId == null) {
             throw new IllegalArgumentException("--dataset is needed to evaluate an NPZ file");
         }
@@ -104,19 +92,13 @@ final class EvalCommand implements Callable<Integer> {
         if (testSamples != null) {
             test = test.head(testSamples);
         }
-        List<Integer> layers = Optional.ofNullable(hidden).orElse(run != null ? run.hidden() : List.of(400));
+        List<Integer> layers = trained.hidden(hidden, List.of(400));
         org.synfire.cli.internal.run.MemoryBudget.requireLayers(weightsFile.toString(), test.dimension(), layers,
                 test.classes());
-        CircuitSettings settings = CircuitSettings.layers(test.dimension(), layers, test.classes(),
-                run != null ? run.circuitSeed() : 1, 1, run != null ? run.options() : Map.of());
-        try (TrainingSession session = provider.open(settings,
-                provider.needsBackend() || chip ? extensions.backends().get(backendId) : null)) {
-            try {
-                session.restore(weights);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(weightsFile + ": " + e.getMessage() + " (hidden layers "
-                        + layers + (hidden == null ? "; --hidden sets them" : "") + ")", e);
-            }
+        CircuitSettings settings = trained.settings(test.dimension(), layers, test.classes());
+        try (TrainingSession session = trained.restore(provider,
+                provider.needsBackend() || chip ? extensions.backends().get(backendId) : null, settings,
+                hidden != null)) {
             Evaluation functional = onChip && !both ? null : session.evaluate(test);
             Evaluation inferred = chip ? session.infer(test) : null;
             out.printf("evaluated %s on %d test samples of %s%n", weightsFile.getFileName(), test.count(), datasetId);

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.synfire.chip.api.circuit.CircuitSettings;
@@ -21,7 +20,7 @@ import org.synfire.cli.internal.run.MetricsLog;
 import org.synfire.cli.internal.run.Provenance;
 import org.synfire.cli.internal.run.RunBundle;
 import org.synfire.cli.internal.run.RunDirectory;
-import org.synfire.cli.internal.run.WeightsFile;
+import org.synfire.cli.internal.run.TrainedWeights;
 import org.synfire.cli.internal.runtime.Extensions;
 import org.synfire.interchange.nir.NirExport;
 import org.synfire.interchange.nir.NirFile;
@@ -93,37 +92,24 @@ final class ExportCommand implements Callable<Integer> {
     private int export(Path directory, Format what, NirExport.Neurons units) throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         Extensions extensions = main.platform(spec.commandLine().getErr()).extensions();
-        Path weightsFile = directory;
-        Provenance.Session run = null;
+        TrainedWeights trained = TrainedWeights.read(directory);
+        Path weightsFile = trained.file();
         Map<String, Object> metadata = new LinkedHashMap<>();
-        if (Files.isDirectory(directory)) {
-            RunDirectory dir = RunDirectory.existing(directory);
-            run = dir.session();
-            weightsFile = dir.finalWeights();
-            dir.readProvenance().map(Provenance::seed).ifPresent(seed -> metadata.put("seed", seed));
+        if (trained.run().isPresent()) {
+            RunDirectory.existing(directory).readProvenance().map(Provenance::seed)
+                    .ifPresent(seed -> metadata.put("seed", seed));
             accuracy(directory).forEach(metadata::put);
         }
-        if (!Files.isRegularFile(weightsFile)) {
-            throw new IllegalArgumentException("no weights at " + weightsFile);
-        }
-        Map<String, int[][]> weights = WeightsFile.readWeights(weightsFile);
-        String circuitId = Optional.ofNullable(circuit).orElse(run != null ? run.circuit() : "sbp");
-        String backendId = Optional.ofNullable(backend).orElse(run != null ? run.backend() : "loihi1");
-        List<Integer> layers = Optional.ofNullable(hidden).orElse(run != null ? run.hidden() : layersOf(weights));
-        int[] io = inputsAndClasses(weightsFile, weights, layers);
+        String circuitId = trained.circuit(circuit);
+        String backendId = trained.backend(backend);
+        List<Integer> layers = trained.hidden(hidden, layersOf(trained.weights()));
+        int[] io = inputsAndClasses(weightsFile, trained.weights(), layers);
         org.synfire.cli.internal.run.MemoryBudget.requireLayers(weightsFile.toString(), io[0], layers, io[1]);
         CircuitProvider provider = extensions.circuits().get(circuitId);
-        CircuitSettings settings = CircuitSettings.layers(io[0], layers, io[1],
-                run != null ? run.circuitSeed() : 1, 1, run != null ? run.options() : Map.of());
+        CircuitSettings settings = trained.settings(io[0], layers, io[1]);
         InferenceNetwork network;
-        try (TrainingSession session = provider.open(settings,
-                provider.needsBackend() ? extensions.backends().get(backendId) : null)) {
-            try {
-                session.restore(weights);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(weightsFile + ": " + e.getMessage() + " (hidden layers " + layers
-                        + (hidden == null ? "; --hidden sets them" : "") + ")", e);
-            }
+        try (TrainingSession session = trained.restore(provider,
+                provider.needsBackend() ? extensions.backends().get(backendId) : null, settings, hidden != null)) {
             network = session.inferenceNetwork().orElseThrow(() -> new IllegalArgumentException("circuit "
                     + circuitId + " does not describe its inference network; it cannot be exported"));
         }
