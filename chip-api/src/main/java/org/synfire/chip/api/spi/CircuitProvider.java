@@ -29,4 +29,15 @@ public interface CircuitProvider extends Extension {
     default Set<String> parameters() {
         return Set.of(CircuitSettings.INPUTS, CircuitSettings.HIDDEN, CircuitSettings.OUTPUTS);
     }
+
+    /**
+     * Refuses a number of hidden layers the circuit cannot be built with, before anything of that depth is made:
+     * the command line asks it of {@code --hidden}, an experiment's {@code hidden} and a sweep's values. By
+     * default every number is taken.
+     *
+     * @param layers the number of hidden layers asked for
+     * @throws IllegalArgumentException in one line: the most hidden layers the circuit takes, and why
+     */
+    default void requireHiddenLayers(int layers) {
+    }
 }
