@@ -10,6 +10,8 @@ import org.synfire.chip.api.circuit.CircuitSettings;
 import org.synfire.chip.api.circuit.TrainingSession;
 import org.synfire.chip.api.spi.CircuitProvider;
 import org.synfire.chip.api.spi.DatasetProvider;
+import org.synfire.cli.internal.run.HiddenLayers;
+import org.synfire.cli.internal.run.MemoryBudget;
 import org.synfire.cli.internal.runtime.Extensions;
 
 import picocli.CommandLine.Command;
@@ -58,6 +60,9 @@ final class InspectCommand implements Callable<Integer> {
             out.println(circuit + " runs without a chip: nothing to map");
             return 0;
         }
+        // the depth and the sizes, before anything of them is built
+        HiddenLayers.require("command line", provider, hidden);
+        MemoryBudget.requireLayers("command line", data.dimension(), hidden, data.classes());
         CircuitSettings settings = CircuitSettings.layers(data.dimension(), hidden, data.classes(), 1, 1);
         String layers = provider.parameters().contains(CircuitSettings.HIDDEN)
                 ? hidden.stream().map(h -> "-" + h).collect(java.util.stream.Collectors.joining()) : "";

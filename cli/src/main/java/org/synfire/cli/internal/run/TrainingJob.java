@@ -131,6 +131,7 @@ public final class TrainingJob {
 
     private Resolved resolve(Experiment experiment) throws IOException {
         CircuitProvider circuit = extensions.circuits().get(experiment.circuit());
+        HiddenLayers.require("experiment " + experiment.name(), circuit, experiment.hidden());
         ChipBackend backend = circuit.needsBackend() ? extensions.backends().get(experiment.backend()) : null;
         DatasetProvider datasetProvider = extensions.datasets().get(experiment.dataset());
         Dataset dataset = datasetProvider.load(options.data());
