@@ -33,14 +33,22 @@ final class DescribedChipSession implements TrainingSession {
     private ChipCircuitRunner chip;
     private PhaseEvents lastInference;
 
+    /** @param source where the training description came from: its compiler's messages name it */
     DescribedChipSession(ChipBackend backend, CircuitSettings settings, CircuitDescription training,
-            Optional<CircuitDescription> inference, CircuitModel model) {
+            Optional<CircuitDescription> inference, CircuitModel model, String source) {
         this.backend = backend;
         this.settings = settings;
         this.training = training;
         this.inference = inference;
         this.model = model;
-        this.chip = open(CircuitCompiler.compile(training, model.initialWeights(settings)));
+        Map<String, int[][]> initial = model.initialWeights(settings);
+        CompiledCircuit compiled;
+        try {
+            compiled = CircuitCompiler.compile(training, initial);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+        }
+        this.chip = open(compiled);
     }
 
     private ChipCircuitRunner open(CompiledCircuit circuit) {

@@ -109,6 +109,9 @@ public abstract class DescribedCircuitProvider implements CircuitProvider {
                 + (built == 1 ? "" : "s") + ": with " + failed + ", " + why);
     }
 
+    /** The largest matrix the depth probe makes (its layers have one unit; a matrix of another shape is not probed). */
+    private static final long PROBE_MATRIX_ENTRIES = 1 << 16;
+
     /** Why the descriptions cannot be built with {@code depth} hidden layers of one unit, if they cannot. */
     private Optional<String> unbuildable(int depth) {
         Map<String, List<Long>> parameters = new LinkedHashMap<>();
@@ -116,23 +119,32 @@ public abstract class DescribedCircuitProvider implements CircuitProvider {
         parameters.put(CircuitSettings.HIDDEN, Collections.nCopies(depth, 1L));
         parameters.put(CircuitSettings.OUTPUTS, List.of(1L));
         try {
-            compileWithZeros(training.describe(parameters));
-            inference.ifPresent(t -> compileWithZeros(t.describe(parameters)));
+            compileWithZeros(training.describe(parameters), training.source());
+            inference.ifPresent(t -> compileWithZeros(t.describe(parameters), t.source()));
             return Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
         }
     }
 
-    private static void compileWithZeros(CircuitDescription description) {
+    private static void compileWithZeros(CircuitDescription description, String source) {
         Map<String, int[][]> zeros = new LinkedHashMap<>();
-        description.matrices().forEach((name, matrix) -> {
-            if (matrix.shape().size() == 2) {
-                zeros.put(name, new int[CircuitCompiler.size(description, matrix.shape().get(0), "matrix " + name)]
-                        [CircuitCompiler.size(description, matrix.shape().get(1), "matrix " + name)]);
+        for (var e : description.matrices().entrySet()) {
+            if (e.getValue().shape().size() != 2) {
+                continue; // the compiler says what is wrong with the shape
             }
-        });
-        CircuitCompiler.compile(description, zeros);
+            int rows = CircuitCompiler.size(description, e.getValue().shape().get(0), "matrix " + e.getKey());
+            int columns = CircuitCompiler.size(description, e.getValue().shape().get(1), "matrix " + e.getKey());
+            if ((long) rows * columns > PROBE_MATRIX_ENTRIES) {
+                return; // not a matrix of one-unit layers: too large to probe with, and opening it says why
+            }
+            zeros.put(e.getKey(), new int[rows][columns]);
+        }
+        try {
+            CircuitCompiler.compile(description, zeros);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -140,6 +152,6 @@ public abstract class DescribedCircuitProvider implements CircuitProvider {
         Objects.requireNonNull(backend, "the " + id + " circuit runs on a chip backend");
         var parameters = CircuitDescriptions.parameters(settings.parameters());
         return new DescribedChipSession(backend, settings, training.describe(parameters),
-                inference.map(t -> t.describe(parameters)), model);
+                inference.map(t -> t.describe(parameters)), model, training.source());
     }
 }
