@@ -116,14 +116,15 @@ public final class CircuitDescriptions {
             }
             return new Template((ObjectNode) tree, source);
         } catch (StreamConstraintsException e) {
-            // the parser's own limits: nesting deeper than 1000 maps and lists, or a number or text too long
+            // the parser's own limits: nesting deeper than 1000 maps and lists, or a number or text too long (its
+            // message, which names the parser's settings, is not passed on as the cause)
             throw new IllegalArgumentException(source + (e.getLocation() != null ? " (line "
                     + e.getLocation().getLineNr() + ")" : "") + ": " + (e.getOriginalMessage().contains("nesting depth")
                     ? "maps and lists are nested more than " + YAML.getFactory().streamReadConstraints()
                             .getMaxNestingDepth() + " deep"
                     : "a value is longer than the reader takes (numbers of at most "
                             + YAML.getFactory().streamReadConstraints().getMaxNumberLength() + " digits, texts of at most "
-                            + YAML.getFactory().streamReadConstraints().getMaxStringLength() + " characters)"), e);
+                            + YAML.getFactory().streamReadConstraints().getMaxStringLength() + " characters)"));
         } catch (JacksonException e) {
             throw new IllegalArgumentException(source + ": " + e.getOriginalMessage()
                     + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""), e);
