@@ -87,7 +87,12 @@ final class CircuitTemplate {
         JsonNode rename = template.path("rename");
         if (!rename.isMissingNode()) {
             Map<String, String> names = new LinkedHashMap<>();
-            node(rename, scope, "rename").properties().forEach(e -> names.put(e.getKey(), e.getValue().asText()));
+            node(rename, scope, "rename").properties().forEach(e -> {
+                if (!e.getValue().isValueNode() || e.getValue().asText().isEmpty()) {
+                    throw error("rename/" + e.getKey(), "expected the new name, e.g. " + e.getKey() + ": o");
+                }
+                names.put(e.getKey(), e.getValue().asText());
+            });
             return (ObjectNode) renamed(result, names);
         }
         return result;

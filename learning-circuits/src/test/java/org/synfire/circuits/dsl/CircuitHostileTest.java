@@ -227,5 +227,7 @@ class CircuitHostileTest {
                 refusal("populations: {a: {size: 2, type: u, phases: [1, ~]}}\n"));
         assertEquals("h.yaml: /neuron-types/u/threshold: expected a whole number from -2147483648 to 2147483647",
                 neuronType("{threshold: [1]}"));
+        // an empty name reached the chip's group names: "group name '' is not valid"
+        assertEquals("h.yaml: rename/a: expected the new name, e.g. a: o", refusal("rename: {a: [1]}\n"));
     }
 }
