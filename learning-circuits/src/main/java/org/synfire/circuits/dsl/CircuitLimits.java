@@ -26,9 +26,10 @@ final class CircuitLimits {
     static final long BYTES_PER_COMPARTMENT = 64;
     /**
      * Bytes per synapse: the command line's measured 160 bytes per sBP weight (live heap after a full GC on
-     * loihi1; docs/benchmarks.md, "Memory budget") over the three synapses that hold each weight of w1, rounded up.
+     * loihi1; docs/benchmarks.md, "Memory budget") over the three synapses that hold each weight of w1, rounded
+     * down so that a circuit the command line's budget for hidden layers lets through is not refused here.
      */
-    static final long BYTES_PER_SYNAPSE = 56;
+    static final long BYTES_PER_SYNAPSE = 53;
 
     /** The longest part of a value quoted in a message. */
     private static final int QUOTED = 80;

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * description gives is refused in one line naming the file, the place and what would be right, before
  * anything of the claimed size is made. Expected messages are written out from the inputs by hand (the
  * 64-bit range, the sums that overflow it, the loop counts, the byte estimates at 64 bytes per neuron and
- * 56 per synapse).
+ * 53 per synapse).
  */
 class CircuitHostileTest {
 
@@ -120,9 +120,9 @@ class CircuitHostileTest {
 
     @Test
     void synapsesAreBudgetedBeforeTheirArraysAreMade() {
-        // 40000 x 40000 = 1.6e9 synapses x 56 + 40000 neurons x 64
+        // 40000 x 40000 = 1.6e9 synapses x 53 + 40000 neurons x 64
         assertEquals("h: connection a->a: 1600000000 synapses (40000 x 40000, all-to-all) bring the circuit to 40000 "
-                + "neurons and 1600000000 synapses, about 89602560000 bytes, more than the memory budget of 536870912 "
+                + "neurons and 1600000000 synapses, about 84802560000 bytes, more than the memory budget of 536870912 "
                 + "bytes (512 MiB)", refusal("populations: {a: {size: 40000, type: u}}\n"
                         + "connections: [{from: a, to: a, weight: 2, mask: all-to-all}]\n"));
     }
