@@ -81,9 +81,12 @@ public sealed interface WeightExpression {
             throw new IllegalArgumentException(where + ": weight '" + CircuitLimits.abbreviated(text)
                     + "' is not a sum of constants and integers, nor W, W^T or -W^T of a weight matrix");
         }
-        if (sum == 0 || sum < -Integer.MAX_VALUE || sum > Integer.MAX_VALUE) {
+        if (sum == 0) {
+            throw new IllegalArgumentException(where + ": weight '" + text + "' is 0; expected a non-zero value");
+        }
+        if (sum < -Integer.MAX_VALUE || sum > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(where + ": weight '" + CircuitLimits.abbreviated(text) + "' is " + sum
-                    + "; expected a non-zero value from " + -Integer.MAX_VALUE + " to " + Integer.MAX_VALUE);
+                    + "; expected a value from " + -Integer.MAX_VALUE + " to " + Integer.MAX_VALUE);
         }
         return new Fixed((int) sum);
     }
