@@ -8,6 +8,7 @@ import java.util.List;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
 
+import org.synfire.cli.internal.runtime.CommandExit;
 import org.synfire.cli.internal.runtime.Platform;
 import org.synfire.cli.internal.runtime.PluginFailure;
 
@@ -78,9 +79,13 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        CommandExit.install();
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        System.exit(run(out, err, args));
+        int code = run(out, err, args);
+        out.flush();
+        err.flush();
+        CommandExit.exit(code); // with this code, whatever threads or shutdown hooks a plugin left
     }
 
     /** The arguments the command was given, as given (a run records them in its run.json). */

@@ -3,11 +3,14 @@ package org.synfire.cli.internal.runtime;
 import java.lang.module.ModuleDescriptor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Set;
 
 import org.synfire.chip.api.spi.Extension;
 
@@ -19,8 +22,16 @@ import org.synfire.chip.api.spi.Extension;
  */
 final class Providers {
 
-    /** A provider ServiceLoader gave, with the id it reported at load. */
-    record Found(ExtensionKind kind, String id, Extension extension) {
+    /** The most causes of a provider's throwable put into words (a cause chain may be long or even a loop). */
+    private static final int MAX_CAUSES = 8;
+    /** The longest message of a provider's throwable, and the longest description, kept. */
+    private static final int MAX_WORDS = 300;
+
+    /**
+     * A provider ServiceLoader gave, with the id and description it reported at load: the command asks a provider
+     * for them once, there, and uses these afterwards.
+     */
+    record Found(ExtensionKind kind, String id, String description, Extension extension) {
 
         String className() {
             return extension.getClass().getName();
@@ -93,7 +104,7 @@ final class Providers {
                     break;
                 }
                 provider = providers.next();
-            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+            } catch (Throwable e) { // a provider's class is initialised here: any Error it throws is its own
                 String name = index < declared.size() ? declared.get(index) : "";
                 throw new PluginException("cannot load the " + kind + " class " + name + ": " + inWords(e));
             }
@@ -104,14 +115,15 @@ final class Providers {
             Extension extension;
             try {
                 extension = provider.get();
-            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+            } catch (Throwable e) { // StackOverflowError, OutOfMemoryError and the like from its constructor too
                 throw new PluginException(kind + " " + name + " cannot be created: " + inWords(e));
             }
             String id;
+            String description;
             try {
                 id = extension.id();
-                extension.description();
-            } catch (RuntimeException | LinkageError e) {
+                description = extension.description();
+            } catch (Throwable e) {
                 throw new PluginException(kind + " " + name + " failed when asked for its id and description: "
                         + inWords(e));
             }
@@ -120,7 +132,7 @@ final class Providers {
             } catch (IllegalArgumentException e) {
                 throw new PluginException(kind + " " + name + ": " + e.getMessage());
             }
-            found.add(new Found(kind, id, extension));
+            found.add(new Found(kind, id, oneLine(description), extension));
         }
         return found;
     }
@@ -139,14 +151,16 @@ final class Providers {
     /** What went wrong in a provider, in words, without the wrapping of ServiceLoader and reflection. */
     static String inWords(Throwable e) {
         Throwable t = e;
-        while ((t instanceof ServiceConfigurationError || t instanceof InvocationTargetException) && t.getCause() != null) {
-            t = t.getCause();
+        for (int i = 0; i < MAX_CAUSES && (t instanceof ServiceConfigurationError || t instanceof InvocationTargetException)
+                && causeOf(t) != null; i++) {
+            t = causeOf(t);
         }
-        if (t instanceof ExceptionInInitializerError && t.getCause() != null) {
-            return "its static initialiser threw " + plain(t.getCause());
+        if (t instanceof ExceptionInInitializerError && causeOf(t) != null) {
+            return "its static initialiser threw " + plain(causeOf(t));
         }
-        if (t instanceof NoClassDefFoundError && t.getMessage() != null && !t.getMessage().contains(" ")) {
-            return "a class it needs is missing: " + t.getMessage().replace('/', '.') + " (NoClassDefFoundError)";
+        String message = messageOf(t);
+        if (t instanceof NoClassDefFoundError && message != null && !message.contains(" ")) {
+            return "a class it needs is missing: " + message.replace('/', '.') + " (NoClassDefFoundError)";
         }
         if (t instanceof IllegalAccessError) {
             return "it uses a class it may not access (" + plain(t)
@@ -155,21 +169,63 @@ final class Providers {
         return plain(t);
     }
 
-    /** The class and message of a throwable and of its causes. */
+    /**
+     * The class and message of a throwable and of its causes. A provider's throwable is read with care: at most
+     * {@value #MAX_CAUSES} causes (a chain may loop), each message cut to {@value #MAX_WORDS} characters, and a
+     * {@code getMessage} or {@code getCause} that throws stands for no message or no cause.
+     */
     static String plain(Throwable e) {
         StringBuilder words = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t != e) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < MAX_CAUSES && seen.add(t); t = causeOf(t), depth++) {
+            if (depth > 0) {
                 words.append(" (caused by ");
             }
-            words.append(t.getClass().getSimpleName());
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                words.append(": ").append(t.getMessage());
+            String type = t.getClass().getSimpleName();
+            words.append(type.isEmpty() ? t.getClass().getName() : type);
+            String message = messageOf(t);
+            if (message != null && !message.isBlank()) {
+                words.append(": ").append(oneLine(message));
             }
         }
-        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-            words.append(')');
-        }
+        words.append(")".repeat(Math.max(0, depth - 1)));
         return words.toString();
+    }
+
+    /** A throwable's message, or null when it has none or asking for it fails. */
+    private static String messageOf(Throwable t) {
+        try {
+            return t.getMessage();
+        } catch (Throwable e) {
+            return "(its message cannot be read: " + e.getClass().getSimpleName() + ")";
+        }
+    }
+
+    /** A throwable's cause, or null when it has none or asking for it fails. */
+    private static Throwable causeOf(Throwable t) {
+        try {
+            return t.getCause();
+        } catch (Throwable e) {
+            return null;
+        }
+    }
+
+    /** A provider's words on one line of printable characters, at most {@value #MAX_WORDS} of them. */
+    static String oneLine(String words) {
+        return oneLine(words, MAX_WORDS);
+    }
+
+    /** Words on one line of printable characters (controls and line ends as spaces), at most {@code max} of them. */
+    static String oneLine(String words, int max) {
+        if (words == null || words.isBlank()) {
+            return "(no description)";
+        }
+        String line = words.codePoints()
+                .limit(max + 1L)
+                .map(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? ' ' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString().replaceAll(" {2,}", " ").strip();
+        return line.codePointCount(0, line.length()) > max ? line.substring(0, line.offsetByCodePoints(0, max)) + "..." : line;
     }
 }
