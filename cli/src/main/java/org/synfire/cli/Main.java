@@ -31,7 +31,11 @@ import picocli.CommandLine.ScopeType;
             "1:failure: the work could not be done (e.g. a data, weights, checkpoint or bundle file is unreadable,"
                 + " malformed or refused)",
             "2:usage or configuration error: a wrong option or field, a named file that does not exist",
-            "130:stopped by Ctrl-C or SIGTERM (training saves a checkpoint first)"})
+            "130:stopped by Ctrl-C or SIGTERM (training saves a checkpoint first)"},
+        footerHeading = "%nEnvironment of the ./synfire launcher:%n",
+        footer = {"  SYNFIRE_HEAP       the java heap limit, as -Xmx takes it (default 1536m: three times the memory",
+            "                     budget of 512 MiB, at most half of the machine's memory)",
+            "  SYNFIRE_JAVA_OPTS  more options for java; an -Xmx there wins over SYNFIRE_HEAP"})
 public final class Main {
 
     /** Where plugin jars are looked for unless --plugin-path says otherwise. */
@@ -75,7 +79,18 @@ public final class Main {
             cmd.getErr().flush();
             return isUserError(e) ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
         });
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError e) { // picocli passes Errors on; the memory is free again once it has unwound
+            err.println("synfire: out of memory: the work needs more than the java heap of "
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB; give it more with SYNFIRE_HEAP (e.g."
+                    + " SYNFIRE_HEAP=4g ./synfire ...)");
+            if (main.verbose) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return CommandLine.ExitCode.SOFTWARE;
+        }
     }
 
     public static void main(String[] args) {
