@@ -33,9 +33,9 @@ import picocli.CommandLine.ScopeType;
             "2:usage or configuration error: a wrong option or field, a named file that does not exist",
             "130:stopped by Ctrl-C or SIGTERM (training saves a checkpoint first)"},
         footerHeading = "%nEnvironment of the ./synfire launcher:%n",
-        footer = {"  SYNFIRE_HEAP       the java heap limit, as -Xmx takes it (default 1536m: three times the memory",
-            "                     budget of 512 MiB, at most half of the machine's memory)",
-            "  SYNFIRE_JAVA_OPTS  more options for java; an -Xmx there wins over SYNFIRE_HEAP"})
+        footer = {"  SYNFIRE_HEAP       the java heap limit, as -Xmx takes it; default 1536m",
+            "                     (3 x the 512 MiB memory budget), at most half the memory",
+            "  SYNFIRE_JAVA_OPTS  more java options; an -Xmx there wins over SYNFIRE_HEAP"})
 public final class Main {
 
     /** Where plugin jars are looked for unless --plugin-path says otherwise. */
