@@ -193,7 +193,7 @@ final class Providers {
         return words.toString();
     }
 
-    /** A throwable's message, or null when it has none or asking for it fails. */
+    /** A throwable's message (null if it has none), or words saying it cannot be read when asking for it throws. */
     private static String messageOf(Throwable t) {
         try {
             return t.getMessage();
