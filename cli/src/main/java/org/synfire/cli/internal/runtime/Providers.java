@@ -172,7 +172,7 @@ final class Providers {
     /**
      * The class and message of a throwable and of its causes. A provider's throwable is read with care: at most
      * {@value #MAX_CAUSES} causes (a chain may loop), each message cut to {@value #MAX_WORDS} characters, and a
-     * {@code getMessage} or {@code getCause} that throws stands for no message or no cause.
+     * {@code getMessage} that throws said to be unreadable, a {@code getCause} that throws taken for no cause.
      */
     static String plain(Throwable e) {
         StringBuilder words = new StringBuilder();
