@@ -43,6 +43,7 @@ final class FixturePlugin {
     private String identityCode = "";
     private String descriptionCode = "";
     private String members = "";
+    private String openCode = "";
     private final List<Consumer<ZipOutputStream>> extraEntries = new ArrayList<>();
     private boolean guiceModule;
     private boolean providesNothing;
@@ -122,6 +123,12 @@ final class FixturePlugin {
     /** Code at the start of the backend's {@code description()}. */
     FixturePlugin description(String code) {
         descriptionCode = code;
+        return this;
+    }
+
+    /** Code at the start of the backend's {@code open(Network, RunOptions)}. */
+    FixturePlugin open(String code) {
+        openCode = code;
         return this;
     }
 
@@ -211,7 +218,8 @@ final class FixturePlugin {
                         .replace("// CONSTRUCTOR_PLACEHOLDER", constructor)
                         .replace("// IDENTITY_CODE", identityCode)
                         .replace("// DESCRIPTION_CODE", descriptionCode)
-                        .replace("// MEMBERS_PLACEHOLDER", members));
+                        .replace("// MEMBERS_PLACEHOLDER", members)
+                        .replace("// OPEN_CODE", openCode));
             }
         }
     }

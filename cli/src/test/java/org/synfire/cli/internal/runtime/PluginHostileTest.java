@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -126,6 +127,28 @@ class PluginHostileTest {
 
         assertEquals("", run.err());
         assertTrue(run.out().matches("(?s).*\n  fixture-backend +first line second \\[31mred\n.*"), run.out());
+    }
+
+    /**
+     * Work that runs out of heap (here a backend whose {@code open} meets the JVM's OutOfMemoryError, which picocli
+     * passes on as an Error) ends in one line naming the heap limit and how to raise it, exit 1, not a trace.
+     */
+    @Test
+    void runningOutOfMemoryIsOneLineNamingTheHeap() throws IOException {
+        FixturePlugin.backend("fixture-backend").open("long[] all = new long[Integer.MAX_VALUE];")
+                .build(temp.resolve("build"), plugins().resolve("greedy.jar"));
+        Path network = temp.resolve("relay.json");
+        try (InputStream in = getClass().getResourceAsStream("/networks/relay.json")) {
+            Files.copy(in, network);
+        }
+
+        CliRun run = CliRun.of("--plugin-path", plugins().toString(), "simulate", network.toString(), "--backend",
+                "fixture-backend", "--steps", "8", "--out", temp.resolve("out").toString());
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals("synfire: out of memory: the work needs more than the java heap of "
+                + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB; give it more with SYNFIRE_HEAP (e.g."
+                + " SYNFIRE_HEAP=4g ./synfire ...)\n", run.err());
     }
 
     /** 64 MiB of zeros deflate to 64 KB: refused once 16 MiB are inflated (more than 100 times the jar's size). */
