@@ -2,6 +2,7 @@ package org.synfire.cli.internal.runtime;
 
 import java.lang.module.ModuleDescriptor;
 import java.lang.reflect.InvocationTargetException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -11,6 +12,9 @@ import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.synfire.chip.api.spi.Extension;
 
@@ -26,6 +30,9 @@ final class Providers {
     private static final int MAX_CAUSES = 8;
     /** The longest message of a provider's throwable, and the longest description, kept. */
     private static final int MAX_WORDS = 300;
+    /** How long a plugin's provider may take to be created, and then to give its id and description; tests shorten
+     *  it. Generous: a backend may open a connection or build tables as it is created. */
+    static volatile Duration answerTime = Duration.ofSeconds(30);
 
     /**
      * A provider ServiceLoader gave, with the id and description it reported at load: the command asks a provider
@@ -112,17 +119,27 @@ final class Providers {
                 break;
             }
             String name = provider.type().getName();
+            boolean plugin = layer != null;
             Extension extension;
             try {
-                extension = provider.get();
+                extension = plugin ? inTime(provider::get) : provider.get();
+            } catch (NoAnswer e) {
+                throw new PluginException(kind + " " + name + " was not created within " + answerTime.toSeconds()
+                        + " s (does its constructor or static initialiser wait or loop forever?)");
             } catch (Throwable e) { // StackOverflowError, OutOfMemoryError and the like from its constructor too
                 throw new PluginException(kind + " " + name + " cannot be created: " + inWords(e));
             }
             String id;
             String description;
             try {
-                id = extension.id();
-                description = extension.description();
+                Extension created = extension;
+                Callable<String[]> ask = () -> new String[] {created.id(), created.description()};
+                String[] identity = plugin ? inTime(ask) : ask.call();
+                id = identity[0];
+                description = identity[1];
+            } catch (NoAnswer e) {
+                throw new PluginException(kind + " " + name + " did not give its id and description within "
+                        + answerTime.toSeconds() + " s (does its id() or description() wait or loop forever?)");
             } catch (Throwable e) {
                 throw new PluginException(kind + " " + name + " failed when asked for its id and description: "
                         + inWords(e));
@@ -135,6 +152,49 @@ final class Providers {
             found.add(new Found(kind, id, oneLine(description), extension));
         }
         return found;
+    }
+
+    /** A plugin's code that did not answer in {@link #answerTime}. */
+    private static final class NoAnswer extends Exception {
+
+        private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * Runs a plugin's code on a daemon thread of its own and waits for its answer at most {@link #answerTime}. The JVM
+     * cannot stop a thread: one that does not answer is left behind, and ends with the process.
+     *
+     * @throws NoAnswer when it has not answered in time
+     * @throws Throwable what the code threw
+     */
+    private static <T> T inTime(Callable<T> code) throws Throwable {
+        // not a FutureTask: its ExecutionException asks the throwable for its message, which a plugin's may refuse
+        Outcome<T> outcome = new Outcome<>();
+        CountDownLatch done = new CountDownLatch(1);
+        Thread thread = new Thread(() -> {
+            try {
+                outcome.answer = code.call();
+            } catch (Throwable e) {
+                outcome.thrown = e;
+            } finally {
+                done.countDown();
+            }
+        }, "synfire-plugin-provider");
+        thread.setDaemon(true);
+        thread.start();
+        if (!done.await(answerTime.toNanos(), TimeUnit.NANOSECONDS)) {
+            throw new NoAnswer();
+        }
+        if (outcome.thrown != null) {
+            throw outcome.thrown;
+        }
+        return outcome.answer;
+    }
+
+    /** What a plugin's code answered or threw; written before the latch opens, read after. */
+    private static final class Outcome<T> {
+        T answer;
+        Throwable thrown;
     }
 
     /** The provider classes the modules of a layer declare for a service, in declaration order. */

@@ -80,6 +80,32 @@ class PluginHostileTest {
                 + " StackOverflowError", leftOutWhileListing(jar));
     }
 
+    /**
+     * A constructor that never returns, or an id() that never does (here they sleep; a loop would do the same): the
+     * provider is left behind on its daemon thread after the answer time (shortened to 2 s here, 30 s in use).
+     */
+    @Test
+    void aProviderThatNeverAnswersIsLeftBehind() throws IOException {
+        String sleep = "try { Thread.sleep(Long.MAX_VALUE); } catch (InterruptedException e) { }";
+        Path stuck = FixturePlugin.backend("fixture-backend").constructor(sleep)
+                .build(temp.resolve("a"), plugins().resolve("a-stuck.jar"));
+        Path mute = FixturePlugin.backend("other-backend").module("org.synfire.fixture.b").identity(sleep)
+                .build(temp.resolve("b"), plugins().resolve("b-mute.jar"));
+        java.time.Duration answerTime = Providers.answerTime;
+        Providers.answerTime = java.time.Duration.ofSeconds(2);
+        CliRun run;
+        try {
+            run = CliRun.list(plugins());
+        } finally {
+            Providers.answerTime = answerTime;
+        }
+
+        assertEquals("synfire: plugin left out: " + stuck + ": backend org.synfire.fixture.FixtureBackend was not created"
+                + " within 2 s (does its constructor or static initialiser wait or loop forever?)\n"
+                + "synfire: plugin left out: " + mute + ": backend org.synfire.fixture.FixtureBackend did not give its id"
+                + " and description within 2 s (does its id() or description() wait or loop forever?)\n", run.err());
+    }
+
     /** A real OutOfMemoryError, thrown by the JVM without allocating: an array longer than the VM allows. */
     @Test
     void anOutOfMemoryErrorFromTheConstructorIsIsolated() throws IOException {
