@@ -1,7 +1,6 @@
 package org.synfire.cli;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -42,9 +41,7 @@ final class ListCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, String heading, ExtensionPoint<? extends Extension> point) {
-        Map<String, String> descriptions = new LinkedHashMap<>();
-        point.byId().forEach((id, extension) -> descriptions.put(id, extension.description()));
-        print(out, heading, descriptions);
+        print(out, heading, point.descriptions()); // as each provider gave it at load, never asked again
     }
 
     private static void print(PrintWriter out, String heading, Map<String, String> descriptions) {

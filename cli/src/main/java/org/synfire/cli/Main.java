@@ -8,6 +8,7 @@ import java.util.List;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
 
+import org.synfire.cli.internal.runtime.CommandExit;
 import org.synfire.cli.internal.runtime.Platform;
 import org.synfire.cli.internal.runtime.PluginFailure;
 
@@ -30,7 +31,11 @@ import picocli.CommandLine.ScopeType;
             "1:failure: the work could not be done (e.g. a data, weights, checkpoint or bundle file is unreadable,"
                 + " malformed or refused)",
             "2:usage or configuration error: a wrong option or field, a named file that does not exist",
-            "130:stopped by Ctrl-C or SIGTERM (training saves a checkpoint first)"})
+            "130:stopped by Ctrl-C or SIGTERM (training saves a checkpoint first)"},
+        footerHeading = "%nEnvironment of the ./synfire launcher:%n",
+        footer = {"  SYNFIRE_HEAP       the java heap limit, as -Xmx takes it; default 1536m",
+            "                     (3 x the 512 MiB memory budget), at most half the memory",
+            "  SYNFIRE_JAVA_OPTS  more java options; an -Xmx there wins over SYNFIRE_HEAP"})
 public final class Main {
 
     /** Where plugin jars are looked for unless --plugin-path says otherwise. */
@@ -74,13 +79,28 @@ public final class Main {
             cmd.getErr().flush();
             return isUserError(e) ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
         });
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError e) { // picocli passes Errors on; the memory is free again once it has unwound
+            err.println("synfire: out of memory: the work needs more than the java heap of "
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB; give it more with SYNFIRE_HEAP (e.g."
+                    + " SYNFIRE_HEAP=4g ./synfire ...)");
+            if (main.verbose) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return CommandLine.ExitCode.SOFTWARE;
+        }
     }
 
     public static void main(String[] args) {
+        CommandExit.install();
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        System.exit(run(out, err, args));
+        int code = run(out, err, args);
+        out.flush();
+        err.flush();
+        CommandExit.exit(code); // with this code, whatever threads or shutdown hooks a plugin left
     }
 
     /** The arguments the command was given, as given (a run records them in its run.json). */

@@ -30,6 +30,7 @@ final class ExtensionPointsModule extends AbstractModule {
         for (ExtensionKind kind : ExtensionKind.values()) {
             bind(kind.type(), registry.extensions(kind));
         }
+        bind(Identities.class).toInstance(registry.identities());
     }
 
     private <T extends Extension> void bind(Class<T> type, Map<String, Extension> byId) {

@@ -19,11 +19,11 @@ public final class Extensions {
 
     @Inject
     Extensions(Map<String, ChipBackend> backends, Map<String, CircuitProvider> circuits,
-            Map<String, DatasetProvider> datasets, Map<String, CostModelProvider> costModels) {
-        this.backends = ExtensionPoint.of("backend", backends);
-        this.circuits = ExtensionPoint.of("circuit", circuits);
-        this.datasets = ExtensionPoint.of("data set", datasets);
-        this.costModels = ExtensionPoint.of("cost model", costModels);
+            Map<String, DatasetProvider> datasets, Map<String, CostModelProvider> costModels, Identities identities) {
+        this.backends = ExtensionPoint.of("backend", backends, identities);
+        this.circuits = ExtensionPoint.of("circuit", circuits, identities);
+        this.datasets = ExtensionPoint.of("data set", datasets, identities);
+        this.costModels = ExtensionPoint.of("cost model", costModels, identities);
     }
 
     public ExtensionPoint<ChipBackend> backends() {

@@ -19,8 +19,9 @@ import java.util.stream.Stream;
 
 /**
  * Loads the jars of plugin directories, each into a child {@link ModuleLayer} of its own, and registers
- * the providers each declares. A jar that cannot be used, for whatever reason, is reported in one line
- * and left out as a whole; the others are loaded all the same.
+ * the providers each declares. Each jar is first read with size caps and checked for calls that would end
+ * the command ({@link PluginArchive}). A jar that cannot be used, for whatever reason, is reported in one
+ * line and left out as a whole; the others are loaded all the same.
  */
 public final class PluginLoader {
 
@@ -51,6 +52,7 @@ public final class PluginLoader {
         Map<String, Path> moduleNames = new HashMap<>();
         for (Path jar : jarsIn(directories, failures)) {
             try {
+                PluginArchive.check(jar); // caps and forbidden calls, before the module finder reads anything
                 ModuleReference module = moduleOf(jar);
                 String name = module.descriptor().name();
                 if (parent.findModule(name).isPresent()) {
@@ -63,12 +65,13 @@ public final class PluginLoader {
                             + "; give each plugin's module a name of its own");
                 }
                 ModuleLayer layer = layerFor(jar, name);
+                CommandExit.pluginModule(name, jar); // before any of its code runs: its stack frames name the jar
                 registry.add(Providers.inLayer(layer), jar);
                 moduleNames.put(name, jar);
                 loaded.add(new PluginJar(jar, layer));
             } catch (PluginException e) {
                 failures.add(new PluginFailure(jar, e.getMessage()));
-            } catch (RuntimeException | LinkageError | java.util.ServiceConfigurationError e) {
+            } catch (Throwable e) { // whatever a plugin's code or its jar makes the JVM throw, Errors included
                 failures.add(new PluginFailure(jar, "failed to load: " + Providers.inWords(e)));
             }
         }

@@ -2,12 +2,19 @@ package org.synfire.cli.internal.runtime;
 
 import java.lang.module.ModuleDescriptor;
 import java.lang.reflect.InvocationTargetException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.synfire.chip.api.spi.Extension;
 
@@ -19,8 +26,19 @@ import org.synfire.chip.api.spi.Extension;
  */
 final class Providers {
 
-    /** A provider ServiceLoader gave, with the id it reported at load. */
-    record Found(ExtensionKind kind, String id, Extension extension) {
+    /** The most causes of a provider's throwable put into words (a cause chain may be long or even a loop). */
+    private static final int MAX_CAUSES = 8;
+    /** The longest message of a provider's throwable, and the longest description, kept. */
+    private static final int MAX_WORDS = 300;
+    /** How long a plugin's provider may take to be created, and then to give its id and description; tests shorten
+     *  it. Generous: a backend may open a connection or build tables as it is created. */
+    static volatile Duration answerTime = Duration.ofSeconds(30);
+
+    /**
+     * A provider ServiceLoader gave, with the id and description it reported at load: the command asks a provider
+     * for them once, there, and uses these afterwards.
+     */
+    record Found(ExtensionKind kind, String id, String description, Extension extension) {
 
         String className() {
             return extension.getClass().getName();
@@ -93,7 +111,7 @@ final class Providers {
                     break;
                 }
                 provider = providers.next();
-            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+            } catch (Throwable e) { // a provider's class is initialised here: any Error it throws is its own
                 String name = index < declared.size() ? declared.get(index) : "";
                 throw new PluginException("cannot load the " + kind + " class " + name + ": " + inWords(e));
             }
@@ -101,17 +119,28 @@ final class Providers {
                 break;
             }
             String name = provider.type().getName();
+            boolean plugin = layer != null;
             Extension extension;
             try {
-                extension = provider.get();
-            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                extension = plugin ? inTime(provider::get) : provider.get();
+            } catch (NoAnswer e) {
+                throw new PluginException(kind + " " + name + " was not created within " + answerTime.toSeconds()
+                        + " s (does its constructor or static initialiser wait or loop forever?)");
+            } catch (Throwable e) { // StackOverflowError, OutOfMemoryError and the like from its constructor too
                 throw new PluginException(kind + " " + name + " cannot be created: " + inWords(e));
             }
             String id;
+            String description;
             try {
-                id = extension.id();
-                extension.description();
-            } catch (RuntimeException | LinkageError e) {
+                Extension created = extension;
+                Callable<String[]> ask = () -> new String[] {created.id(), created.description()};
+                String[] identity = plugin ? inTime(ask) : ask.call();
+                id = identity[0];
+                description = identity[1];
+            } catch (NoAnswer e) {
+                throw new PluginException(kind + " " + name + " did not give its id and description within "
+                        + answerTime.toSeconds() + " s (does its id() or description() wait or loop forever?)");
+            } catch (Throwable e) {
                 throw new PluginException(kind + " " + name + " failed when asked for its id and description: "
                         + inWords(e));
             }
@@ -120,9 +149,52 @@ final class Providers {
             } catch (IllegalArgumentException e) {
                 throw new PluginException(kind + " " + name + ": " + e.getMessage());
             }
-            found.add(new Found(kind, id, extension));
+            found.add(new Found(kind, id, oneLine(description), extension));
         }
         return found;
+    }
+
+    /** A plugin's code that did not answer in {@link #answerTime}. */
+    private static final class NoAnswer extends Exception {
+
+        private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * Runs a plugin's code on a daemon thread of its own and waits for its answer at most {@link #answerTime}. The JVM
+     * cannot stop a thread: one that does not answer is left behind, and ends with the process.
+     *
+     * @throws NoAnswer when it has not answered in time
+     * @throws Throwable what the code threw
+     */
+    private static <T> T inTime(Callable<T> code) throws Throwable {
+        // not a FutureTask: its ExecutionException asks the throwable for its message, which a plugin's may refuse
+        Outcome<T> outcome = new Outcome<>();
+        CountDownLatch done = new CountDownLatch(1);
+        Thread thread = new Thread(() -> {
+            try {
+                outcome.answer = code.call();
+            } catch (Throwable e) {
+                outcome.thrown = e;
+            } finally {
+                done.countDown();
+            }
+        }, "synfire-plugin-provider");
+        thread.setDaemon(true);
+        thread.start();
+        if (!done.await(answerTime.toNanos(), TimeUnit.NANOSECONDS)) {
+            throw new NoAnswer();
+        }
+        if (outcome.thrown != null) {
+            throw outcome.thrown;
+        }
+        return outcome.answer;
+    }
+
+    /** What a plugin's code answered or threw; written before the latch opens, read after. */
+    private static final class Outcome<T> {
+        T answer;
+        Throwable thrown;
     }
 
     /** The provider classes the modules of a layer declare for a service, in declaration order. */
@@ -139,14 +211,16 @@ final class Providers {
     /** What went wrong in a provider, in words, without the wrapping of ServiceLoader and reflection. */
     static String inWords(Throwable e) {
         Throwable t = e;
-        while ((t instanceof ServiceConfigurationError || t instanceof InvocationTargetException) && t.getCause() != null) {
-            t = t.getCause();
+        for (int i = 0; i < MAX_CAUSES && (t instanceof ServiceConfigurationError || t instanceof InvocationTargetException)
+                && causeOf(t) != null; i++) {
+            t = causeOf(t);
         }
-        if (t instanceof ExceptionInInitializerError && t.getCause() != null) {
-            return "its static initialiser threw " + plain(t.getCause());
+        if (t instanceof ExceptionInInitializerError && causeOf(t) != null) {
+            return "its static initialiser threw " + plain(causeOf(t));
         }
-        if (t instanceof NoClassDefFoundError && t.getMessage() != null && !t.getMessage().contains(" ")) {
-            return "a class it needs is missing: " + t.getMessage().replace('/', '.') + " (NoClassDefFoundError)";
+        String message = messageOf(t);
+        if (t instanceof NoClassDefFoundError && message != null && !message.contains(" ")) {
+            return "a class it needs is missing: " + message.replace('/', '.') + " (NoClassDefFoundError)";
         }
         if (t instanceof IllegalAccessError) {
             return "it uses a class it may not access (" + plain(t)
@@ -155,21 +229,63 @@ final class Providers {
         return plain(t);
     }
 
-    /** The class and message of a throwable and of its causes. */
+    /**
+     * The class and message of a throwable and of its causes. A provider's throwable is read with care: at most
+     * {@value #MAX_CAUSES} causes (a chain may loop), each message cut to {@value #MAX_WORDS} characters, and a
+     * {@code getMessage} that throws said to be unreadable, a {@code getCause} that throws taken for no cause.
+     */
     static String plain(Throwable e) {
         StringBuilder words = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t != e) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < MAX_CAUSES && seen.add(t); t = causeOf(t), depth++) {
+            if (depth > 0) {
                 words.append(" (caused by ");
             }
-            words.append(t.getClass().getSimpleName());
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                words.append(": ").append(t.getMessage());
+            String type = t.getClass().getSimpleName();
+            words.append(type.isEmpty() ? t.getClass().getName() : type);
+            String message = messageOf(t);
+            if (message != null && !message.isBlank()) {
+                words.append(": ").append(oneLine(message));
             }
         }
-        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-            words.append(')');
-        }
+        words.append(")".repeat(Math.max(0, depth - 1)));
         return words.toString();
+    }
+
+    /** A throwable's message (null if it has none), or words saying it cannot be read when asking for it throws. */
+    private static String messageOf(Throwable t) {
+        try {
+            return t.getMessage();
+        } catch (Throwable e) {
+            return "(its message cannot be read: " + e.getClass().getSimpleName() + ")";
+        }
+    }
+
+    /** A throwable's cause, or null when it has none or asking for it fails. */
+    private static Throwable causeOf(Throwable t) {
+        try {
+            return t.getCause();
+        } catch (Throwable e) {
+            return null;
+        }
+    }
+
+    /** A provider's words on one line of printable characters, at most {@value #MAX_WORDS} of them. */
+    static String oneLine(String words) {
+        return oneLine(words, MAX_WORDS);
+    }
+
+    /** Words on one line of printable characters (controls and line ends as spaces), at most {@code max} of them. */
+    static String oneLine(String words, int max) {
+        if (words == null || words.isBlank()) {
+            return "(no description)";
+        }
+        String line = words.codePoints()
+                .limit(max + 1L)
+                .map(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? ' ' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString().replaceAll(" {2,}", " ").strip();
+        return line.codePointCount(0, line.length()) > max ? line.substring(0, line.offsetByCodePoints(0, max)) + "..." : line;
     }
 }

@@ -73,6 +73,11 @@ final class Registry {
         }
     }
 
+    /** The id and description of every provider registered, as it gave them at load. */
+    Identities identities() {
+        return new Identities(entries.values().stream().flatMap(m -> m.values().stream()).map(Entry::found).toList());
+    }
+
     /** The providers of one extension point, by id. */
     SortedMap<String, Extension> extensions(ExtensionKind kind) {
         SortedMap<String, Extension> byId = new TreeMap<>();

@@ -13,9 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.spi.ToolProvider;
+import java.util.zip.ZipOutputStream;
 import java.util.stream.Stream;
 
 /**
@@ -38,6 +40,11 @@ final class FixturePlugin {
     private String implementing = "";
     private String staticInitialiser = "";
     private String constructor = "";
+    private String identityCode = "";
+    private String descriptionCode = "";
+    private String members = "";
+    private String openCode = "";
+    private final List<Consumer<ZipOutputStream>> extraEntries = new ArrayList<>();
     private boolean guiceModule;
     private boolean providesNothing;
 
@@ -104,6 +111,36 @@ final class FixturePlugin {
     /** Code for the backend's constructor. */
     FixturePlugin constructor(String code) {
         constructor = code;
+        return this;
+    }
+
+    /** Code at the start of the backend's {@code id()}. */
+    FixturePlugin identity(String code) {
+        identityCode = code;
+        return this;
+    }
+
+    /** Code at the start of the backend's {@code description()}. */
+    FixturePlugin description(String code) {
+        descriptionCode = code;
+        return this;
+    }
+
+    /** Code at the start of the backend's {@code open(Network, RunOptions)}. */
+    FixturePlugin open(String code) {
+        openCode = code;
+        return this;
+    }
+
+    /** Fields and methods added to the backend's class. */
+    FixturePlugin members(String code) {
+        members = code;
+        return this;
+    }
+
+    /** Writes more entries into the jar, after the classes. */
+    FixturePlugin withEntries(Consumer<ZipOutputStream> writer) {
+        extraEntries.add(writer);
         return this;
     }
 
@@ -178,7 +215,11 @@ final class FixturePlugin {
                                 ? "provides com.google.inject.Module with org.synfire.fixture.FixtureModule;" : "")
                         .replace("/* IMPLEMENTS_PLACEHOLDER */", implementing)
                         .replace("// STATIC_PLACEHOLDER", staticInitialiser)
-                        .replace("// CONSTRUCTOR_PLACEHOLDER", constructor));
+                        .replace("// CONSTRUCTOR_PLACEHOLDER", constructor)
+                        .replace("// IDENTITY_CODE", identityCode)
+                        .replace("// DESCRIPTION_CODE", descriptionCode)
+                        .replace("// MEMBERS_PLACEHOLDER", members)
+                        .replace("// OPEN_CODE", openCode));
             }
         }
     }
@@ -197,6 +238,7 @@ final class FixturePlugin {
                 zip.write(Files.readAllBytes(file));
                 zip.closeEntry();
             }
+            extraEntries.forEach(writer -> writer.accept(zip));
         }
     }
 
