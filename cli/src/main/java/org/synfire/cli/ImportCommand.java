@@ -2,7 +2,6 @@ package org.synfire.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import org.synfire.chip.network.file.NetworkFile;
 import org.synfire.cli.internal.run.AtomicFiles;
+import org.synfire.cli.internal.run.OutputPaths;
 import org.synfire.datasets.npy.Npy;
 import org.synfire.datasets.npy.NpyArray;
 import org.synfire.interchange.nir.NirFile;
@@ -54,9 +54,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (Files.isDirectory(out)) {
-            throw new IllegalArgumentException("--out " + out + " is a directory; name the file to write");
-        }
+        OutputPaths.requireFile("--out", out);
         NirGraph nir = NirFile.read(graph);
         int[][] spikes = input == null ? null : spikes(input);
         NirImport.Result result;

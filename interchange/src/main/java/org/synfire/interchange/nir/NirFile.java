@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,42 +40,31 @@ public final class NirFile {
     }
 
     /**
-     * Writes {@code graph} to {@code target}, replacing it; on failure nothing is left at {@code target}
-     * (it is written to a temporary file beside it, then moved).
+     * Writes {@code graph} as an HDF5 file at {@code file}, created or truncated. The write is not atomic and
+     * follows what is at the path: a caller that replaces a file a user named writes to a temporary file beside
+     * it and moves that over (the command line does, through its one output helper).
      *
      * @throws IllegalArgumentException for an {@link NirNode.Other} node, which has nothing to write
+     * @throws IOException              naming the file; the library's failure (e.g. a full disk) is its cause
      */
-    public static void write(NirGraph graph, Path target) throws IOException {
-        Path directory = target.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".partial");
-        try {
-            if (temporary.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                // temporary files are private; the file they become is an ordinary one, rw-r--r--
-                Files.setPosixFilePermissions(temporary,
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    public static void write(NirGraph graph, Path file) throws IOException {
+        try (WritableHdfFile hdf = HdfFile.write(file)) {
+            hdf.putDataset("version", VERSION);
+            WritableGroup root = hdf.putGroup("node");
+            root.putDataset("type", "NIRGraph");
+            WritableGroup nodes = root.putGroup("nodes");
+            graph.nodes().forEach((name, node) -> writeNode(nodes.putGroup(name), name, node));
+            String[][] edges = new String[graph.edges().size()][];
+            for (int e = 0; e < edges.length; e++) {
+                edges[e] = new String[] {graph.edges().get(e).source(), graph.edges().get(e).target()};
             }
-            try (WritableHdfFile file = HdfFile.write(temporary)) {
-                file.putDataset("version", VERSION);
-                WritableGroup root = file.putGroup("node");
-                root.putDataset("type", "NIRGraph");
-                WritableGroup nodes = root.putGroup("nodes");
-                graph.nodes().forEach((name, node) -> writeNode(nodes.putGroup(name), name, node));
-                String[][] edges = new String[graph.edges().size()][];
-                for (int e = 0; e < edges.length; e++) {
-                    edges[e] = new String[] {graph.edges().get(e).source(), graph.edges().get(e).target()};
-                }
-                root.putDataset("edges", edges);
-                if (!graph.metadata().isEmpty()) {
-                    WritableGroup metadata = root.putGroup("metadata");
-                    graph.metadata().forEach(metadata::putDataset);
-                }
-            } catch (HdfException e) {
-                throw new IOException(target + ": cannot write HDF5: " + e.getMessage(), e);
+            root.putDataset("edges", edges);
+            if (!graph.metadata().isEmpty()) {
+                WritableGroup metadata = root.putGroup("metadata");
+                graph.metadata().forEach(metadata::putDataset);
             }
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
+        } catch (HdfException e) {
+            throw new IOException(file + ": cannot write HDF5: " + e.getMessage(), e);
         }
     }
 

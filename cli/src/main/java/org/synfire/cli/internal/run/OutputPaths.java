@@ -5,7 +5,9 @@ import java.nio.file.Path;
 
 /**
  * Checks of where a command will write, made before the work starts: a directory option that names
- * an existing file, or lies under one, fails at once rather than after the simulation or training.
+ * an existing file, or lies under one, and a file option that names a directory, a device or a link to
+ * one fail at once rather than after the simulation or training. The writes themselves go through
+ * {@link AtomicFiles}, which applies the same rule again.
  */
 public final class OutputPaths {
 
@@ -33,6 +35,24 @@ public final class OutputPaths {
         }
         if (!Files.isWritable(existing)) {
             throw new IllegalArgumentException(option + " " + directory + ": " + existing + " is not writable");
+        }
+    }
+
+    /**
+     * Checks that {@code file} can be written by {@link AtomicFiles}: a new name or a regular file (a link is
+     * followed to the regular file it names), in a directory that is, or can be made, writable.
+     *
+     * @param option the option that named it, e.g. {@code --out}
+     * @throws IllegalArgumentException naming the option, the path and what is wrong
+     */
+    public static void requireFile(String option, Path file) {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(option + " " + file + ": is a directory; name the file to write");
+        }
+        Path destination = AtomicFiles.destination(option + " " + file, file);
+        Path parent = destination.toAbsolutePath().normalize().getParent();
+        if (parent != null) {
+            requireDirectory(option, parent);
         }
     }
 
