@@ -21,20 +21,26 @@ public final class OutputPaths {
      * @throws IllegalArgumentException naming the option, the path and the cause
      */
     public static void requireDirectory(String option, Path directory) {
+        requireWritableDirectory(option + " " + directory, directory);
+    }
+
+    /** As {@link #requireDirectory(String, Path)}, the messages starting with {@code what}. */
+    private static void requireWritableDirectory(String what, Path directory) {
         Path absolute = directory.toAbsolutePath().normalize();
         Path existing = absolute;
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
         if (existing == null) {
-            throw new IllegalArgumentException(option + " " + directory + ": no part of the path exists");
+            throw new IllegalArgumentException(what + ": no part of the path exists");
         }
         if (!Files.isDirectory(existing)) {
-            throw new IllegalArgumentException(option + " " + directory + ": "
+            throw new IllegalArgumentException(what + ": "
                     + (existing.equals(absolute) ? "is a file, not a directory" : existing + " is a file, not a directory"));
         }
         if (!Files.isWritable(existing)) {
-            throw new IllegalArgumentException(option + " " + directory + ": " + existing + " is not writable");
+            throw new IllegalArgumentException(what + ": " + existing + (readOnly(existing)
+                    ? " is on a read-only file system" : " is not writable (permission denied)"));
         }
     }
 
@@ -52,7 +58,15 @@ public final class OutputPaths {
         Path destination = AtomicFiles.destination(option + " " + file, file);
         Path parent = destination.toAbsolutePath().normalize().getParent();
         if (parent != null) {
-            requireDirectory(option, parent);
+            requireWritableDirectory(option + " " + file, parent);
+        }
+    }
+
+    private static boolean readOnly(Path existing) {
+        try {
+            return Files.getFileStore(existing).isReadOnly();
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 
