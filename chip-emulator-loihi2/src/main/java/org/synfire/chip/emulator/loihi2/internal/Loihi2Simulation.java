@@ -670,14 +670,14 @@ public final class Loihi2Simulation implements ChipSimulation {
             int[] own = scratch[conn];
             int size = connTargetSize[conn];
             int first = connTargetFirst[conn];
-            int shift = -connExponent[conn];
+            int exponent = connExponent[conn];
             for (int d = 0; d <= connMaxDelay[conn]; d++) {
                 int base = ((t + 1 + d) & mask) * n + first;
                 int from = d * size;
                 for (int j = 0; j < size; j++) {
                     int sum = own[from + j];
                     if (sum != 0) {
-                        acc[base + j] += sum >> shift;
+                        acc[base + j] += LavaArithmetic.scaleSum(sum, exponent);
                         own[from + j] = 0;
                     }
                 }
