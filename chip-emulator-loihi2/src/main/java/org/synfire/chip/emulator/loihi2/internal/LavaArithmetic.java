@@ -25,8 +25,6 @@ public final class LavaArithmetic {
     /** The voltage is clipped to {@code -(2^23 - 1) .. 2^23 - 1} (symmetric, unlike Loihi 1's {@code -2^23}). */
     public static final int V_MIN = -(MAX_UV - 1);
     public static final int V_MAX = MAX_UV - 1;
-    /** Lava's registers: du and dv are 12-bit unsigned. */
-    public static final int MAX_DECAY_REGISTER = 4095;
     /** DelayDense holds delays of 6 bits. */
     public static final int MAX_DELAY = 63;
 
