@@ -16,7 +16,6 @@ import org.synfire.chip.api.TrafficCounts;
 import org.synfire.chip.api.network.CompartmentGroup;
 import org.synfire.chip.api.network.CompartmentPrototype;
 import org.synfire.chip.api.network.ConnectionGroup;
-import org.synfire.chip.api.network.Mask;
 import org.synfire.chip.api.network.Network;
 import org.synfire.chip.api.network.Probe;
 import org.synfire.chip.api.network.SpikeGenerator;
@@ -33,7 +32,6 @@ public final class Loihi2Simulation implements ChipSimulation {
 
     private static final String BACKEND = "backend loihi2: ";
 
-    private final Network network;
     private final int compartments;
     private final int sources;
     private final Map<String, Integer> groupIndex = new HashMap<>();
@@ -53,16 +51,7 @@ public final class Loihi2Simulation implements ChipSimulation {
     // input ring: acc[slot * compartments + i], slot = t & slotMask
     private final int slotMask;
     private final int[] acc;
-    // synapses, grouped by source into segments (one per connection a source projects over)
-    private final int[] segStart; // per source: first segment; segStart[sources] = segment count
-    private final int[] segConnection;
-    private final int[] segFirst; // first synapse of the segment
-    private final int[] segEnd;
-    /** First target compartment if the segment's targets are consecutive and undelayed (a dense row), else -1. */
-    private final int[] segDenseTarget;
-    private final int[] synTarget; // global compartment, or index into the connection's scratch (negative exponent)
-    private final int[] synWeight; // stored weight, shifted by the exponent when it is not negative
-    private final int[] synDelay;
+    private final SynapseTable synapses;
     // connections with a negative exponent: a scratch per (delay, target) holds one timestep's raw sums
     private final int[][] scratch;
     private final boolean[] scratchDirty;
@@ -84,19 +73,7 @@ public final class Loihi2Simulation implements ChipSimulation {
     // the timestep's spikes (compartments and host sources)
     private final int[] spiking;
     private int spikingCount;
-    // placement and counts
-    private final int[] coreOf;
-    private final int[] activeCores;
-    private final int[] coreSlotOf; // compartment -> index into activeCores
-    private final int[] updFirst; // update segments: one per (group, core) run of compartments
-    private final int[] updEnd;
-    private final int[] updGroup;
-    private final int[] updCoreSlot;
-    private final int[] opsStart; // per source: per active core synaptic operations of one spike
-    private final int[] opsCoreSlot;
-    private final int[] opsCount;
-    private final int[] messagesOf; // per source: target cores one spike reaches
-    private final int[] crossingsOf;
+    private final CoreLayout layout;
     private final long[] synOps;
     private final long[] activeUpdates;
     private final long[] idleUpdates;
@@ -105,7 +82,6 @@ public final class Loihi2Simulation implements ChipSimulation {
     private long spikes;
     private long hostSpikes;
     private final long[] spikesPerGroup;
-    private final ResourceUsage resources;
     private final List<Recorder> recorders = new ArrayList<>();
     private final Map<String, Recorder> recorderByName = new HashMap<>();
     private int timestep;
@@ -118,7 +94,6 @@ public final class Loihi2Simulation implements ChipSimulation {
      */
     public Loihi2Simulation(Network network, RunOptions options) {
         refuseUnsupported(network);
-        this.network = network;
         List<CompartmentGroup> groups = network.groups();
         int c = 0;
         groupFirst = new int[groups.size()];
@@ -162,7 +137,7 @@ public final class Loihi2Simulation implements ChipSimulation {
         Arrays.fill(lastSpike, -1);
         spikesPerGroup = new long[groups.size()];
 
-        // connections: Lava's parameters, stored weights, synapses by source
+        // connections: Lava's parameters and stored weights, then the synapses by source
         List<ConnectionGroup> conns = network.connections();
         int n = conns.size();
         connExponent = new int[n];
@@ -172,9 +147,12 @@ public final class Loihi2Simulation implements ChipSimulation {
         storedWeights = new int[n][];
         scratch = new int[n][];
         scratchDirty = new boolean[n];
+        int[] sourceBase = new int[n];
+        int[] preSize = new int[n];
+        int[] connBits = new int[n];
+        long[] bitsInto = new long[compartments];
         int maxDelay = 0;
         long synapseTotal = 0;
-        int[] segmentsOfSource = new int[sources];
         for (int k = 0; k < n; k++) {
             ConnectionGroup conn = conns.get(k);
             connectionIndex.put(conn.name(), k);
@@ -184,24 +162,20 @@ public final class Loihi2Simulation implements ChipSimulation {
             connTargetSize[k] = groupSize[g];
             connMaxDelay[k] = conn.maxDelay();
             maxDelay = Math.max(maxDelay, conn.maxDelay());
+            Integer sourceGroup = groupIndex.get(conn.source());
+            sourceBase[k] = sourceGroup != null ? groupFirst[sourceGroup] : generatorBase.get(conn.source());
+            preSize[k] = network.sizeOf(conn.source());
+            connBits[k] = conn.weightBits() + (conn.maxDelay() > 0 ? Loihi2Chip.DELAY_BITS : 0);
             int[] stored = new int[conn.synapseCount()];
             for (int q = 0; q < stored.length; q++) {
                 stored[q] = LavaArithmetic.storedWeight(conn.weight(q), conn.signMode(), conn.weightBits());
+                bitsInto[connTargetFirst[k] + conn.mask().post(q, preSize[k], connTargetSize[k])] += connBits[k];
             }
             storedWeights[k] = stored;
             if (conn.exponent() < 0) {
                 scratch[k] = new int[Math.multiplyExact(connTargetSize[k], conn.maxDelay() + 1)];
             }
             synapseTotal += stored.length;
-            boolean[] seen = new boolean[network.sizeOf(conn.source())];
-            int preSize = seen.length;
-            for (int q = 0; q < stored.length; q++) {
-                int pre = conn.mask().pre(q, preSize, connTargetSize[k]);
-                if (!seen[pre]) {
-                    seen[pre] = true;
-                    segmentsOfSource[sourceOf(conn.source(), pre)]++;
-                }
-            }
         }
         if (synapseTotal > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(BACKEND + "the network has " + synapseTotal + " synapses, more than "
@@ -210,69 +184,8 @@ public final class Loihi2Simulation implements ChipSimulation {
         int slots = Integer.highestOneBit(Math.max(1, maxDelay + 1) * 2 - 1);
         slotMask = slots - 1;
         acc = new int[Math.multiplyExact(slots, Math.max(compartments, 1))];
-
-        // segments: per source, per connection, the synapses it sends over, in mask order
-        segStart = new int[sources + 1];
-        for (int q = 0; q < sources; q++) {
-            segStart[q + 1] = segStart[q] + segmentsOfSource[q];
-        }
-        int segments = segStart[sources];
-        segConnection = new int[segments];
-        segFirst = new int[segments];
-        segEnd = new int[segments];
-        segDenseTarget = new int[segments];
-        int[] segSize = new int[segments];
-        int[] fill = Arrays.copyOf(segStart, sources);
-        // segment of (connection, pre) -> index, per connection
-        int[][] segOf = new int[n][];
-        for (int k = 0; k < n; k++) {
-            ConnectionGroup conn = conns.get(k);
-            int preSize = network.sizeOf(conn.source());
-            segOf[k] = new int[preSize];
-            Arrays.fill(segOf[k], -1);
-            for (int q = 0; q < conn.synapseCount(); q++) {
-                int pre = conn.mask().pre(q, preSize, connTargetSize[k]);
-                if (segOf[k][pre] < 0) {
-                    int seg = fill[sourceOf(conn.source(), pre)]++;
-                    segOf[k][pre] = seg;
-                    segConnection[seg] = k;
-                }
-                segSize[segOf[k][pre]]++;
-            }
-        }
-        int total = 0;
-        for (int seg = 0; seg < segments; seg++) {
-            segFirst[seg] = total;
-            total += segSize[seg];
-            segEnd[seg] = segFirst[seg];
-        }
-        synTarget = new int[total];
-        synWeight = new int[total];
-        synDelay = new int[total];
-        for (int k = 0; k < n; k++) {
-            ConnectionGroup conn = conns.get(k);
-            int preSize = network.sizeOf(conn.source());
-            int e = conn.exponent();
-            for (int q = 0; q < conn.synapseCount(); q++) {
-                int pre = conn.mask().pre(q, preSize, connTargetSize[k]);
-                int post = conn.mask().post(q, preSize, connTargetSize[k]);
-                int seg = segOf[k][pre];
-                int at = segEnd[seg]++;
-                int d = conn.delay(q);
-                synDelay[at] = d;
-                if (e >= 0) {
-                    // (sum w) << e == sum (w << e) in 32-bit arithmetic: scale each weight once, here
-                    synTarget[at] = connTargetFirst[k] + post;
-                    synWeight[at] = storedWeights[k][q] << e;
-                } else {
-                    synTarget[at] = d * connTargetSize[k] + post;
-                    synWeight[at] = storedWeights[k][q];
-                }
-            }
-        }
-        for (int seg = 0; seg < segments; seg++) {
-            segDenseTarget[seg] = denseTarget(seg);
-        }
+        synapses = new SynapseTable(conns, sources, sourceBase, preSize, connTargetFirst, connTargetSize,
+                storedWeights);
 
         // host input, merged across generators in time order
         List<long[]> scheduled = new ArrayList<>();
@@ -294,95 +207,12 @@ public final class Loihi2Simulation implements ChipSimulation {
         spiking = new int[sources];
 
         // placement on cores, and the counts that follow from it
-        coreOf = place(network, options.chips());
-        int[] coreSlot = new int[options.chips() * Loihi2Chip.CORES_PER_CHIP];
-        Arrays.fill(coreSlot, -1);
-        List<Integer> used = new ArrayList<>();
-        for (int i = 0; i < compartments; i++) {
-            if (coreSlot[coreOf[i]] < 0) {
-                coreSlot[coreOf[i]] = used.size();
-                used.add(coreOf[i]);
-            }
-        }
-        activeCores = used.stream().mapToInt(Integer::intValue).toArray();
-        coreSlotOf = new int[compartments];
-        for (int i = 0; i < compartments; i++) {
-            coreSlotOf[i] = coreSlot[coreOf[i]];
-        }
-        List<int[]> upd = new ArrayList<>();
-        for (int g = 0; g < groups.size(); g++) {
-            int first = groupFirst[g];
-            int end = first + groupSize[g];
-            while (first < end) {
-                int stop = first;
-                while (stop < end && coreOf[stop] == coreOf[first]) {
-                    stop++;
-                }
-                upd.add(new int[] {first, stop, g, coreSlotOf[first]});
-                first = stop;
-            }
-        }
-        updFirst = upd.stream().mapToInt(a -> a[0]).toArray();
-        updEnd = upd.stream().mapToInt(a -> a[1]).toArray();
-        updGroup = upd.stream().mapToInt(a -> a[2]).toArray();
-        updCoreSlot = upd.stream().mapToInt(a -> a[3]).toArray();
-        synOps = new long[activeCores.length];
-        activeUpdates = new long[activeCores.length];
-        idleUpdates = new long[activeCores.length];
-        opsStart = new int[sources + 1];
-        messagesOf = new int[sources];
-        crossingsOf = new int[sources];
-        List<int[]> ops = new ArrayList<>();
-        int[] perCore = new int[activeCores.length];
-        long[] coreSynapses = new long[activeCores.length];
-        long[] coreBits = new long[activeCores.length];
-        int[] fanInCount = new int[activeCores.length];
-        int[] lastSourceOfCore = new int[activeCores.length];
-        Arrays.fill(lastSourceOfCore, -1);
-        for (int src = 0; src < sources; src++) {
-            Arrays.fill(perCore, 0);
-            for (int seg = segStart[src]; seg < segStart[src + 1]; seg++) {
-                int k = segConnection[seg];
-                ConnectionGroup conn = conns.get(k);
-                int bits = conn.weightBits() + (connMaxDelay[k] > 0 ? Loihi2Chip.DELAY_BITS : 0);
-                for (int at = segFirst[seg]; at < segEnd[seg]; at++) {
-                    int target = targetCompartment(k, synTarget[at]);
-                    int slot = coreSlotOf[target];
-                    perCore[slot]++;
-                    coreSynapses[slot]++;
-                    coreBits[slot] += bits;
-                    if (lastSourceOfCore[slot] != src) {
-                        lastSourceOfCore[slot] = src;
-                        fanInCount[slot]++;
-                    }
-                }
-            }
-            opsStart[src] = ops.size();
-            int srcChip = src < compartments ? coreOf[src] / Loihi2Chip.CORES_PER_CHIP : -1;
-            for (int slot = 0; slot < activeCores.length; slot++) {
-                if (perCore[slot] > 0) {
-                    ops.add(new int[] {slot, perCore[slot]});
-                    messagesOf[src]++;
-                    if (srcChip >= 0 && activeCores[slot] / Loihi2Chip.CORES_PER_CHIP != srcChip) {
-                        crossingsOf[src]++;
-                    }
-                }
-            }
-        }
-        opsStart[sources] = ops.size();
-        opsCoreSlot = ops.stream().mapToInt(a -> a[0]).toArray();
-        opsCount = ops.stream().mapToInt(a -> a[1]).toArray();
-        int[] compartmentsOnCore = new int[activeCores.length];
-        for (int i = 0; i < compartments; i++) {
-            compartmentsOnCore[coreSlotOf[i]]++;
-        }
-        List<ResourceUsage.Core> coreUsage = new ArrayList<>();
-        for (int slot = 0; slot < activeCores.length; slot++) {
-            // own estimate: weight bits (and 6 delay bits where the connection has delays) per synapse, in 64-bit words
-            coreUsage.add(new ResourceUsage.Core(activeCores[slot], compartmentsOnCore[slot], fanInCount[slot],
-                    coreSynapses[slot], (int) ((coreBits[slot] + 63) / 64)));
-        }
-        resources = new ResourceUsage(options.chips(), Loihi2Chip.CORES_PER_CHIP, 1, coreUsage);
+        List<String> groupNames = groups.stream().map(CompartmentGroup::name).toList();
+        int[] coreOf = CoreLayout.place(bitsInto, groupFirst, groupSize, groupNames, options.chips());
+        layout = new CoreLayout(coreOf, options.chips(), groupFirst, groupSize, sources, synapses, connBits);
+        synOps = new long[layout.activeCores.length];
+        activeUpdates = new long[layout.activeCores.length];
+        idleUpdates = new long[layout.activeCores.length];
         for (Probe p : network.probes()) {
             Recorder r = new Recorder(p);
             recorders.add(r);
@@ -414,84 +244,6 @@ public final class Loihi2Simulation implements ChipSimulation {
                         + "); leave the placement to the backend");
             }
         }
-    }
-
-    private int sourceOf(String name, int index) {
-        Integer g = groupIndex.get(name);
-        return g != null ? groupFirst[g] + index : generatorBase.get(name) + index;
-    }
-
-    private int targetCompartment(int connection, int target) {
-        return connExponent[connection] >= 0 ? target
-                : connTargetFirst[connection] + target % connTargetSize[connection];
-    }
-
-    private int denseTarget(int seg) {
-        int k = segConnection[seg];
-        if (connExponent[k] < 0) {
-            return -1;
-        }
-        int first = synTarget[segFirst[seg]];
-        for (int at = segFirst[seg]; at < segEnd[seg]; at++) {
-            if (synDelay[at] != 0 || synTarget[at] != first + (at - segFirst[seg])) {
-                return -1;
-            }
-        }
-        return first;
-    }
-
-    /**
-     * Fills cores in compartment order up to a core's compartments and memory (weight bits, plus delay bits, of the
-     * synapses into each compartment).
-     */
-    private int[] place(Network net, int chips) {
-        long[] bitsInto = new long[compartments];
-        for (ConnectionGroup conn : net.connections()) {
-            int k = connectionIndex.get(conn.name());
-            int bits = conn.weightBits() + (connMaxDelay[k] > 0 ? Loihi2Chip.DELAY_BITS : 0);
-            int preSize = net.sizeOf(conn.source());
-            Mask mask = conn.mask();
-            if (mask instanceof Mask.AllToAll) {
-                for (int j = 0; j < connTargetSize[k]; j++) {
-                    bitsInto[connTargetFirst[k] + j] += (long) bits * preSize;
-                }
-            } else {
-                for (int q = 0; q < conn.synapseCount(); q++) {
-                    bitsInto[connTargetFirst[k] + mask.post(q, preSize, connTargetSize[k])] += bits;
-                }
-            }
-        }
-        int cores = chips * Loihi2Chip.CORES_PER_CHIP;
-        int[] placed = new int[compartments];
-        int core = 0;
-        int onCore = 0;
-        long bitsOnCore = 0;
-        for (int g = 0; g < groupFirst.length; g++) {
-            for (int i = groupFirst[g]; i < groupFirst[g] + groupSize[g]; i++) {
-                if (bitsInto[i] > Loihi2Chip.CORE_SYNAPSE_BITS) {
-                    throw new IllegalArgumentException(BACKEND + "group " + network.groups().get(g).name()
-                            + ", compartment " + (i - groupFirst[g]) + " needs " + bitsInto[i]
-                            + " bits of synapses, more than a core's " + Loihi2Chip.CORE_SYNAPSE_BITS + " ("
-                            + Loihi2Chip.CORE_MEMORY_BYTES + " bytes)");
-                }
-                if (onCore == Loihi2Chip.CORE_COMPARTMENTS || bitsOnCore + bitsInto[i] > Loihi2Chip.CORE_SYNAPSE_BITS) {
-                    core++;
-                    onCore = 0;
-                    bitsOnCore = 0;
-                }
-                if (core >= cores) {
-                    throw new IllegalArgumentException(BACKEND + "network does not fit on " + chips + " chip(s) of "
-                            + Loihi2Chip.CORES_PER_CHIP + " cores: group " + network.groups().get(g).name()
-                            + ", compartment " + (i - groupFirst[g]) + " would need core " + core + " (limits: "
-                            + Loihi2Chip.CORE_COMPARTMENTS + " compartments and " + Loihi2Chip.CORE_MEMORY_BYTES
-                            + " bytes of synapses per core); give more chips");
-                }
-                placed[i] = core;
-                onCore++;
-                bitsOnCore += bitsInto[i];
-            }
-        }
-        return placed;
     }
 
     @Override
@@ -584,6 +336,10 @@ public final class Loihi2Simulation implements ChipSimulation {
         final int[] u = this.u;
         final int[] v = this.v;
         final int[] bias = this.bias;
+        final int[] updFirst = layout.updFirst;
+        final int[] updEnd = layout.updEnd;
+        final int[] updGroup = layout.updGroup;
+        final int[] updCoreSlot = layout.updCoreSlot;
         for (int seg = 0; seg < updFirst.length; seg++) {
             int g = updGroup[seg];
             int du = groupDu[g] + LavaArithmetic.CURRENT_DECAY_OFFSET;
@@ -629,6 +385,15 @@ public final class Loihi2Simulation implements ChipSimulation {
         final int mask = slotMask;
         final int n = compartments;
         final int nextRow = ((t + 1) & mask) * n;
+        final SynapseTable syn = synapses;
+        final int[] segStart = syn.segStart;
+        final int[] segFirst = syn.segFirst;
+        final int[] segEnd = syn.segEnd;
+        final int[] segDenseTarget = syn.segDenseTarget;
+        final int[] synTarget = syn.synTarget;
+        final int[] synWeight = syn.synWeight;
+        final int[] synDelay = syn.synDelay;
+        final CoreLayout cores = layout;
         for (int k = 0; k < spikingCount; k++) {
             int src = spiking[k];
             for (int seg = segStart[src]; seg < segStart[src + 1]; seg++) {
@@ -642,7 +407,7 @@ public final class Loihi2Simulation implements ChipSimulation {
                     }
                     continue;
                 }
-                int conn = segConnection[seg];
+                int conn = syn.segConnection[seg];
                 int[] own = scratch[conn];
                 if (own == null) {
                     for (int at = first; at < end; at++) {
@@ -655,11 +420,11 @@ public final class Loihi2Simulation implements ChipSimulation {
                     scratchDirty[conn] = true;
                 }
             }
-            for (int q = opsStart[src]; q < opsStart[src + 1]; q++) {
-                synOps[opsCoreSlot[q]] += opsCount[q];
+            for (int q = cores.opsStart[src]; q < cores.opsStart[src + 1]; q++) {
+                synOps[cores.opsCoreSlot[q]] += cores.opsCount[q];
             }
-            messages += messagesOf[src];
-            chipCrossings += crossingsOf[src];
+            messages += cores.messagesOf[src];
+            chipCrossings += cores.crossingsOf[src];
         }
         // a negative exponent floors each connection's sum per target and delay once (Lava's a_accum >> -e)
         for (int conn = 0; conn < scratch.length; conn++) {
@@ -719,9 +484,9 @@ public final class Loihi2Simulation implements ChipSimulation {
 
     @Override
     public ChipEvents events() {
-        long[] counts = new long[ChipEvents.countsLength(activeCores.length)];
+        long[] counts = new long[ChipEvents.countsLength(layout.activeCores.length)];
         eventCounts(counts);
-        return ChipEvents.ofCounts(counts, activeCores);
+        return ChipEvents.ofCounts(counts, layout.activeCores);
     }
 
     @Override
@@ -731,7 +496,7 @@ public final class Loihi2Simulation implements ChipSimulation {
         into[2] = 0;
         into[3] = 0;
         into[4] = chipCrossings;
-        for (int slot = 0; slot < activeCores.length; slot++) {
+        for (int slot = 0; slot < layout.activeCores.length; slot++) {
             int at = ChipEvents.CHIP_COUNTS + ChipEvents.CORE_COUNTS * slot;
             into[at] = synOps[slot];
             into[at + 1] = 0;
@@ -747,7 +512,7 @@ public final class Loihi2Simulation implements ChipSimulation {
             throw new IllegalArgumentException("no group " + group);
         }
         java.util.Objects.checkIndex(index, groupSize[g]);
-        return coreOf[groupFirst[g] + index];
+        return layout.coreOf[groupFirst[g] + index];
     }
 
     @Override
@@ -762,7 +527,7 @@ public final class Loihi2Simulation implements ChipSimulation {
 
     @Override
     public ResourceUsage resources() {
-        return resources;
+        return layout.resources;
     }
 
     @Override
