@@ -2,7 +2,6 @@ package org.synfire.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,9 +13,11 @@ import org.synfire.chip.api.circuit.CircuitSettings;
 import org.synfire.chip.api.circuit.InferenceNetwork;
 import org.synfire.chip.api.circuit.TrainingSession;
 import org.synfire.chip.api.spi.CircuitProvider;
+import org.synfire.cli.internal.run.AtomicFiles;
 import org.synfire.cli.internal.run.CheckpointMetrics;
 import org.synfire.cli.internal.run.InferenceNpz;
 import org.synfire.cli.internal.run.MetricsLog;
+import org.synfire.cli.internal.run.OutputPaths;
 import org.synfire.cli.internal.run.Provenance;
 import org.synfire.cli.internal.run.RunBundle;
 import org.synfire.cli.internal.run.RunDirectory;
@@ -83,9 +84,7 @@ final class ExportCommand implements Callable<Integer> {
         if (what == Format.NPZ && units != NirExport.Neurons.THRESHOLD) {
             throw new IllegalArgumentException("--neurons applies to --format nir only");
         }
-        if (Files.isDirectory(out)) {
-            throw new IllegalArgumentException("--out " + out + " is a directory; name the file to write");
-        }
+        OutputPaths.requireFile("--out", out);
         return RunBundle.withRun(source, directory -> export(directory, what, units));
     }
 
@@ -120,7 +119,8 @@ final class ExportCommand implements Callable<Integer> {
         meta.put("synfire_version", Main.Version.version());
         meta.put("source", weightsFile.getFileName().toString());
         if (what == Format.NIR) {
-            NirFile.write(NirExport.of(network, units, meta), out);
+            var graph = NirExport.of(network, units, meta);
+            AtomicFiles.writeFile(out, file -> NirFile.write(graph, file));
         } else {
             InferenceNpz.write(out, network, meta);
         }

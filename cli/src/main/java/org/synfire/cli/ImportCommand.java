@@ -2,14 +2,13 @@ package org.synfire.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.synfire.chip.network.file.NetworkFile;
 import org.synfire.cli.internal.run.AtomicFiles;
+import org.synfire.cli.internal.run.MemoryBudget;
+import org.synfire.cli.internal.run.OutputPaths;
 import org.synfire.datasets.npy.Npy;
 import org.synfire.datasets.npy.NpyArray;
 import org.synfire.interchange.nir.NirFile;
@@ -54,18 +53,17 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (Files.isDirectory(out)) {
-            throw new IllegalArgumentException("--out " + out + " is a directory; name the file to write");
-        }
+        OutputPaths.requireFile("--out", out);
         NirGraph nir = NirFile.read(graph);
-        int[][] spikes = input == null ? null : spikes(input);
+        int[][] spikes = input == null ? null : spikes(input, NirFile.budgetedBytes(nir));
         NirImport.Result result;
         try {
             result = NirImport.toLoihi(nir, dt, spikes);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(graph + ": " + e.getMessage(), e);
         }
-        AtomicFiles.writeString(out, NetworkFile.toJson(result.network()));
+        // streamed: the whole text of a large network as one string would cost more than the network
+        AtomicFiles.write(out, stream -> NetworkFile.write(result.network(), stream));
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf("wrote %s: %d groups, %d generators, %d connections, %d probes%n", out,
                 result.network().groups().size(), result.network().generators().size(),
@@ -78,22 +76,34 @@ final class ImportCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The nonzero elements of a timesteps x inputs array, as [timestep, input] in time order. */
-    private static int[][] spikes(Path file) throws IOException {
+    /**
+     * The nonzero elements of a timesteps x inputs array, as [timestep, input] in time order; counted first and
+     * checked against the memory budget with the graph's {@code graphBytes}, before any is kept.
+     */
+    private static int[][] spikes(Path file, long graphBytes) throws IOException {
         NpyArray a = Npy.read(file);
         int[] shape = a.shape();
         if (shape.length != 2) {
             throw new IllegalArgumentException(file + ": shape " + java.util.Arrays.toString(shape)
                     + " is not timesteps x inputs");
         }
-        List<int[]> spikes = new ArrayList<>();
+        long elements = (long) shape[0] * shape[1];
+        long count = 0;
+        for (long k = 0; k < elements; k++) {
+            if (a.doubleAt((int) k) != 0) {
+                count++;
+            }
+        }
+        MemoryBudget.requireInputSpikes(file.toString(), count, graphBytes);
+        int[][] spikes = new int[(int) count][];
+        int n = 0;
         for (int t = 0; t < shape[0]; t++) {
             for (int i = 0; i < shape[1]; i++) {
                 if (a.doubleAt(t * shape[1] + i) != 0) {
-                    spikes.add(new int[] {t, i});
+                    spikes[n++] = new int[] {t, i};
                 }
             }
         }
-        return spikes.toArray(new int[0][]);
+        return spikes;
     }
 }

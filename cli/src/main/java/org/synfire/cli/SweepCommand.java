@@ -148,7 +148,13 @@ final class SweepCommand implements Callable<Integer> {
         }
         String sweepName = name != null ? name : packaged.isPresent() ? experiment : base.name();
         OutputPaths.requirePlainName("--name", sweepName);
-        SweepGrid grid = new SweepGrid(sweepName, base, Seeds.parse(seedText), settings);
+        SweepGrid grid;
+        try {
+            grid = new SweepGrid(sweepName, base, Seeds.parse(seedText), settings);
+        } catch (ConfigurationException e) {
+            throw e.getMessage().startsWith("--") ? e
+                    : new ConfigurationException("--seeds and --set: " + e.getMessage(), e);
+        }
         grid.points(); // checks every key and value before anything is made
         return grid;
     }

@@ -52,4 +52,13 @@ class ListCommandTest {
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("Unmatched argument at index 0: 'fly'"), run.err());
     }
+
+    @Test
+    void listsTheLoihi2Backend() {
+        CliRun run = CliRun.of("list", "--plugin-path", temp.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().matches("(?s)Backends:\n.*\n  loihi2 +Loihi 2's LIF and Dense arithmetic as Lava's bit-accurate"
+                + " models define it.*\nCircuits:\n.*"), run.out());
+    }
 }

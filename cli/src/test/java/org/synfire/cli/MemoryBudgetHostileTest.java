@@ -158,4 +158,45 @@ class MemoryBudgetHostileTest {
 
         refusedInOneLine(run, "synfire: long.json: the file is 67108865 bytes; a network file may have at most 67108864");
     }
+
+    /**
+     * Round 2: a generator's spike list was not budgeted (a 59 MB file took 1.56 GB and ran). 3,500,000 pairs
+     * ({@code [t,0],}, about 28 MB) count 120 + 2 x 24 = 168 bytes each as a JSON tree: about 588 MB, refused in
+     * the streaming count before the tree is built.
+     */
+    @Test
+    void aGeneratorOfThreeAndAHalfMillionSpikesIsRefusedBeforeItsTreeIsBuilt() throws IOException {
+        Path network = temp.resolve("spikes.json");
+        try (var out = new java.io.BufferedWriter(Files.newBufferedWriter(network))) {
+            out.write("{\"format\": \"synfire-network/1\", \"groups\": [{\"name\": \"n\", \"size\": 1,"
+                    + " \"vThMant\": 100}], \"generators\": [{\"name\": \"g\", \"size\": 1, \"spikes\": [");
+            for (int t = 0; t < 3_500_000; t++) {
+                out.write((t == 0 ? "[" : ",[") + t + ",0]");
+            }
+            out.write("]}]}\n");
+        }
+
+        CliRun run = CliRun.of("simulate", network.toString(), "--steps", "1", "--out", temp.resolve("o").toString());
+
+        refusedInOneLine(run, "synfire: spikes.json: the file's JSON holds more than ", " bytes as a tree (and more as"
+                + " a network), " + LIMIT);
+    }
+
+    /**
+     * Round 2: the budget counted 32 bytes a synapse, measured 100 to 106 (docs/benchmarks.md). An all-to-all of
+     * 2,200 x 2,200 (4,840,000 synapses, 155 MB at the old figure) is 542,080,000 bytes at 112 a synapse.
+     */
+    @Test
+    void anAllToAllOfFiveMillionSynapsesIsCountedAtItsMeasuredSize() throws IOException {
+        Path network = Files.writeString(temp.resolve("dense.json"), """
+                {"format": "synfire-network/1",
+                 "groups": [{"name": "a", "size": 2200, "vThMant": 100}, {"name": "b", "size": 2200, "vThMant": 100}],
+                 "connections": [{"source": "a", "target": "b", "mask": "all-to-all", "weights": 1}]}
+                """);
+
+        CliRun run = CliRun.of("simulate", network.toString(), "--steps", "1", "--out", temp.resolve("o").toString());
+
+        refusedInOneLine(run, "synfire: dense.json: connections[0]: an all-to-all mask of 2200 x 2200 is 4840000"
+                + " synapses, bringing the network to about 542", LIMIT);
+    }
 }

@@ -75,4 +75,43 @@ class SimulateCommandTest {
         assertEquals(2, run.exitCode());
         assertEquals("synfire: no such file: " + temp.resolve("none.json") + "\n", run.err());
     }
+
+    /** README's relay on loihi2: one weight at exponent 0 is the same integer on both chips, so the same spikes. */
+    @Test
+    void runsOnLoihi2() throws IOException {
+        Path out = temp.resolve("out2");
+
+        CliRun run = CliRun.of("simulate", resource("relay.json").toString(), "--steps", "8", "--out", out.toString(),
+                "--backend", "loihi2");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("timestep,0,1\n0,0,0\n1,1,0\n2,0,0\n3,0,0\n4,0,0\n5,0,0\n6,0,1\n7,0,0\n",
+                Files.readString(out.resolve("spikes.csv")));
+    }
+
+    /**
+     * docs/loihi2-semantics.md's example: three weights of 3 at exponent -1, twice. loihi2 floors the sum,
+     * (3 + 3 + 3) >> 1 = 4, u = 256, v = 256 then 512 > 384: a spike at 3; loihi1 floors each weight, 3 * (3 >> 1) = 3,
+     * u = 192, v = 192 then 384, not above 384: no spike.
+     */
+    @Test
+    void loihi2AndLoihi1DifferWhereTheirArithmeticDoes() throws IOException {
+        Path network = Files.writeString(temp.resolve("floor.json"), """
+                {"format": "synfire-network/1",
+                 "groups": [{"name": "n", "size": 1, "dV": 0, "vThMant": 6}],
+                 "generators": [{"name": "in", "size": 3, "spikes": [[0, 0], [0, 1], [0, 2], [2, 0], [2, 1], [2, 2]]}],
+                 "connections": [{"source": "in", "target": "n", "weights": 3, "exponent": -1, "signMode": "EXCITATORY"}],
+                 "probes": [{"name": "v", "kind": "VOLTAGE", "target": "n"},
+                            {"name": "s", "kind": "SPIKES", "target": "n"}]}
+                """);
+        for (String backend : new String[] {"loihi1", "loihi2"}) {
+            CliRun run = CliRun.of("simulate", network.toString(), "--steps", "5", "--out",
+                    temp.resolve(backend).toString(), "--backend", backend);
+            assertEquals(0, run.exitCode(), run.err());
+        }
+        assertEquals("timestep,0\n0,0\n1,192\n2,192\n3,384\n4,384\n", Files.readString(temp.resolve("loihi1/v.csv")));
+        assertEquals("timestep,0\n0,0\n1,0\n2,0\n3,0\n4,0\n", Files.readString(temp.resolve("loihi1/s.csv")));
+        assertEquals("timestep,0\n0,0\n1,256\n2,256\n3,0\n4,0\n", Files.readString(temp.resolve("loihi2/v.csv")));
+        assertEquals("timestep,0\n0,0\n1,0\n2,0\n3,1\n4,0\n", Files.readString(temp.resolve("loihi2/s.csv")));
+    }
 }

@@ -187,7 +187,7 @@ class TrainCommandTest {
                 "--runs", temp.resolve("runs").toString(), "--quiet");
 
         assertEquals(2, run.exitCode());
-        assertEquals("synfire: unknown backend 'truenorth'; available: loihi1, loihi1-reference\n", run.err());
+        assertEquals("synfire: unknown backend 'truenorth'; available: loihi1, loihi1-reference, loihi2\n", run.err());
     }
 
     @Test

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,56 +26,59 @@ import io.jhdf.exceptions.HdfException;
  * {@code r}, {@code tau}, {@code v_threshold}, ...; {@code Input} and {@code Output} their {@code shape}).
  * Written parameters are float32, as NIR exporters write them; read ones may be any numeric type.
  *
- * <p>HDF5 through jhdf, in pure Java. Reading is bounded: a file whose numeric datasets together exceed
- * {@link #MAX_VALUES} values is refused before they are read.
+ * <p>HDF5 through jhdf, in pure Java. Reading is bounded by one memory budget, {@link #MAX_BYTES}: each
+ * numeric dataset ({@link #BYTES_PER_VALUE} per value) and the edge list ({@link #BYTES_PER_EDGE} per edge)
+ * are counted from their declared sizes before they are read, with what an import makes of them, so that a
+ * small compressed file that declares many values fails at once.
  */
 public final class NirFile {
 
     /** The version written to the root {@code version} dataset. */
     public static final String VERSION = "1.0";
-    /** The most numeric values a file may hold in all (512 MiB as doubles). */
-    public static final long MAX_VALUES = 64L << 20;
+    /** The memory budget of reading a graph and importing it, as the command line's: 512 MiB. */
+    public static final long MAX_BYTES = 512L << 20;
+    /**
+     * Bytes counted per numeric value read: the value as a double here, and what {@code synfire import} makes of
+     * a weight (effective and quantised copies, the int matrix, the network's JSON). Measured end to end with
+     * the project's {@code scripts/memory-budget} (docs/benchmarks.md, "Memory budget"): 181 bytes, an Affine of
+     * 1,000 x 1,000 against 2,000 x 2,000 float32 weights; rounded up.
+     */
+    public static final long BYTES_PER_VALUE = 192;
+    /**
+     * Bytes counted per edge: two names as strings, their arrays and the edge record, as jhdf reads an edge list
+     * of variable-length strings (measured 687, 200,000 against 800,000 edges, as above).
+     */
+    public static final long BYTES_PER_EDGE = 768;
 
     private NirFile() {
     }
 
     /**
-     * Writes {@code graph} to {@code target}, replacing it; on failure nothing is left at {@code target}
-     * (it is written to a temporary file beside it, then moved).
+     * Writes {@code graph} as an HDF5 file at {@code file}, created or truncated. The write is not atomic and
+     * follows what is at the path: a caller that replaces a file a user named writes to a temporary file beside
+     * it and moves that over (the command line does, through its one output helper).
      *
      * @throws IllegalArgumentException for an {@link NirNode.Other} node, which has nothing to write
+     * @throws IOException              naming the file; the library's failure (e.g. a full disk) is its cause
      */
-    public static void write(NirGraph graph, Path target) throws IOException {
-        Path directory = target.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".partial");
-        try {
-            if (temporary.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                // temporary files are private; the file they become is an ordinary one, rw-r--r--
-                Files.setPosixFilePermissions(temporary,
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    public static void write(NirGraph graph, Path file) throws IOException {
+        try (WritableHdfFile hdf = HdfFile.write(file)) {
+            hdf.putDataset("version", VERSION);
+            WritableGroup root = hdf.putGroup("node");
+            root.putDataset("type", "NIRGraph");
+            WritableGroup nodes = root.putGroup("nodes");
+            graph.nodes().forEach((name, node) -> writeNode(nodes.putGroup(name), name, node));
+            String[][] edges = new String[graph.edges().size()][];
+            for (int e = 0; e < edges.length; e++) {
+                edges[e] = new String[] {graph.edges().get(e).source(), graph.edges().get(e).target()};
             }
-            try (WritableHdfFile file = HdfFile.write(temporary)) {
-                file.putDataset("version", VERSION);
-                WritableGroup root = file.putGroup("node");
-                root.putDataset("type", "NIRGraph");
-                WritableGroup nodes = root.putGroup("nodes");
-                graph.nodes().forEach((name, node) -> writeNode(nodes.putGroup(name), name, node));
-                String[][] edges = new String[graph.edges().size()][];
-                for (int e = 0; e < edges.length; e++) {
-                    edges[e] = new String[] {graph.edges().get(e).source(), graph.edges().get(e).target()};
-                }
-                root.putDataset("edges", edges);
-                if (!graph.metadata().isEmpty()) {
-                    WritableGroup metadata = root.putGroup("metadata");
-                    graph.metadata().forEach(metadata::putDataset);
-                }
-            } catch (HdfException e) {
-                throw new IOException(target + ": cannot write HDF5: " + e.getMessage(), e);
+            root.putDataset("edges", edges);
+            if (!graph.metadata().isEmpty()) {
+                WritableGroup metadata = root.putGroup("metadata");
+                graph.metadata().forEach(metadata::putDataset);
             }
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
+        } catch (HdfException e) {
+            throw new IOException(file + ": cannot write HDF5: " + e.getMessage(), e);
         }
     }
 
@@ -151,7 +153,7 @@ public final class NirFile {
             if (!type.equals("NIRGraph")) {
                 throw new IOException(file + ": the root node is a " + type + ", not a NIRGraph");
             }
-            long[] budget = {MAX_VALUES};
+            long[] budget = {MAX_BYTES};
             Map<String, NirNode> nodes = new LinkedHashMap<>();
             for (Map.Entry<String, Node> n : group(root, "nodes", file + ": the graph has no group 'nodes'")
                     .getChildren().entrySet()) {
@@ -165,7 +167,7 @@ public final class NirFile {
                     throw new IOException(where + ": " + e.getMessage(), e);
                 }
             }
-            List<NirGraph.Edge> edges = readEdges(root, file);
+            List<NirGraph.Edge> edges = readEdges(root, file, budget);
             Map<String, Object> metadata = new LinkedHashMap<>();
             if (root.getChild("metadata") instanceof Group m) {
                 for (Map.Entry<String, Node> entry : m.getChildren().entrySet()) {
@@ -238,11 +240,16 @@ public final class NirFile {
         };
     }
 
-    private static List<NirGraph.Edge> readEdges(Group root, Path file) throws IOException {
+    private static List<NirGraph.Edge> readEdges(Group root, Path file, long[] budget) throws IOException {
         Dataset d = dataset(root, "edges", file + ": the graph");
         if (d.isEmpty()) {
             return List.of();
         }
+        int[] dimensions = d.getDimensions();
+        long count = dimensions.length == 0 ? 1 : dimensions[0];
+        // a fixed-length string costs its length twice (bytes read, then the String) for each of the two names
+        long perEdge = BYTES_PER_EDGE + 4L * Math.max(0, d.getDataType().getSize());
+        charge(budget, saturatingMultiply(count, perEdge), file + ": the graph's edges: " + count + " edges");
         if (d.getDimensions().length != 2 || d.getDimensions()[1] != 2 || !(d.getData() instanceof String[][] pairs)) {
             throw new IOException(file + ": edges are not pairs of node names (n x 2 strings)");
         }
@@ -288,21 +295,64 @@ public final class NirFile {
     }
 
     private static String string(Group g, String name, String where) throws IOException {
-        Object v = dataset(g, name, where).getData();
+        Dataset d = dataset(g, name, where);
+        if (d.getSize() != 1) { // read nothing larger than the one string asked for
+            throw new IOException(where + ": '" + name + "' is not a string (it holds " + d.getSize() + " values)");
+        }
+        Object v = d.getData();
         if (v instanceof String s) {
             return s;
         }
         throw new IOException(where + ": '" + name + "' is not a string");
     }
 
-    /** A numeric dataset, any shape, flattened in row-major order. */
+    /**
+     * What reading and importing {@code graph} is counted in the memory budget ({@link #BYTES_PER_VALUE} per
+     * parameter value, {@link #BYTES_PER_EDGE} per edge), so that a caller can add what it reads besides (e.g.
+     * input spikes) to the same budget.
+     */
+    public static long budgetedBytes(NirGraph graph) {
+        long values = 0;
+        for (NirNode node : graph.nodes().values()) {
+            values += switch (node) {
+                case NirNode.Input n -> 1;
+                case NirNode.Output n -> 1;
+                case NirNode.Affine n -> (long) n.outputs() * n.inputs() + n.outputs();
+                case NirNode.Linear n -> (long) n.outputs() * n.inputs();
+                case NirNode.Threshold n -> n.threshold().length;
+                case NirNode.IF n -> 3L * n.r().length;
+                case NirNode.LIF n -> 5L * n.r().length;
+                case NirNode.CubaLIF n -> 7L * n.r().length;
+                case NirNode.Other n -> 0;
+            };
+        }
+        return saturatingMultiply(values, BYTES_PER_VALUE) + saturatingMultiply(graph.edges().size(), BYTES_PER_EDGE);
+    }
+
+    /** Counts {@code bytes} against what is left of the budget, or refuses in one line naming {@code what}. */
+    private static void charge(long[] budget, long bytes, String what) throws IOException {
+        if (bytes > budget[0]) {
+            long total = MAX_BYTES - budget[0] + bytes;
+            throw new IOException(what + " bring the graph to about " + (total < 0 ? Long.MAX_VALUE : total)
+                    + " bytes, more than the memory budget of " + MAX_BYTES + " bytes (512 MiB)");
+        }
+        budget[0] -= bytes;
+    }
+
+    private static long saturatingMultiply(long a, long b) {
+        long high = Math.multiplyHigh(a, b);
+        long low = a * b;
+        return (high == 0 && low >= 0) ? low : Long.MAX_VALUE;
+    }
+
+    /**
+     * A numeric dataset, any shape, flattened in row-major order: every integer (signed or not, 8 to 64 bits)
+     * and floating-point type jhdf reads, as doubles.
+     */
     private static double[] values(Dataset d, String where, long[] budget) throws IOException {
         long size = d.getSize();
-        if (size > budget[0]) {
-            throw new IOException(where + ": dataset '" + d.getName() + "' of " + size
-                    + " values brings the file over " + MAX_VALUES + " values, the most Synfire reads");
-        }
-        budget[0] -= size;
+        charge(budget, saturatingMultiply(size, BYTES_PER_VALUE), where + ": dataset '" + d.getName() + "' of "
+                + size + " values would");
         Object data = d.isScalar() ? d.getData() : d.getDataFlat();
         double[] v;
         switch (data) {
@@ -325,8 +375,27 @@ public final class NirFile {
                     v[i] = a[i];
                 }
             }
+            case short[] a -> {
+                v = new double[a.length];
+                for (int i = 0; i < a.length; i++) {
+                    v[i] = a[i];
+                }
+            }
+            case byte[] a -> {
+                v = new double[a.length];
+                for (int i = 0; i < a.length; i++) {
+                    v[i] = a[i];
+                }
+            }
+            case Object[] a when a.getClass().getComponentType() == java.math.BigInteger.class -> { // uint64
+                v = new double[a.length];
+                for (int i = 0; i < a.length; i++) {
+                    v[i] = ((java.math.BigInteger) a[i]).doubleValue();
+                }
+            }
             case Number n -> v = new double[] {n.doubleValue()};
-            default -> throw new IOException(where + ": dataset '" + d.getName() + "' is not numeric");
+            default -> throw new IOException(where + ": dataset '" + d.getName() + "' is not numeric (it holds "
+                    + d.getJavaType().getSimpleName() + " values; expected integers or floating-point numbers)");
         }
         for (double x : v) {
             if (!Double.isFinite(x)) {

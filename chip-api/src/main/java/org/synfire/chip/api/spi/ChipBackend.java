@@ -17,4 +17,13 @@ public interface ChipBackend extends Extension {
      * @throws IllegalArgumentException if the network does not fit, naming the limit, the group and the core
      */
     ChipSimulation open(Network network, RunOptions options);
+
+    /**
+     * What this backend supports (neuron models, weights, delays, graded spikes, refractory periods, rule dialects,
+     * resources per core and per chip). The default is Loihi 1's ({@link BackendCapabilities#LOIHI1}), which the
+     * {@code loihi1} backends run; a backend of another chip declares its own.
+     */
+    default BackendCapabilities capabilities() {
+        return BackendCapabilities.LOIHI1;
+    }
 }

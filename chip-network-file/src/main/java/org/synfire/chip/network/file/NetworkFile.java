@@ -45,15 +45,31 @@ public final class NetworkFile {
 
     /**
      * The memory budget a network file may claim, as the data sets' readers have (datasets'
-     * {@code DataLimits.MAX_DATA_BYTES}): 512 MiB. Checked while reading, before a group's or a
-     * connection's arrays are made, with the estimates {@link #BYTES_PER_COMPARTMENT} and
-     * {@link #BYTES_PER_SYNAPSE} for what the emulator keeps of each.
+     * {@code DataLimits.MAX_DATA_BYTES}): 512 MiB. Checked before the file's JSON tree is built (its
+     * arrays, objects and values counted in a streaming pass: {@link #BYTES_PER_JSON_CONTAINER},
+     * {@link #BYTES_PER_JSON_VALUE}) and while reading, before a group's, a generator's or a connection's
+     * arrays are made, with the estimates {@link #BYTES_PER_COMPARTMENT}, {@link #BYTES_PER_SYNAPSE} and
+     * {@link #BYTES_PER_SPIKE} for what the emulator keeps of each. The figures are measured (the
+     * project's docs/benchmarks.md, "Memory budget").
      */
     public static final long MAX_NETWORK_BYTES = 512L << 20;
     /** Estimated bytes per compartment: the emulator's state arrays (current, voltage, traces, counters). */
     public static final long BYTES_PER_COMPARTMENT = 64;
-    /** Estimated bytes per synapse: weight, delay, tag and indexes, in the network and in the emulator. */
-    public static final long BYTES_PER_SYNAPSE = 32;
+    /**
+     * Bytes per synapse: weight, delay, tag and indexes, in the network and in the emulator. Measured 100 (an
+     * all-to-all of 1,000 x 1,000 against 2,000 x 2,000, one weight) and 106 (500 x 500 against 1,000 x 1,000,
+     * a dense weight matrix); it was 32, a third of that.
+     */
+    public static final long BYTES_PER_SYNAPSE = 112;
+    /** Bytes per spike of a generator's list: its time and neuron, here and in the emulator. */
+    public static final long BYTES_PER_SPIKE = 16;
+    /**
+     * Bytes per array or object of the file's JSON tree (the node, its list and the list's slots): with
+     * {@link #BYTES_PER_JSON_VALUE}, measured 151 bytes per {@code [t, n]} spike pair, tree and arrays.
+     */
+    public static final long BYTES_PER_JSON_CONTAINER = 120;
+    /** Bytes per number, string or other value of the file's JSON tree (a node and its slot). */
+    public static final long BYTES_PER_JSON_VALUE = 24;
     /** The longest network file read: its JSON tree takes several times its size. */
     public static final long MAX_FILE_BYTES = 64L << 20;
 
@@ -74,15 +90,51 @@ public final class NetworkFile {
         }
     }
 
-    /** Reads a network from {@code in} (not closed). */
+    /**
+     * Reads a network from {@code in} (not closed), of at most {@link #MAX_FILE_BYTES}: its JSON is counted in a
+     * streaming pass and refused if its tree would pass the memory budget, before the tree is built.
+     */
     public static Network read(InputStream in) throws IOException {
+        byte[] text = in.readNBytes((int) MAX_FILE_BYTES + 1);
+        if (text.length > MAX_FILE_BYTES) {
+            throw new IllegalArgumentException("the file is more than " + MAX_FILE_BYTES + " bytes; a network file may"
+                    + " have at most " + MAX_FILE_BYTES + " bytes (64 MiB)");
+        }
         JsonNode root;
+        long treeBytes;
         try {
-            root = JSON.readTree(in);
+            treeBytes = treeBytes(text);
+            root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
         }
-        return new Reader().network(root);
+        return new Reader(treeBytes).network(root);
+    }
+
+    /**
+     * What the JSON tree of {@code text}, and the text itself, will take, counted token by token without
+     * building the tree; refused in one line once it passes the budget.
+     */
+    private static long treeBytes(byte[] text) throws IOException {
+        long containers = 0;
+        long values = 0;
+        try (com.fasterxml.jackson.core.JsonParser parser = JSON.getFactory().createParser(text)) {
+            for (com.fasterxml.jackson.core.JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
+                if (t == com.fasterxml.jackson.core.JsonToken.START_ARRAY
+                        || t == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                    containers++;
+                } else if (t.isScalarValue()) {
+                    values++;
+                }
+                long bytes = text.length + containers * BYTES_PER_JSON_CONTAINER + values * BYTES_PER_JSON_VALUE;
+                if (bytes > MAX_NETWORK_BYTES) {
+                    throw new IllegalArgumentException("the file's JSON holds more than " + containers + " arrays and"
+                            + " objects and " + values + " values: about " + bytes + " bytes as a tree (and more as a"
+                            + " network), more than the memory budget of " + MAX_NETWORK_BYTES + " bytes (512 MiB)");
+                }
+            }
+        }
+        return text.length + containers * BYTES_PER_JSON_CONTAINER + values * BYTES_PER_JSON_VALUE;
     }
 
     /** Writes {@code network} to {@code file}. */
@@ -111,8 +163,40 @@ public final class NetworkFile {
 
         /** Sizes of the groups and generators read so far, by name. */
         private final java.util.Map<String, Integer> sizes = new java.util.HashMap<>();
+        /** The JSON tree and text, alive while the network is read from them. */
+        private final long treeBytes;
         private long compartments;
         private long synapses;
+        private long spikes;
+
+        Reader(long treeBytes) {
+            this.treeBytes = treeBytes;
+        }
+
+        /** The estimate so far; saturates at Long.MAX_VALUE (an all-to-all of two huge groups is 2^62 synapses). */
+        private long bytes() {
+            long sum = treeBytes;
+            for (long b : new long[] {times(compartments, BYTES_PER_COMPARTMENT), times(synapses, BYTES_PER_SYNAPSE),
+                times(spikes, BYTES_PER_SPIKE)}) {
+                sum = sum + b < 0 ? Long.MAX_VALUE : sum + b;
+            }
+            return sum;
+        }
+
+        private static long times(long count, long each) {
+            return count > Long.MAX_VALUE / each ? Long.MAX_VALUE : count * each;
+        }
+
+        /** Counts a generator's spikes against the memory budget before its arrays are made. */
+        private void budgetSpikes(String at, int count) {
+            spikes += count;
+            long bytes = bytes();
+            if (bytes > MAX_NETWORK_BYTES) {
+                throw new IllegalArgumentException(at + ".spikes: " + count + " spikes bring the network to about "
+                        + bytes + " bytes with the file's JSON, more than the memory budget of " + MAX_NETWORK_BYTES
+                        + " bytes (512 MiB)");
+            }
+        }
 
         /** Counts a group's compartments against the memory budget before anything of its size is made. */
         private void budgetCompartments(String at, int size) {
@@ -125,7 +209,7 @@ public final class NetworkFile {
          */
         private void budgetNeurons(String at, int size, String what) {
             compartments += Math.max(size, 0);
-            long bytes = compartments * BYTES_PER_COMPARTMENT + synapses * BYTES_PER_SYNAPSE;
+            long bytes = bytes();
             if (bytes > MAX_NETWORK_BYTES) {
                 throw new IllegalArgumentException(at + ".size: " + size + " " + what + " bring the network to "
                         + compartments + " neurons and compartments, about " + bytes + " bytes, more than the memory"
@@ -144,7 +228,7 @@ public final class NetworkFile {
                 case Mask.AllToAll m -> (long) pre * post;
                 case Mask.OneToOne m -> pre;
                 case Mask.OneToAll m -> post;
-                case Mask.Explicit m -> 0; // it lists its synapses: the file's length bounds them
+                case Mask.Explicit m -> m.pres().length;
             };
             String kind = switch (mask) {
                 case Mask.AllToAll m -> "an all-to-all mask";
@@ -152,8 +236,8 @@ public final class NetworkFile {
                 case Mask.OneToAll m -> "a one-to-all mask";
                 case Mask.Explicit m -> "an explicit mask";
             };
-            synapses += count;
-            long bytes = compartments * BYTES_PER_COMPARTMENT + synapses * BYTES_PER_SYNAPSE;
+            synapses = synapses + count < 0 ? Long.MAX_VALUE : synapses + count;
+            long bytes = bytes();
             if (bytes > MAX_NETWORK_BYTES) {
                 throw new IllegalArgumentException(at + ": " + kind + " of " + pre + " x " + post + " is " + count
                         + " synapses, bringing the network to about " + bytes + " bytes, more than the memory budget of "
@@ -256,6 +340,7 @@ public final class NetworkFile {
             if (!spikes.isArray()) {
                 throw new IllegalArgumentException(at + ".spikes: expected an array of [timestep, neuron] pairs");
             }
+            budgetSpikes(at, spikes.size());
             int[] times = new int[spikes.size()];
             int[] neurons = new int[spikes.size()];
             for (int k = 0; k < spikes.size(); k++) {

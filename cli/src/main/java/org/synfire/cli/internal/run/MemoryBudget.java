@@ -29,6 +29,12 @@ public final class MemoryBudget {
      *  with BYTES_PER_PROBE_VALUE measured 78 bytes per row of 2 values (scripts/memory-budget). */
     static final long BYTES_PER_PROBE_ROW = 64;
 
+    /**
+     * Bytes per spike of {@code synfire import --input}: its pair, the generator's arrays and the network file's
+     * JSON of it. Measured 217 (scripts/memory-budget: 100 inputs, 5,000 against 20,000 timesteps of ones).
+     */
+    static final long BYTES_PER_INPUT_SPIKE = 224;
+
     /** Backend threads at most: each reserves a stack (1 MiB by default), and no circuit here spans more chip
      *  cores than this to share out. */
     public static final int MAX_THREADS = 256;
@@ -81,6 +87,21 @@ public final class MemoryBudget {
         if (bytes > MAX_BYTES) {
             throw new IllegalArgumentException(source + ": field 'hidden' (--hidden) is " + hidden + ": weights of "
                     + shape + " = " + weights + " synapses need about " + bytes + " bytes, more than " + limit());
+        }
+    }
+
+    /**
+     * Checks the spikes of {@code synfire import --input}, added to what the graph they drive already takes.
+     *
+     * @param file       the spike file
+     * @param spikes     its nonzero elements
+     * @param graphBytes what the graph is counted (NirFile.budgetedBytes)
+     */
+    public static void requireInputSpikes(String file, long spikes, long graphBytes) {
+        long bytes = saturatingAdd(graphBytes, saturatingMultiply(spikes, BYTES_PER_INPUT_SPIKE));
+        if (bytes > MAX_BYTES) {
+            throw new IllegalArgumentException(file + ": " + spikes + " spikes bring the import to about " + bytes
+                    + " bytes with the graph, more than " + limit());
         }
     }
 

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 
 /**
  * Checks of where a command will write, made before the work starts: a directory option that names
- * an existing file, or lies under one, fails at once rather than after the simulation or training.
+ * an existing file, or lies under one, and a file option that names a directory, a device or a link to
+ * one fail at once rather than after the simulation or training. The writes themselves go through
+ * {@link AtomicFiles}, which applies the same rule again.
  */
 public final class OutputPaths {
 
@@ -19,20 +21,52 @@ public final class OutputPaths {
      * @throws IllegalArgumentException naming the option, the path and the cause
      */
     public static void requireDirectory(String option, Path directory) {
+        requireWritableDirectory(option + " " + directory, directory);
+    }
+
+    /** As {@link #requireDirectory(String, Path)}, the messages starting with {@code what}. */
+    private static void requireWritableDirectory(String what, Path directory) {
         Path absolute = directory.toAbsolutePath().normalize();
         Path existing = absolute;
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
         if (existing == null) {
-            throw new IllegalArgumentException(option + " " + directory + ": no part of the path exists");
+            throw new IllegalArgumentException(what + ": no part of the path exists");
         }
         if (!Files.isDirectory(existing)) {
-            throw new IllegalArgumentException(option + " " + directory + ": "
+            throw new IllegalArgumentException(what + ": "
                     + (existing.equals(absolute) ? "is a file, not a directory" : existing + " is a file, not a directory"));
         }
         if (!Files.isWritable(existing)) {
-            throw new IllegalArgumentException(option + " " + directory + ": " + existing + " is not writable");
+            throw new IllegalArgumentException(what + ": " + existing + (readOnly(existing)
+                    ? " is on a read-only file system" : " is not writable (permission denied)"));
+        }
+    }
+
+    /**
+     * Checks that {@code file} can be written by {@link AtomicFiles}: a new name or a regular file (a link is
+     * followed to the regular file it names), in a directory that is, or can be made, writable.
+     *
+     * @param option the option that named it, e.g. {@code --out}
+     * @throws IllegalArgumentException naming the option, the path and what is wrong
+     */
+    public static void requireFile(String option, Path file) {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(option + " " + file + ": is a directory; name the file to write");
+        }
+        Path destination = AtomicFiles.destination(option + " " + file, file);
+        Path parent = destination.toAbsolutePath().normalize().getParent();
+        if (parent != null) {
+            requireWritableDirectory(option + " " + file, parent);
+        }
+    }
+
+    private static boolean readOnly(Path existing) {
+        try {
+            return Files.getFileStore(existing).isReadOnly();
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 

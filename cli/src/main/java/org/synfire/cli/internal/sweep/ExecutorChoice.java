@@ -90,7 +90,8 @@ public record ExecutorChoice(
     /** The choice the sweep was last run with, if any. */
     public static Optional<ExecutorChoice> read(SweepDirectory dir) throws IOException {
         var file = dir.path().resolve("executor.json");
-        return java.nio.file.Files.isRegularFile(file) ? Optional.of(JSON.readValue(file.toFile(), ExecutorChoice.class))
+        return java.nio.file.Files.isRegularFile(file) ? Optional.of(SweepDirectory.read(file, JSON,
+                new com.fasterxml.jackson.core.type.TypeReference<ExecutorChoice>() { }, "an executor file"))
                 : Optional.empty();
     }
 }

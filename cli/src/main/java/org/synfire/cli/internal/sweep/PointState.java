@@ -8,7 +8,6 @@ import java.util.Optional;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -46,11 +45,8 @@ public record PointState(
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(JSON.readValue(file.toFile(), PointState.class));
-        } catch (JacksonException e) {
-            throw new IOException(file + ": not a point state (" + e.getOriginalMessage() + ")", e);
-        }
+        return Optional.of(SweepDirectory.read(file, JSON,
+                new com.fasterxml.jackson.core.type.TypeReference<PointState>() { }, "a point state"));
     }
 
     /** Writes this state to {@code file}, atomically. */

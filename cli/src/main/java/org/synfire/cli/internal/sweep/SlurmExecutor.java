@@ -275,7 +275,8 @@ public record SlurmExecutor(SlurmOptions options, Tools tools) implements Execut
     /** The job arrays submitted for this sweep, oldest first. */
     static List<Job> jobs(SweepDirectory dir) throws IOException {
         Path file = dir.slurm().resolve("jobs.json");
-        return Files.isRegularFile(file) ? JSON.readValue(file.toFile(), new TypeReference<List<Job>>() { }) : List.of();
+        return Files.isRegularFile(file) ? SweepDirectory.read(file, JSON, new TypeReference<List<Job>>() { },
+                "a list of SLURM jobs") : List.of();
     }
 
     record Result(int code, String output) {

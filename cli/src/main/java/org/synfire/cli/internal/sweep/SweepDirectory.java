@@ -3,6 +3,7 @@ package org.synfire.cli.internal.sweep;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -23,6 +24,9 @@ import org.synfire.cli.internal.run.AtomicFiles;
  *   slurm/           the batch scripts submitted and the jobs they became
  *   report/          points.csv, summary.csv, summary.md and the figures
  * </pre>
+ * Every write of a sweep lands inside its directory: a directory whose parts above, or the entries of
+ * {@code points/}, {@code state/} and {@code logs/}, are symbolic links is refused when opened, since the
+ * command would write where they lead. Every file read from it is named in its messages.
  */
 public record SweepDirectory(Path path) {
 
@@ -42,6 +46,9 @@ public record SweepDirectory(Path path) {
             throw new ConfigurationException("sweep directory " + path + " is a file, not a directory");
         }
         SweepDirectory dir = new SweepDirectory(path);
+        if (Files.isDirectory(path)) {
+            dir.requireNoLinks();
+        }
         if (Files.isRegularFile(dir.grid())) {
             SweepGrid recorded = dir.readGrid();
             if (!recorded.equals(grid)) {
@@ -75,16 +82,83 @@ public record SweepDirectory(Path path) {
         if (!Files.isRegularFile(path.resolve("sweep.yaml"))) {
             throw new ConfigurationException(path + " is not a sweep directory: it has no sweep.yaml");
         }
-        return new SweepDirectory(path);
+        SweepDirectory dir = new SweepDirectory(path);
+        dir.requireNoLinks();
+        return dir;
+    }
+
+    /** The parts of a sweep directory the command writes to, and the folders whose entries it writes. */
+    private static final List<String> PARTS = List.of("sweep.yaml", "executor.json", ".lock", "points", "state",
+            "logs", "slurm", "report");
+    private static final List<String> FOLDERS = List.of("points", "state", "logs", "slurm", "report");
+
+    /**
+     * Refuses a sweep directory that would make the command write outside it: one of its parts, or an entry
+     * of one of its folders, is a symbolic link.
+     *
+     * @throws IOException in one line naming the link and where it leads
+     */
+    void requireNoLinks() throws IOException {
+        for (String part : PARTS) {
+            refuseLink(path.resolve(part));
+        }
+        for (String folder : FOLDERS) {
+            Path f = path.resolve(folder);
+            if (Files.isDirectory(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                try (var entries = Files.list(f)) {
+                    for (Path entry : (Iterable<Path>) entries::iterator) {
+                        refuseLink(entry);
+                    }
+                }
+            }
+        }
+    }
+
+    private void refuseLink(Path p) throws IOException {
+        if (Files.isSymbolicLink(p)) {
+            throw new IOException("sweep directory " + path + ": " + path.relativize(p) + " is a symbolic link (to "
+                    + Files.readSymbolicLink(p) + "); the sweep would write outside its directory, so it is refused");
+        }
+    }
+
+    /** The most bytes a file of the sweep's own (sweep.yaml, executor.json, a state) may have. */
+    static final long MAX_FILE_BYTES = 1L << 20;
+
+    /**
+     * Reads one of the sweep's JSON or YAML files, every failure naming the file.
+     *
+     * @param what what the file should be, e.g. {@code "an executor file"}
+     * @throws IOException naming the file and the parser's first line for a file that is too large or not
+     *                     {@code what}
+     */
+    static <T> T read(Path file, ObjectMapper mapper, com.fasterxml.jackson.core.type.TypeReference<T> type,
+            String what) throws IOException {
+        long size = Files.size(file);
+        if (size > MAX_FILE_BYTES) {
+            throw new IOException(file + ": " + size + " bytes; " + what + " has at most " + MAX_FILE_BYTES);
+        }
+        try {
+            return mapper.readValue(file.toFile(), type);
+        } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new IOException(file + ": not " + what + " (" + firstLine(cause.getMessage()) + ")", e);
+        } catch (JacksonException e) {
+            throw new IOException(file + ": not " + what + " (" + firstLine(e.getOriginalMessage()) + ")", e);
+        }
+    }
+
+    private static String firstLine(String message) {
+        String line = message == null ? "" : message.lines().findFirst().orElse("");
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
     }
 
     /** The grid its sweep.yaml holds. */
     public SweepGrid readGrid() throws IOException {
         try {
-            return YAML.readValue(grid().toFile(), SweepGrid.class);
-        } catch (JacksonException e) {
-            throw new ConfigurationException(grid() + ": not a sweep file (" + e.getOriginalMessage().lines()
-                    .findFirst().orElse("") + ")", e);
+            return read(grid(), YAML, new com.fasterxml.jackson.core.type.TypeReference<SweepGrid>() { },
+                    "a sweep file");
+        } catch (IOException e) {
+            throw new ConfigurationException(e.getMessage(), e); // a sweep.yaml is configuration, as an experiment
         }
     }
 

@@ -33,7 +33,39 @@ public record SweepGrid(
         @JsonProperty("seeds") List<Long> seeds,
         @JsonProperty("set") LinkedHashMap<String, List<String>> set) {
 
+    /**
+     * The most points a sweep may have: seeds times every combination of the values set. Each point is a run
+     * with a directory, a state file and a log, and a grid is spelt out in memory before anything runs; a grid
+     * larger than this is a typo, not a sweep (ten keys of a hundred values would be 10^20 points).
+     */
+    public static final int MAX_POINTS = 10_000;
+
+    /**
+     * Checks the grid: at least one seed, and at most {@link #MAX_POINTS} points, counted with exact arithmetic
+     * before any point is made.
+     *
+     * @throws ConfigurationException naming the sizes; the caller adds where the grid came from
+     */
     public SweepGrid {
+        if (seeds == null) {
+            throw new ConfigurationException("a sweep needs at least one seed, e.g. --seeds 1..5");
+        }
+        java.math.BigInteger count = java.math.BigInteger.valueOf(seeds.size()); // exact: no product wraps
+        StringBuilder product = new StringBuilder().append(seeds.size()).append(" seeds");
+        if (set != null) {
+            for (Map.Entry<String, List<String>> axis : set.entrySet()) {
+                if (axis.getValue() == null || axis.getValue().isEmpty()) {
+                    throw new ConfigurationException("key '" + Experiment.printable(String.valueOf(axis.getKey()))
+                            + "' has no values");
+                }
+                product.append(" x ").append(axis.getValue().size());
+                count = count.multiply(java.math.BigInteger.valueOf(axis.getValue().size()));
+            }
+        }
+        if (count.compareTo(java.math.BigInteger.valueOf(MAX_POINTS)) > 0) {
+            throw new ConfigurationException("the grid has " + product + " = " + count + " points; a sweep has at most "
+                    + MAX_POINTS + " points");
+        }
         seeds = List.copyOf(seeds);
         LinkedHashMap<String, List<String>> copy = new LinkedHashMap<>();
         if (set != null) {

@@ -3,6 +3,7 @@ package org.synfire.cli.internal.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,6 +44,57 @@ class AtomicFilesTest {
 
         assertEquals("last good checkpoint", Files.readString(target));
         assertEquals(List.of(target), filesIn(temp));
+    }
+
+    /**
+     * A full disk says so in words. /dev/full answers every write with the kernel's ENOSPC; the content writes
+     * there, so the helper meets the real error a full file system gives.
+     */
+    @Test
+    void aFullDiskIsNamedInWords() throws IOException {
+        Path target = temp.resolve("out.bin");
+
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.writeFile(target,
+                file -> Files.write(Path.of("/dev/full"), new byte[1 << 16])));
+
+        assertEquals(target + ": cannot write: no space left on device", e.getMessage());
+        assertEquals(List.of(), filesIn(temp));
+    }
+
+    /** HDF5 wraps the full disk as "Exception writing": the words are found through the causes. */
+    @Test
+    void aFullDiskUnderHdf5IsNamedInWords() {
+        Path target = temp.resolve("net.nir");
+        org.synfire.interchange.nir.NirGraph graph = new org.synfire.interchange.nir.NirGraph(
+                java.util.Map.of("input", new org.synfire.interchange.nir.NirNode.Input(3),
+                        "output", new org.synfire.interchange.nir.NirNode.Output(3)),
+                List.of(new org.synfire.interchange.nir.NirGraph.Edge("input", "output")), java.util.Map.of());
+
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.writeFile(target,
+                file -> org.synfire.interchange.nir.NirFile.write(graph, Path.of("/dev/full"))));
+
+        assertEquals(target + ": cannot write: no space left on device", e.getMessage());
+    }
+
+    @Test
+    void aTargetThatIsADeviceIsRefusedBeforeAnythingIsWritten() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AtomicFiles.writeString(Path.of("/dev/null"), "x"));
+
+        assertEquals("/dev/null: is a character device, not a regular file; the command writes regular files only"
+                + " (name a new file or an existing regular one)", e.getMessage());
+    }
+
+    /** A link to a regular file: the file is replaced, the link stays (it was once replaced by a regular file). */
+    @Test
+    void aLinkToARegularFileStaysALink() throws IOException {
+        Path real = Files.writeString(temp.resolve("real.txt"), "old");
+        Path link = Files.createSymbolicLink(temp.resolve("link.txt"), real);
+
+        AtomicFiles.writeString(link, "new");
+
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals("new", Files.readString(real));
     }
 
     /**

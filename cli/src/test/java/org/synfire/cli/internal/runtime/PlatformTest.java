@@ -34,7 +34,7 @@ class PlatformTest {
         Platform platform = Platform.start(List.of());
 
         assertEquals("loihi1", platform.extensions().backends().get("loihi1").id());
-        assertEquals(Set.of("loihi1", "loihi1-reference"), platform.extensions().backends().byId().keySet());
+        assertEquals(Set.of("loihi1", "loihi1-reference", "loihi2"), platform.extensions().backends().byId().keySet());
         assertEquals(Set.of("sbp", "sbp-functional"), platform.extensions().circuits().byId().keySet());
         assertEquals(Set.of("mnist20", "mnist28", "fashion-mnist28", "mnist20-mini"),
                 platform.extensions().datasets().byId().keySet());
@@ -71,8 +71,8 @@ class PlatformTest {
             assertTrue(module.getDescriptor().provides().stream().noneMatch(p -> p.service().startsWith("com.google.inject")),
                     module.getName() + " still provides a Guice module");
         }
-        assertEquals(Set.of("org.synfire.chip.emulator", "org.synfire.chip.emulator.reference", "org.synfire.circuits",
-                "org.synfire.cli", "org.synfire.datasets"),
+        assertEquals(Set.of("org.synfire.chip.emulator", "org.synfire.chip.emulator.reference",
+                "org.synfire.chip.emulator.loihi2", "org.synfire.circuits", "org.synfire.cli", "org.synfire.datasets"),
                 checked);
     }
 
@@ -100,7 +100,7 @@ class PlatformTest {
         UnknownExtensionException e = assertThrows(UnknownExtensionException.class,
                 () -> platform.extensions().backends().get("truenorth"));
 
-        assertEquals("unknown backend 'truenorth'; available: loihi1, loihi1-reference", e.getMessage());
+        assertEquals("unknown backend 'truenorth'; available: loihi1, loihi1-reference, loihi2", e.getMessage());
     }
 
     @Test

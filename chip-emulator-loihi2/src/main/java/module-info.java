@@ -1,0 +1,14 @@
+/**
+ * The {@code loihi2} chip backend: Loihi 2's neuron and synapse arithmetic as Lava's bit-accurate CPU process models
+ * define it (LIF, Dense, DelayDense), run on today's chip-api network. Its simulation is in
+ * {@code org.synfire.chip.emulator.loihi2.internal}, not exported.
+ */
+// the chip is called Loihi 2: the digit names it, as the backend id does
+@SuppressWarnings("module")
+module org.synfire.chip.emulator.loihi2 {
+    requires transitive org.synfire.chip.api;
+
+    exports org.synfire.chip.emulator.loihi2;
+
+    provides org.synfire.chip.api.spi.ChipBackend with org.synfire.chip.emulator.loihi2.Loihi2Backend;
+}
