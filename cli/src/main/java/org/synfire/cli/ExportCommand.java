@@ -68,6 +68,10 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--circuit", paramLabel = "ID", description = "Circuit (default: the run's, or sbp).")
     String circuit;
 
+    @Option(names = "--model", paramLabel = "chip|functional",
+            description = "Which model of the circuit (default: the run's, or chip).")
+    String model;
+
     @Option(names = "--backend", paramLabel = "ID", description = "Chip backend, for circuits that need one to open"
             + " (default: the run's, or loihi1).")
     String backend;
@@ -100,12 +104,12 @@ final class ExportCommand implements Callable<Integer> {
                     .ifPresent(seed -> metadata.put("seed", seed));
             accuracy(directory).forEach(metadata::put);
         }
-        String circuitId = trained.circuit(circuit);
+        CircuitProvider provider = trained.provider(extensions, circuit, model);
+        String circuitId = provider.id();
         String backendId = trained.backend(backend);
         List<Integer> layers = trained.hidden(hidden, layersOf(trained.weights()));
         int[] io = inputsAndClasses(weightsFile, trained.weights(), layers);
         org.synfire.cli.internal.run.MemoryBudget.requireLayers(weightsFile.toString(), io[0], layers, io[1]);
-        CircuitProvider provider = extensions.circuits().get(circuitId);
         CircuitSettings settings = trained.settings(io[0], layers, io[1]);
         InferenceNetwork network;
         try (TrainingSession session = trained.restore(provider,

@@ -52,7 +52,7 @@ final class InspectCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Extensions extensions = main.platform(spec.commandLine().getErr()).extensions();
-        CircuitProvider provider = extensions.circuits().get(circuit);
+        CircuitProvider provider = extensions.circuit(circuit, null);
         DatasetProvider data = extensions.datasets().get(dataset);
         if (!provider.needsBackend()) {
             out.println(circuit + " runs without a chip: nothing to map");

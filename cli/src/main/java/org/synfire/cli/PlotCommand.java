@@ -72,7 +72,7 @@ final class PlotCommand implements Callable<Integer> {
         Provenance.Session recorded = run.session();
         Experiment experiment = run.readExperiment();
         Extensions extensions = main.platform(spec.commandLine().getErr()).extensions();
-        CircuitProvider circuit = extensions.circuits().get(recorded.circuit());
+        CircuitProvider circuit = extensions.circuit(recorded.circuit(), recorded.model());
         DatasetProvider dataset = extensions.datasets().get(recorded.dataset());
         CircuitSettings settings = CircuitSettings.layers(dataset.dimension(), recorded.hidden(), dataset.classes(),
                 recorded.circuitSeed(), 1, recorded.options());

@@ -17,6 +17,12 @@ final class TrainingOptions {
     @Option(names = "--circuit", paramLabel = "ID", description = "Learning circuit (see 'synfire list'; default sbp).")
     String circuit;
 
+    @Option(names = "--model", paramLabel = "chip|functional",
+            description = "Which model of the circuit: chip (default; the spiking circuit on --backend) or functional "
+                    + "(the same integer learning without spikes; sbp-functional is the same as --circuit sbp --model "
+                    + "functional).")
+    String model;
+
     @Option(names = "--backend", paramLabel = "ID", description = "Chip backend (see 'synfire list'; default loihi1).")
     String backend;
 
@@ -68,9 +74,13 @@ final class TrainingOptions {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--check-model", description = "Train the circuit's functional model beside the chip circuit and "
+            + "stop (exit 1) at the first sample after which their weights differ, naming the matrix and the sample.")
+    boolean checkModel;
+
     /** The experiment with the fields given on the command line replaced. */
     Experiment apply(Experiment e) {
-        return new Experiment(e.name(), e.description(), or(circuit, e.circuit()), or(backend, e.backend()),
+        return new Experiment(e.name(), e.description(), or(circuit, e.circuit()), or(model, e.model()), or(backend, e.backend()),
                 or(dataset, e.dataset()), or(epochs, e.epochs()), or(seed, e.seed()), or(trainSamples, e.trainSamples()),
                 or(testSamples, e.testSamples()), or(hidden, e.hidden()), or(checkpointEvery, e.checkpointEvery()),
                 or(threads, e.threads()), or(inferenceCircuit, e.inferenceCircuit()), options(e)).withDefaults()
@@ -93,7 +103,7 @@ final class TrainingOptions {
      */
     TrainingJob.Options jobOptions(List<String> commandLine) {
         org.synfire.cli.internal.run.OutputPaths.requireDirectory("--runs", runs);
-        return new TrainingJob.Options(runs, data.options(), quiet, commandLine);
+        return new TrainingJob.Options(runs, data.options(), quiet, commandLine, checkModel);
     }
 
     private static <T> T or(T override, T value) {

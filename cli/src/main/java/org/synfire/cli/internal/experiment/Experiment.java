@@ -16,7 +16,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  *
  * @param name            the experiment's name, for the run directory
  * @param description     one line for listings
- * @param circuit         the circuit's id, e.g. {@code sbp} or {@code sbp-functional}
+ * @param circuit         the circuit's id, e.g. {@code sbp} (or a model's provider id, e.g. {@code sbp-functional},
+ *                        an alias of circuit {@code sbp} with model {@code functional})
+ * @param model           which model of the circuit runs: {@code chip} or {@code functional} (absent: the one
+ *                        {@code circuit} names, the chip circuit for a circuit's id)
  * @param backend         the chip backend's id, e.g. {@code loihi1} (unused by functional circuits)
  * @param dataset         the data set's id, e.g. {@code mnist20}
  * @param epochs          passes over the training samples, at least 1
@@ -32,13 +35,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param circuitOptions  the circuit's own settings by name, e.g. {@code init: spec} for the sBP circuits
  *                        (absent: none, each circuit's defaults)
  */
-@JsonPropertyOrder({"name", "description", "circuit", "backend", "dataset", "epochs", "seed", "train-samples",
+@JsonPropertyOrder({"name", "description", "circuit", "model", "backend", "dataset", "epochs", "seed", "train-samples",
     "test-samples", "hidden", "checkpoint-every", "threads", "inference-circuit", "circuit-options"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Experiment(
         @JsonProperty("name") String name,
         @JsonProperty("description") String description,
         @JsonProperty("circuit") String circuit,
+        @JsonProperty("model") String model,
         @JsonProperty("backend") String backend,
         @JsonProperty("dataset") String dataset,
         @JsonProperty("epochs") Integer epochs,
@@ -60,7 +64,7 @@ public record Experiment(
 
     /** The same experiment under another name. */
     public Experiment withName(String newName) {
-        return new Experiment(newName, description, circuit, backend, dataset, epochs, seed, trainSamples, testSamples,
+        return new Experiment(newName, description, circuit, model, backend, dataset, epochs, seed, trainSamples, testSamples,
                 hidden, checkpointEvery, threads, inferenceCircuit, circuitOptions);
     }
 
@@ -68,6 +72,7 @@ public record Experiment(
     public Experiment withDefaults() {
         return new Experiment(name, description == null ? "" : description,
                 circuit == null ? "sbp" : circuit,
+                model,
                 backend == null ? "loihi1" : backend,
                 dataset,
                 epochs == null ? 1 : epochs,
@@ -90,6 +95,9 @@ public record Experiment(
         requireText(source, "name", name);
         requireFileName(source, "name", name);
         requireText(source, "circuit", circuit);
+        if (model != null && model.isBlank()) {
+            throw invalid(source, "model", "''", "chip or functional (or absent: the chip circuit)");
+        }
         requireText(source, "backend", backend);
         requireText(source, "dataset", dataset);
         requireAtLeast(source, "epochs", epochs, 1);

@@ -196,7 +196,7 @@ public final class Experiments {
      * (and seed, which a sweep sets on its own); a circuit's own settings are {@code circuit-option.NAME}, or
      * their bare name where the experiment already sets them (e.g. {@code init}).
      */
-    public static final List<String> FIELDS = List.of("circuit", "backend", "dataset", "epochs", "train-samples",
+    public static final List<String> FIELDS = List.of("circuit", "model", "backend", "dataset", "epochs", "train-samples",
             "test-samples", "hidden", "checkpoint-every", "threads", "inference-circuit");
 
     /** The prefix of a circuit's own setting in {@link #withField}. */

@@ -104,14 +104,15 @@ public record Provenance(
      * What a session of a run's circuit is opened with, again: as recorded in run.json, or for a run whose
      * run.json lacks these keys, as its experiment.yaml says, the circuit seed derived from its seed.
      *
-     * @param circuit     the circuit's id
+     * @param circuit     the circuit's id (or, for a run made before models were named, a model's provider id)
+     * @param model       the circuit's model, or null for the one {@code circuit} names
      * @param options     the circuit's options
      * @param hidden      units of each hidden layer
      * @param backend     the chip backend's id
      * @param dataset     the data set's id
      * @param circuitSeed the circuit's seed
      */
-    public record Session(String circuit, Map<String, String> options, List<Integer> hidden, String backend,
+    public record Session(String circuit, String model, Map<String, String> options, List<Integer> hidden, String backend,
             String dataset, long circuitSeed) {
     }
 
@@ -140,6 +141,6 @@ public record Provenance(
         Experiment e = provenance.map(Provenance::experiment).orElse(experiment).withDefaults();
         long circuitSeed = provenance.map(Provenance::seeds).map(Seeds::circuit)
                 .orElseGet(() -> RunSeeds.of(experiment.withDefaults().seed()).circuit());
-        return new Session(e.circuit(), e.options(), e.hidden(), e.backend(), e.dataset(), circuitSeed);
+        return new Session(e.circuit(), e.model(), e.options(), e.hidden(), e.backend(), e.dataset(), circuitSeed);
     }
 }

@@ -41,6 +41,16 @@ public record TrainedWeights(Path file, Optional<Provenance.Session> run, Map<St
         return given != null ? given : run.map(Provenance.Session::circuit).orElse("sbp");
     }
 
+    /**
+     * The provider of the circuit's model: the circuit and model given, else the run's (a run of {@code
+     * sbp-functional} made before models were named reads as that id), else sBP's chip circuit.
+     */
+    public CircuitProvider provider(org.synfire.cli.internal.runtime.Extensions extensions, String circuit,
+            String model) {
+        String recordedModel = circuit == null ? run.map(Provenance.Session::model).orElse(null) : null;
+        return extensions.circuit(circuit(circuit), model != null ? model : recordedModel);
+    }
+
     /** The chip backend: the one given, else the run's, else loihi1. */
     public String backend(String given) {
         return given != null ? given : run.map(Provenance.Session::backend).orElse("loihi1");

@@ -48,10 +48,17 @@ public final class TrainingJob {
      * @param data  where the data set's files are looked for
      * @param quiet no progress bar
      * @param commandLine the arguments the {@code synfire} command was given, for the provenance
+     * @param checkModel  train the circuit's functional model side by side with the chip circuit and stop at the
+     *                    first sample whose weights differ ({@code train --check-model})
      */
-    public record Options(Path runs, DataOptions data, boolean quiet, List<String> commandLine) {
+    public record Options(Path runs, DataOptions data, boolean quiet, List<String> commandLine, boolean checkModel) {
         public Options {
             commandLine = List.copyOf(commandLine);
+        }
+
+        /** Options without the model check. */
+        public Options(Path runs, DataOptions data, boolean quiet, List<String> commandLine) {
+            this(runs, data, quiet, commandLine, false);
         }
     }
 
@@ -124,13 +131,26 @@ public final class TrainingJob {
         return run;
     }
 
-    /** The providers and data an experiment names. */
-    private record Resolved(CircuitProvider circuit, ChipBackend backend, DatasetProvider datasetProvider,
-            Samples train, Samples test, List<DataFile> files) {
+    /**
+     * The providers and data an experiment names.
+     *
+     * @param model the functional model trained beside the circuit to check it, if asked for
+     */
+    private record Resolved(CircuitProvider circuit, Optional<CircuitProvider> model, ChipBackend backend,
+            DatasetProvider datasetProvider, Samples train, Samples test, List<DataFile> files) {
     }
 
     private Resolved resolve(Experiment experiment) throws IOException {
-        CircuitProvider circuit = extensions.circuits().get(experiment.circuit());
+        CircuitProvider circuit = extensions.circuit(experiment.circuit(), experiment.model());
+        Optional<CircuitProvider> model = Optional.empty();
+        if (options.checkModel()) {
+            if (!circuit.needsBackend()) {
+                throw new org.synfire.cli.internal.experiment.ConfigurationException("--check-model compares the "
+                        + "chip circuit with its functional model, but " + circuit.id() + " is the " + circuit.model()
+                        + " model; train --circuit " + circuit.circuit() + " --model " + CircuitProvider.CHIP);
+            }
+            model = Optional.of(extensions.circuit(circuit.circuit(), CircuitProvider.FUNCTIONAL));
+        }
         ChipBackend backend = circuit.needsBackend() ? extensions.backends().get(experiment.backend()) : null;
         DatasetProvider datasetProvider = extensions.datasets().get(experiment.dataset());
         Dataset dataset = datasetProvider.load(options.data());
@@ -139,7 +159,7 @@ public final class TrainingJob {
         Samples test = experiment.testSamples() == null ? dataset.test() : dataset.test().head(experiment.testSamples());
         MemoryBudget.requireLayers("experiment " + experiment.name(), train.dimension(), experiment.hidden(),
                 train.classes());
-        return new Resolved(circuit, backend, datasetProvider, train, test, dataset.files());
+        return new Resolved(circuit, model, backend, datasetProvider, train, test, dataset.files());
     }
 
     private void train(RunDirectory run, Experiment experiment, Resolved resolved, Optional<Checkpoint> from)
@@ -158,7 +178,7 @@ public final class TrainingJob {
         Map<String, Long> diagnostics;
         Optional<EnergyReport> energy;
         long[] stoppedAt = {-1};
-        try (TrainingSession session = resolved.circuit().open(settings, resolved.backend());
+        try (TrainingSession session = open(resolved, settings, start);
                 Progress progress = Progress.of(experiment.name(), loop.totalSamples(), start, "samples",
                         options.quiet());
                 StopSignals signals = StopSignals.install()) {
@@ -246,6 +266,9 @@ public final class TrainingJob {
         if (!diagnostics.isEmpty()) {
             out.printf("%-22s %s%n", "diagnostics", verdict(diagnostics));
         }
+        resolved.model().ifPresent(m -> out.printf("%-22s the weights of %s equalled those of its functional model %s"
+                + " after each of the %d samples trained%s%n", "model check", resolved.circuit().id(), m.id(),
+                loop.totalSamples() - start, start == 0 ? "" : " since the checkpoint"));
         inference.ifPresent(out::println);
         inferenceEnergy.ifPresent(e -> e.print(out));
         CheckpointMetrics ended = metrics.entries().get(metrics.entries().size() - 1);
@@ -265,7 +288,7 @@ public final class TrainingJob {
     private Optional<String> inferOnChip(RunDirectory run, Experiment experiment, Resolved resolved,
             CircuitSettings settings, Evaluation functional) throws IOException {
         String circuitId = experiment.inferenceCircuit() != null ? experiment.inferenceCircuit()
-                : resolved.circuit().needsBackend() ? experiment.circuit() : null;
+                : resolved.circuit().needsBackend() ? resolved.circuit().id() : null;
         if (circuitId == null) {
             return Optional.empty();
         }
@@ -305,6 +328,21 @@ public final class TrainingJob {
                 functional.samples()));
     }
 
+    /** A session of the run's circuit; with the model check, trained side by side with its functional model. */
+    private static TrainingSession open(Resolved resolved, CircuitSettings settings, long start) {
+        TrainingSession chip = resolved.circuit().open(settings, resolved.backend());
+        if (resolved.model().isEmpty()) {
+            return chip;
+        }
+        try {
+            return new ModelCheckedSession(chip, resolved.circuit().id(), resolved.model().get().open(settings, null),
+                    resolved.model().get().id(), start);
+        } catch (RuntimeException e) {
+            chip.close();
+            throw e;
+        }
+    }
+
     /** The cost model of the default table, as the platform found it. */
     private CostModel defaultCostModel() {
         return new CostModel(extensions.costModels().get(CostTables.defaultTable().id()).table());
@@ -315,7 +353,9 @@ public final class TrainingJob {
         CheckpointMetrics last = metrics.entries().get(metrics.entries().size() - 1);
         out.println();
         out.printf("%-22s %s%n", "experiment", experiment.name());
-        out.printf("%-22s %s on %s, data set %s%n", "circuit", experiment.circuit(),
+        out.printf("%-22s %s on %s, data set %s%n", "circuit", resolved.circuit().circuit()
+                + (resolved.circuit().model().equals(CircuitProvider.CHIP) ? ""
+                        : " (" + resolved.circuit().model() + " model)"),
                 resolved.circuit().needsBackend() ? experiment.backend() : "no chip (functional)", experiment.dataset());
         out.printf("%-22s %d x %d epochs, seed %d%n", "training samples", resolved.train().count(),
                 experiment.epochs(), experiment.seed());

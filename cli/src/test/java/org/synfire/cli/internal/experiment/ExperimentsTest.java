@@ -45,7 +45,7 @@ class ExperimentsTest {
     void absentFieldsTakeTheirDefaults() {
         Experiment e = Experiments.parse("dataset: mnist20\n", "x.yaml", "x");
 
-        assertEquals(new Experiment("x", "", "sbp", "loihi1", "mnist20", 1, 1L, null, null, List.of(400), 0.5, 1, null, null), e);
+        assertEquals(new Experiment("x", "", "sbp", null, "loihi1", "mnist20", 1, 1L, null, null, List.of(400), 0.5, 1, null, null), e);
     }
 
     @Test

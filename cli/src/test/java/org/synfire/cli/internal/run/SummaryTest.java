@@ -15,7 +15,7 @@ import org.synfire.cli.internal.experiment.Experiment;
 class SummaryTest {
 
     private static Experiment sbp(Map<String, String> options) {
-        return new Experiment("x", "", "sbp", "loihi1", "mnist20", 1, 1L, null, null, List.of(400), 0.5, 1, null,
+        return new Experiment("x", "", "sbp", null, "loihi1", "mnist20", 1, 1L, null, null, List.of(400), 0.5, 1, null,
                 options);
     }
 
