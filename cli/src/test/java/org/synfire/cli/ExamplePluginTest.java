@@ -31,6 +31,7 @@ import org.synfire.cli.internal.run.WeightsFile;
 class ExamplePluginTest {
 
     private static final Path EXAMPLE = Path.of("..", "examples", "perceptron-plugin", "src", "main");
+    private static final Path EXAMPLE_TESTS = Path.of("..", "examples", "perceptron-plugin", "src", "test", "java");
 
     @TempDir
     static Path temp;
@@ -62,6 +63,69 @@ class ExamplePluginTest {
                 }
             }
         }
+    }
+
+    /**
+     * The example's own test, which calls the circuit test kit, compiled and run as its Maven build would: on the
+     * class path (the plugin's classes, its resources, and every jar this test has: Synfire's modules, the kit, JUnit),
+     * in a class loader of its own whose parent is the boot loader (the platform loader would hand out this JVM's
+     * Synfire modules, whose services a class-path ServiceLoader ignores); each {@code @Test} method is invoked and must return normally.
+     */
+    @Test
+    void theExamplesOwnTestPassesWithTheCircuitTestKit() throws Exception {
+        Path testClasses = temp.resolve("test-classes");
+        List<Path> path = new ArrayList<>(List.of(temp.resolve("classes"), EXAMPLE.resolve("resources")));
+        for (String property : List.of("jdk.module.path", "java.class.path")) {
+            for (String entry : System.getProperty(property, "").split(java.io.File.pathSeparator)) {
+                if (!entry.isBlank()) {
+                    path.add(Path.of(entry));
+                }
+            }
+        }
+        String classPath = String.join(java.io.File.pathSeparator, path.stream().map(Path::toString).toList());
+        List<String> args = new ArrayList<>(List.of("--release", "21", "-Xlint:all", "-Werror", "-d",
+                testClasses.toString(), "-cp", classPath));
+        List<String> sources;
+        try (Stream<Path> files = Files.walk(EXAMPLE_TESTS)) {
+            sources = files.filter(f -> f.toString().endsWith(".java")).map(Path::toString).toList();
+        }
+        assertTrue(!sources.isEmpty(), "the example has tests");
+        args.addAll(sources);
+        StringWriter diagnostics = new StringWriter();
+        int status = ToolProvider.findFirst("javac").orElseThrow()
+                .run(new PrintWriter(diagnostics), new PrintWriter(diagnostics), args.toArray(String[]::new));
+        assertEquals(0, status, "the example's tests do not compile:\n" + diagnostics);
+        path.add(0, testClasses);
+        java.net.URL[] urls = new java.net.URL[path.size()];
+        for (int i = 0; i < urls.length; i++) {
+            urls[i] = path.get(i).toUri().toURL();
+        }
+        int invoked = 0;
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(urls, null)) {
+            @SuppressWarnings("unchecked")
+            Class<? extends java.lang.annotation.Annotation> test = (Class<? extends java.lang.annotation.Annotation>)
+                    loader.loadClass("org.junit.jupiter.api.Test");
+            for (String source : sources) {
+                String name = EXAMPLE_TESTS.relativize(Path.of(source)).toString().replace(java.io.File.separatorChar, '.')
+                        .replaceFirst("\\.java$", "");
+                Class<?> type = loader.loadClass(name);
+                java.lang.reflect.Constructor<?> constructor = type.getDeclaredConstructor();
+                constructor.setAccessible(true);
+                for (java.lang.reflect.Method method : type.getDeclaredMethods()) {
+                    if (method.isAnnotationPresent(test)) {
+                        method.setAccessible(true);
+                        try {
+                            method.invoke(constructor.newInstance());
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw new AssertionError(name + "." + method.getName() + " failed: " + e.getCause(),
+                                    e.getCause());
+                        }
+                        invoked++;
+                    }
+                }
+            }
+        }
+        assertTrue(invoked >= 1, "no @Test method ran");
     }
 
     @Test
