@@ -152,4 +152,29 @@ class CircuitModelsTest {
                 run.err().replace("\r", ""));
         assertTrue(!Files.exists(runs) || runs.toFile().list().length == 0, "no run directory is left behind");
     }
+
+    @Test
+    void exportOfACircuitWithoutAnInferenceNetworkSaysWhatToWrite() throws Exception {
+        assertEquals(0, train(counters(0), "--circuit", "counter").exitCode());
+        Path run;
+        try (var dirs = Files.list(runs)) {
+            run = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        Path out = runs.resolve("x.nir");
+
+        CliRun export = CliRun.with(Modules.combine(FakeDataset.module(), counters(0)), "export", run.toString(),
+                "--out", out.toString());
+        CliRun bare = CliRun.with(Modules.combine(FakeDataset.module(), counters(0)), "export",
+                run.resolve("weights.npz").toString(), "--circuit", "counter", "--out", out.toString());
+
+        assertEquals(2, export.exitCode(), export.err());
+        assertEquals("synfire: circuit counter does not describe its inference network, so it cannot be exported; its"
+                + " CircuitModel must implement inferenceNetwork(weights), returning the trained weights as layers of"
+                + " threshold units (InferenceNetwork; docs/writing-a-circuit.md, 'Export')\n",
+                export.err().replace("\r", ""));
+        assertEquals(2, bare.exitCode(), bare.err());
+        assertTrue(bare.err().contains("weights.npz: a weights file alone does not say the circuit's inputs and "
+                + "classes; give --dataset ID"), bare.err());
+        assertTrue(!Files.exists(out));
+    }
 }

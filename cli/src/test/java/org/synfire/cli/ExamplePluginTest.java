@@ -157,6 +157,56 @@ class ExamplePluginTest {
         assertArrayEquals(chip.get("w"), chip.get("w@x->o>"));
     }
 
+    /**
+     * A plugin circuit's run exports and evaluates with its sizes from run.json (not from sBP's matrix names): the NIR
+     * graph predicts what the perceptron computes (first unit whose sum x w exceeds 512, computed here from
+     * weights.npz), and eval's top1_spikes is the share of those predictions that are right.
+     */
+    @Test
+    void aRunOfThePluginCircuitExportsAndEvaluates() throws IOException {
+        Path runs = temp.resolve("runs-export");
+        CliRun run = CliRun.of("--plugin-path", plugins.toString(), "train", "--circuit", "perceptron", "--dataset",
+                "mnist20-mini", "--train-samples", "100", "--test-samples", "50", "--runs", runs.toString(), "--quiet");
+        assertEquals(0, run.exitCode(), run.err());
+        Path dir;
+        try (Stream<Path> dirs = Files.list(runs)) {
+            dir = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        Path nir = temp.resolve("perceptron.nir");
+
+        CliRun export = CliRun.of("--plugin-path", plugins.toString(), "export", dir.toString(), "--out",
+                nir.toString());
+        CliRun eval = CliRun.of("--plugin-path", plugins.toString(), "eval", dir.toString(), "--test-samples", "50");
+
+        assertEquals(0, export.exitCode(), export.err());
+        assertTrue(export.out().contains("of circuit perceptron, 1 layers (400-10)"), export.out());
+        assertEquals(0, eval.exitCode(), eval.err());
+        int[][] w = WeightsFile.readWeights(dir.resolve("weights.npz")).get("w");
+        org.synfire.chip.api.data.Samples test = new org.synfire.datasets.Mnist20MiniProvider()
+                .load(new org.synfire.chip.api.data.DataOptions(java.util.Optional.empty(), false)).test().head(50);
+        org.synfire.interchange.nir.NirForward forward = new org.synfire.interchange.nir.NirForward(
+                org.synfire.interchange.nir.NirFile.read(nir));
+        int right = 0;
+        for (int n = 0; n < test.count(); n++) {
+            int expected = 0;
+            for (int k = w[0].length - 1; k >= 0; k--) {
+                int a = 0;
+                for (int i = 0; i < w.length; i++) {
+                    a += test.input(n, i) != 0 ? w[i][k] : 0;
+                }
+                expected = a > 512 ? k : expected;
+            }
+            double[] outputs = forward.run(test.inputs(), n * test.dimension());
+            int first = 0;
+            for (int k = outputs.length - 1; k >= 0; k--) {
+                first = outputs[k] != 0 ? k : first;
+            }
+            assertEquals(expected, first, "sample " + n);
+            right += expected == test.labels()[n] ? 1 : 0;
+        }
+        assertTrue(eval.out().contains(String.format("top1_spikes %.4f", (double) right / test.count())), eval.out());
+    }
+
     private static Map<String, int[][]> train(String circuit) throws IOException {
         Path runs = temp.resolve("runs-" + circuit);
         CliRun run = CliRun.of("--plugin-path", plugins.toString(), "train", "--circuit", circuit, "--dataset",
