@@ -264,7 +264,7 @@ public final class TrainingJob {
         summarize(run, experiment, resolved, metrics, last[0], elapsed);
         energy.ifPresent(e -> e.print(out));
         if (!diagnostics.isEmpty()) {
-            out.printf("%-22s %s%n", "diagnostics", verdict(diagnostics));
+            out.printf("%-22s %s%n", "diagnostics", verdict(diagnostics, resolved.model().isPresent()));
         }
         resolved.model().ifPresent(m -> out.printf("%-22s the weights of %s equalled those of its functional model %s"
                 + " after each of the %d samples trained%s%n", "model check", resolved.circuit().id(), m.id(),
@@ -323,7 +323,7 @@ public final class TrainingJob {
         AtomicFiles.write(run.path().resolve("inference.json"), o -> JSON.writeValue(o, report));
         String headline = onChip.headline();
         return Optional.of(String.format("%-22s %s %.4f on %s (%s), %d of %d predictions differ "
-                + "from the functional evaluation", "inference on chip", headline,
+                + "from the functional evaluation of the same weights", "inference on chip", headline,
                 headline.isEmpty() ? 0 : onChip.metric(headline), experiment.backend(), circuitId, differ,
                 functional.samples()));
     }
@@ -398,16 +398,32 @@ public final class TrainingJob {
         };
     }
 
+    /** The prefix of a population's out-of-phase spikes in one phase: {@code spikes_out_of_phase/h1/3}. */
+    static final String OUT_OF_PHASE = "spikes_out_of_phase";
+    /** Population-and-phase entries of out-of-phase spikes the summary names; diagnostics.json has them all. */
+    static final int OUT_OF_PHASE_SHOWN = 3;
+
     /**
      * The diagnostics in one sentence: that every weight copy agrees with its matrix and no population fired
-     * out of its phases, or what is wrong, in words (the counts stay in diagnostics.json).
+     * out of its phases, or what is wrong, in words (the populations and phases with the most out-of-phase
+     * spikes by name, every count in diagnostics.json); and what these checks do not cover.
+     *
+     * @param modelChecked whether the run compared the weights with the functional model after every sample
      */
-    static String verdict(Map<String, Long> diagnostics) {
-        long outOfPhase = diagnostics.getOrDefault("spikes_out_of_phase", 0L);
+    static String verdict(Map<String, Long> diagnostics, boolean modelChecked) {
+        long outOfPhase = diagnostics.getOrDefault(OUT_OF_PHASE, 0L);
         java.util.List<String> differing = new java.util.ArrayList<>();
+        java.util.List<Map.Entry<String, Long>> places = new java.util.ArrayList<>();
         boolean copies = false;
         for (Map.Entry<String, Long> e : diagnostics.entrySet()) {
-            if (e.getKey().equals("spikes_out_of_phase")) {
+            if (e.getKey().startsWith(OUT_OF_PHASE + "/")) {
+                // spikes_out_of_phase/<population>/<phase>: a population's name may hold '/', its phase does not
+                String place = e.getKey().substring(OUT_OF_PHASE.length() + 1);
+                int slash = place.lastIndexOf('/');
+                places.add(Map.entry(place.substring(0, slash) + " phase " + place.substring(slash + 1), e.getValue()));
+                continue;
+            }
+            if (e.getKey().equals(OUT_OF_PHASE)) {
                 continue;
             }
             copies = true;
@@ -419,11 +435,16 @@ public final class TrainingJob {
         String weights = differing.isEmpty() ? "every weight copy agrees with its matrix"
                 : "weight copies differ from their matrix: " + String.join(", ", differing)
                         + " (a negated copy may differ where the matrix saturated)";
+        places.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+        String where = places.isEmpty() ? "" : ": most in " + String.join(", ", places.stream()
+                .limit(OUT_OF_PHASE_SHOWN).map(p -> p.getKey() + " (" + p.getValue() + ")").toList());
         String phases = outOfPhase == 0 ? "no population fired out of its phases"
                 : outOfPhase + (outOfPhase == 1 ? " spike" : " spikes") + " fell out of their populations' phases "
-                        + "(an input exceeded the gating margin)";
+                        + "(an input exceeded the gating margin)" + where;
         String sentence = !copies ? phases : weights + "; " + phases;
-        return sentence + (differing.isEmpty() && outOfPhase == 0 ? "" : "; counts in diagnostics.json");
+        String counts = differing.isEmpty() && outOfPhase == 0 ? "" : "; counts in diagnostics.json";
+        return sentence + counts + (modelChecked ? "" : " (these check the chip's state, not what it learns: "
+                + "train --check-model compares the weights with the functional model after every sample)");
     }
 
     /**
