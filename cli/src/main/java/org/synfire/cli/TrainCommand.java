@@ -42,7 +42,7 @@ final class TrainCommand implements Callable<Integer> {
             job.resume(resume);
         } else {
             Experiment blank = new Experiment("train", "", null, null, null, null, null, null, null, null, null, null, null,
-                    null, null);
+                    null, null, null);
             job.start(options.apply(blank));
         }
         return job.interrupted() ? TrainingJob.INTERRUPTED_EXIT : 0;

@@ -64,6 +64,11 @@ final class TrainingOptions {
                     + "paper's initial weights: about one seed in three ends with a dead output unit).")
     Map<String, String> circuitOptions;
 
+    @Option(names = "--param", paramLabel = "NAME=N[,N...]",
+            description = "A parameter of the circuit's own, repeatable, e.g. K=40 (see its description's "
+                    + "'parameters'); replaces the experiment's of that name. Unset ones keep the circuit's defaults.")
+    Map<String, String> params;
+
     @Mixin
     DataLocation data;
 
@@ -83,8 +88,28 @@ final class TrainingOptions {
         return new Experiment(e.name(), e.description(), or(circuit, e.circuit()), or(model, e.model()), or(backend, e.backend()),
                 or(dataset, e.dataset()), or(epochs, e.epochs()), or(seed, e.seed()), or(trainSamples, e.trainSamples()),
                 or(testSamples, e.testSamples()), or(hidden, e.hidden()), or(checkpointEvery, e.checkpointEvery()),
-                or(threads, e.threads()), or(inferenceCircuit, e.inferenceCircuit()), options(e)).withDefaults()
+                or(threads, e.threads()), or(inferenceCircuit, e.inferenceCircuit()), options(e), parameters(e)).withDefaults()
                 .validate("command line");
+    }
+
+    /** The experiment's circuit parameters with those of the command line replacing theirs. */
+    private Map<String, List<Integer>> parameters(Experiment e) {
+        Map<String, List<Integer>> merged = new TreeMap<>(e.circuitParameters());
+        if (params != null) {
+            params.forEach((name, text) -> {
+                List<Integer> values = new java.util.ArrayList<>();
+                for (String v : text.split(",", -1)) {
+                    try {
+                        values.add(Integer.valueOf(v.strip()));
+                    } catch (NumberFormatException x) {
+                        throw new org.synfire.cli.internal.experiment.ConfigurationException("--param " + name + "="
+                                + text + ": expected whole numbers separated by ',', e.g. " + name + "=40");
+                    }
+                }
+                merged.put(name, values);
+            });
+        }
+        return merged.isEmpty() ? null : merged;
     }
 
     /** The experiment's circuit options with those of the command line replacing theirs. */

@@ -177,4 +177,157 @@ class CircuitModelsTest {
                 + "classes; give --dataset ID"), bare.err());
         assertTrue(!Files.exists(out));
     }
+
+    /**
+     * A circuit with hidden layers and a parameter of its own, K, whose defaults are hidden [40] and K = 3 (as a
+     * description's would be): its one matrix is hidden[0] x K, so weights.npz shows what the run used. K = 99 is
+     * refused as a description error would be.
+     */
+    private record Sized() implements CircuitProvider {
+
+        @Override
+        public String id() {
+            return "sized";
+        }
+
+        @Override
+        public String description() {
+            return "test circuit with a parameter of its own";
+        }
+
+        @Override
+        public boolean needsBackend() {
+            return false;
+        }
+
+        @Override
+        public java.util.Set<String> parameters() {
+            return java.util.Set.of(CircuitSettings.INPUTS, CircuitSettings.HIDDEN, CircuitSettings.OUTPUTS, "K");
+        }
+
+        @Override
+        public Map<String, List<Integer>> parameterDefaults() {
+            return Map.of(CircuitSettings.HIDDEN, List.of(40), "K", List.of(3));
+        }
+
+        @Override
+        public TrainingSession open(CircuitSettings settings, ChipBackend backend) {
+            int k = settings.size("K");
+            if (k == 99) {
+                throw new org.synfire.chip.api.circuit.CircuitDescriptionException("sized.yaml: population h: size "
+                        + "99 is too many", null);
+            }
+            int[][] w = new int[settings.parameter(CircuitSettings.HIDDEN).get(0)][k];
+            return new Counter("sized", false, 0).open(settings, backend) instanceof TrainingSession counter
+                    ? new TrainingSession() {
+                        @Override
+                        public void train(Samples samples, int index) {
+                        }
+
+                        @Override
+                        public Evaluation evaluate(Samples samples) {
+                            return counter.evaluate(samples);
+                        }
+
+                        @Override
+                        public Map<String, int[][]> weights() {
+                            return Map.of("w", w);
+                        }
+
+                        @Override
+                        public void restore(Map<String, int[][]> weights) {
+                        }
+
+                        @Override
+                        public void close() {
+                        }
+                    } : null;
+        }
+    }
+
+    private static Module sized() {
+        return new AbstractModule() {
+            @Override
+            protected void configure() {
+                MapBinder.newMapBinder(binder(), String.class, CircuitProvider.class).addBinding("sized")
+                        .toInstance(new Sized());
+            }
+        };
+    }
+
+    private int[][] trainedW() throws java.io.IOException {
+        try (var dirs = Files.list(runs)) {
+            Path run = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+            return org.synfire.cli.internal.run.WeightsFile.readWeights(run.resolve("weights.npz")).get("w");
+        }
+    }
+
+    @Test
+    void theCircuitsDefaultsStandUnlessSet() throws Exception {
+        CliRun run = train(sized(), "--circuit", "sized");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("hidden layers          [40]"), run.out());
+        int[][] w = trainedW();
+        assertEquals(40, w.length);
+        assertEquals(3, w[0].length);
+    }
+
+    @Test
+    void aParameterOfTheCircuitsOwnIsSetByName() throws Exception {
+        CliRun run = train(sized(), "--circuit", "sized", "--param", "K=5", "--hidden", "7");
+
+        assertEquals(0, run.exitCode(), run.err());
+        int[][] w = trainedW();
+        assertEquals(7, w.length);
+        assertEquals(5, w[0].length);
+    }
+
+    @Test
+    void anExperimentFileSetsTheCircuitsParameters() throws Exception {
+        Path file = runs.resolveSibling(runs.getFileName() + "-k6.yaml");
+        Files.writeString(file, "circuit: sized\ndataset: tiny\ntrain-samples: 10\ntest-samples: 5\n"
+                + "parameters: {K: 6}\n");
+        try {
+            CliRun run = CliRun.with(Modules.combine(FakeDataset.module(), sized()), "run", file.toString(), "--runs",
+                    runs.toString(), "--quiet");
+
+            assertEquals(0, run.exitCode(), run.err());
+            assertEquals(6, trainedW()[0].length);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    void anUnknownParameterOrADescriptionErrorLeavesNoRunDirectory() throws Exception {
+        CliRun unknown = train(sized(), "--circuit", "sized", "--param", "Z=1");
+        CliRun wrong = train(sized(), "--circuit", "sized", "--param", "K=99");
+
+        assertEquals(2, unknown.exitCode(), unknown.err());
+        assertEquals("synfire: circuit sized has no parameter Z; its parameters: [K=3]\n",
+                unknown.err().replace("\r", ""));
+        assertEquals(2, wrong.exitCode(), wrong.err());
+        assertEquals("synfire: sized.yaml: population h: size 99 is too many\n", wrong.err().replace("\r", ""));
+        assertTrue(!Files.exists(runs) || runs.toFile().list().length == 0,
+                "no run directory is left behind: " + java.util.Arrays.toString(runs.toFile().list()));
+    }
+
+    @Test
+    void evalOfARunWhoseCircuitIsMissingSaysWhichProviderItWas() throws Exception {
+        assertEquals(0, train(sized(), "--circuit", "sized").exitCode());
+        Path run;
+        try (var dirs = Files.list(runs)) {
+            run = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+
+        CliRun eval = CliRun.withFakeData("eval", run.toString());
+
+        assertEquals(2, eval.exitCode(), eval.err());
+        assertTrue(eval.err().startsWith("synfire: unknown circuit 'sized'; available: "), eval.err());
+        assertTrue(eval.err().contains("; the run was made with circuit sized of org.synfire.cli.CircuitModelsTest$Sized"),
+                eval.err());
+        assertTrue(eval.err().endsWith(": give the directory of the plugin jar that holds it with --plugin-path DIR\n"),
+                eval.err());
+    }
 }

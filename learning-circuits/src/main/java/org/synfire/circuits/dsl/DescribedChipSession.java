@@ -40,7 +40,17 @@ final class DescribedChipSession implements TrainingSession {
         this.training = training;
         this.inference = inference;
         this.model = model;
-        this.chip = open(CircuitCompiler.compile(training, model.initialWeights(settings)));
+        Map<String, int[][]> initial = model.initialWeights(settings);
+        CompiledCircuit compiled;
+        try {
+            compiled = CircuitCompiler.compile(training, initial);
+        } catch (org.synfire.chip.api.circuit.CircuitDescriptionException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            // the description is wrong; not fitting on the chip is the mapping's, below
+            throw new org.synfire.chip.api.circuit.CircuitDescriptionException(e.getMessage(), e);
+        }
+        this.chip = open(compiled);
     }
 
     private ChipCircuitRunner open(CompiledCircuit circuit) {

@@ -36,6 +36,15 @@ public interface CircuitProvider extends Extension {
     }
 
     /**
+     * The values its {@link #parameters()} take when a run does not set them, by name (the platform always sets
+     * {@link CircuitSettings#INPUTS} and {@link CircuitSettings#OUTPUTS} from the data). By default one hidden layer
+     * of 400 units; a described circuit's are those its description declares.
+     */
+    default java.util.Map<String, java.util.List<Integer>> parameterDefaults() {
+        return java.util.Map.of(CircuitSettings.HIDDEN, java.util.List.of(400));
+    }
+
+    /**
      * The circuit this provider is a model of: one id for a circuit and all its models, so that
      * {@code --circuit sbp --model functional} names the provider {@code sbp-functional}. By default the
      * provider's id, less {@code -}{@link #model()} where it ends so.

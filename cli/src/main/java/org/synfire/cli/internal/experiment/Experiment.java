@@ -34,9 +34,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  *                        compared sample by sample with the functional evaluation (absent: none)
  * @param circuitOptions  the circuit's own settings by name, e.g. {@code init: spec} for the sBP circuits
  *                        (absent: none, each circuit's defaults)
+ * @param parameters      values of the circuit's own parameters by name, each a whole number or a list of them,
+ *                        e.g. {@code K: 40} (absent: the circuit's defaults); {@code inputs} and {@code outputs}
+ *                        come from the data set and {@code hidden} from its own field
  */
 @JsonPropertyOrder({"name", "description", "circuit", "model", "backend", "dataset", "epochs", "seed", "train-samples",
-    "test-samples", "hidden", "checkpoint-every", "threads", "inference-circuit", "circuit-options"})
+    "test-samples", "hidden", "checkpoint-every", "threads", "inference-circuit", "circuit-options",
+    "parameters"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Experiment(
         @JsonProperty("name") String name,
@@ -55,20 +59,41 @@ public record Experiment(
         @JsonProperty("checkpoint-every") Double checkpointEvery,
         @JsonProperty("threads") Integer threads,
         @JsonProperty("inference-circuit") String inferenceCircuit,
-        @JsonProperty("circuit-options") Map<String, String> circuitOptions) {
+        @JsonProperty("circuit-options") Map<String, String> circuitOptions,
+        @JsonProperty("parameters") Map<String, List<Integer>> parameters) {
 
     /** The circuit's own settings (empty if none are given). */
     public Map<String, String> options() {
         return circuitOptions == null ? Map.of() : circuitOptions;
     }
 
+    /** The circuit's own parameters set (empty if none are). */
+    public Map<String, List<Integer>> circuitParameters() {
+        return parameters == null ? Map.of() : parameters;
+    }
+
     /** The same experiment under another name. */
     public Experiment withName(String newName) {
         return new Experiment(newName, description, circuit, model, backend, dataset, epochs, seed, trainSamples, testSamples,
-                hidden, checkpointEvery, threads, inferenceCircuit, circuitOptions);
+                hidden, checkpointEvery, threads, inferenceCircuit, circuitOptions, parameters);
     }
 
-    /** The same experiment with every absent optional field set to its default. */
+    /** The same experiment with these parameters of the circuit's own (null: none set). */
+    public Experiment withParameters(Map<String, List<Integer>> newParameters) {
+        return new Experiment(name, description, circuit, model, backend, dataset, epochs, seed, trainSamples,
+                testSamples, hidden, checkpointEvery, threads, inferenceCircuit, circuitOptions, newParameters);
+    }
+
+    /** The same experiment with these hidden layers (null: the circuit's default, or a circuit without any). */
+    public Experiment withHidden(List<Integer> newHidden) {
+        return new Experiment(name, description, circuit, model, backend, dataset, epochs, seed, trainSamples,
+                testSamples, newHidden, checkpointEvery, threads, inferenceCircuit, circuitOptions, parameters);
+    }
+
+    /**
+     * The same experiment with every absent optional field set to its default; the hidden layers and the circuit's
+     * parameters stay absent, for the circuit's own defaults to stand (a run records the values it used).
+     */
     public Experiment withDefaults() {
         return new Experiment(name, description == null ? "" : description,
                 circuit == null ? "sbp" : circuit,
@@ -78,10 +103,11 @@ public record Experiment(
                 epochs == null ? 1 : epochs,
                 seed == null ? 1L : seed,
                 trainSamples, testSamples,
-                hidden == null || hidden.isEmpty() ? List.of(400) : new java.util.ArrayList<>(hidden),
+                hidden == null || hidden.isEmpty() ? null : new java.util.ArrayList<>(hidden),
                 checkpointEvery == null ? 0.5 : checkpointEvery,
                 threads == null ? 1 : threads, inferenceCircuit,
-                circuitOptions == null || circuitOptions.isEmpty() ? null : new TreeMap<>(circuitOptions));
+                circuitOptions == null || circuitOptions.isEmpty() ? null : new TreeMap<>(circuitOptions),
+                parameters == null || parameters.isEmpty() ? null : new TreeMap<>(parameters));
     }
 
     /**
@@ -107,10 +133,27 @@ public record Experiment(
         if (testSamples != null) {
             requireAtLeast(source, "test-samples", testSamples, 1);
         }
-        if (hidden.stream().anyMatch(h -> h == null || h < 1)) {
-            throw invalid(source, "hidden", hidden, "one whole number of at least 1 per hidden layer, e.g. 400 or [400, 400]");
+        if (hidden != null) {
+            if (hidden.stream().anyMatch(h -> h == null || h < 1)) {
+                throw invalid(source, "hidden", hidden, "one whole number of at least 1 per hidden layer, e.g. 400 or "
+                        + "[400, 400]");
+            }
+            org.synfire.cli.internal.run.MemoryBudget.requireHidden(source, hidden);
         }
-        org.synfire.cli.internal.run.MemoryBudget.requireHidden(source, hidden);
+        if (parameters != null) {
+            parameters.forEach((key, values) -> {
+                if (key == null || key.isBlank() || values == null || values.isEmpty()
+                        || values.stream().anyMatch(v -> v == null || v < 1)) {
+                    throw invalid(source, "parameters", parameters, "names with whole numbers of at least 1, e.g. "
+                            + "K: 40 or sizes: [40, 20]");
+                }
+                if (key.equals("inputs") || key.equals("outputs") || key.equals("hidden")) {
+                    throw invalid(source, "parameters", parameters, "the circuit's own parameters; " + key
+                            + (key.equals("hidden") ? " has a field of its own (hidden: 400)"
+                                    : " comes from the data set"));
+                }
+            });
+        }
         requireAtLeast(source, "threads", threads, 1);
         org.synfire.cli.internal.run.MemoryBudget.requireThreads(source, threads);
         if (circuitOptions != null) {

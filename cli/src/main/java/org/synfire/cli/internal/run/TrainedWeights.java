@@ -47,8 +47,10 @@ public record TrainedWeights(Path file, Optional<Provenance.Session> run, Map<St
      */
     public CircuitProvider provider(org.synfire.cli.internal.runtime.Extensions extensions, String circuit,
             String model) {
-        String recordedModel = circuit == null ? run.map(Provenance.Session::model).orElse(null) : null;
-        return extensions.circuit(circuit(circuit), model != null ? model : recordedModel);
+        if (run.isPresent()) {
+            return run.get().circuitProvider(extensions, circuit, model);
+        }
+        return extensions.circuit(circuit(circuit), model);
     }
 
     /** The chip backend: the one given, else the run's, else loihi1. */
@@ -63,8 +65,9 @@ public record TrainedWeights(Path file, Optional<Provenance.Session> run, Map<St
 
     /** The circuit's settings for these layers, with the run's circuit seed and options (a bare NPZ: seed 1). */
     public CircuitSettings settings(int inputs, java.util.List<Integer> hidden, int classes) {
-        return CircuitSettings.layers(inputs, hidden, classes, run.map(Provenance.Session::circuitSeed).orElse(1L), 1,
-                run.map(Provenance.Session::options).orElse(Map.of()));
+        return TrainingJob.settings(inputs, hidden, classes, run.map(Provenance.Session::parameters).orElse(Map.of()),
+                run.map(Provenance.Session::circuitSeed).orElse(1L), 1, run.map(Provenance.Session::options)
+                        .orElse(Map.of()));
     }
 
     /**

@@ -88,22 +88,79 @@ public final class TrainingJob {
     public static final int INTERRUPTED_EXIT = StopSignals.EXIT_CODE;
 
     /** Starts a new run of {@code experiment}; returns its directory. */
-    public RunDirectory start(Experiment experiment) throws IOException {
-        Resolved resolved = resolve(experiment);
+    public RunDirectory start(Experiment given) throws IOException {
+        Resolved resolved = resolve(given);
+        Experiment experiment = settle(given, resolved);
         RunDirectory run = RunDirectory.create(options.runs(), experiment.name());
-        AtomicFiles.writeString(run.experiment(), Experiments.toYaml(experiment));
-        provenance(experiment, resolved, options.commandLine()).write(run.provenance());
-        out.println("run directory: " + run.path());
-        train(run, experiment, resolved, Optional.empty());
+        try {
+            AtomicFiles.writeString(run.experiment(), Experiments.toYaml(experiment));
+            provenance(experiment, resolved, options.commandLine()).write(run.provenance());
+            out.println("run directory: " + run.path());
+            train(run, experiment, resolved, Optional.empty());
+        } catch (IllegalArgumentException e) {
+            // a configuration error found when the circuit opened (e.g. its description): no run was made
+            if (!hasCheckpoint(run)) {
+                deleteRecursively(run.path());
+            }
+            throw e;
+        }
         return run;
+    }
+
+    private static boolean hasCheckpoint(RunDirectory run) throws IOException {
+        if (!java.nio.file.Files.isDirectory(run.checkpoints())) {
+            return false;
+        }
+        try (var files = java.nio.file.Files.list(run.checkpoints())) {
+            return files.findAny().isPresent();
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (var paths = java.nio.file.Files.walk(directory)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /**
+     * The experiment with the values the run uses written in: the circuit's default hidden layers where it has
+     * hidden layers and none were given (none for a circuit without them) and the defaults of its own parameters
+     * not given, so that run.json and experiment.yaml say what ran.
+     */
+    private static Experiment settle(Experiment experiment, Resolved resolved) {
+        CircuitProvider circuit = resolved.circuit();
+        Map<String, List<Integer>> own = new java.util.TreeMap<>();
+        circuit.parameterDefaults().forEach((name, values) -> {
+            if (circuit.parameters().contains(name) && !name.equals(CircuitSettings.INPUTS)
+                    && !name.equals(CircuitSettings.OUTPUTS) && !name.equals(CircuitSettings.HIDDEN)) {
+                own.put(name, values);
+            }
+        });
+        own.putAll(experiment.circuitParameters());
+        Experiment settled = experiment.withParameters(own.isEmpty() ? null : own);
+        if (!circuit.parameters().contains(CircuitSettings.HIDDEN)) {
+            return settled.withHidden(null);
+        }
+        if (experiment.hidden() != null) {
+            return settled;
+        }
+        List<Integer> hidden = circuit.parameterDefaults().get(CircuitSettings.HIDDEN);
+        if (hidden == null) {
+            throw new org.synfire.cli.internal.experiment.ConfigurationException("circuit " + circuit.id()
+                    + " has no default hidden layers; give them, e.g. --hidden 400");
+        }
+        return settled.withHidden(hidden);
     }
 
     /**
      * Starts a new run of {@code experiment} in {@code directory} itself (made if absent; it must not hold a
      * run yet): a sweep names its points' directories.
      */
-    public RunDirectory startIn(Path directory, Experiment experiment) throws IOException {
-        Resolved resolved = resolve(experiment);
+    public RunDirectory startIn(Path directory, Experiment given) throws IOException {
+        Resolved resolved = resolve(given);
+        Experiment experiment = settle(given, resolved);
         java.nio.file.Files.createDirectories(directory);
         RunDirectory run = new RunDirectory(directory);
         if (java.nio.file.Files.exists(run.experiment())) {
@@ -157,16 +214,29 @@ public final class TrainingJob {
         Samples train = experiment.trainSamples() == null ? dataset.train()
                 : dataset.train().head(experiment.trainSamples());
         Samples test = experiment.testSamples() == null ? dataset.test() : dataset.test().head(experiment.testSamples());
-        MemoryBudget.requireLayers("experiment " + experiment.name(), train.dimension(), experiment.hidden(),
-                train.classes());
+        MemoryBudget.requireLayers("experiment " + experiment.name(), train.dimension(),
+                experiment.hidden() != null ? experiment.hidden() : circuit.parameterDefaults()
+                        .getOrDefault(CircuitSettings.HIDDEN, List.of()), train.classes());
+        List<String> unknown = experiment.circuitParameters().keySet().stream()
+                .filter(p -> !circuit.parameters().contains(p)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            List<String> own = circuit.parameters().stream().filter(p -> !p.equals(CircuitSettings.INPUTS)
+                    && !p.equals(CircuitSettings.OUTPUTS) && !p.equals(CircuitSettings.HIDDEN)).sorted().toList();
+            throw new org.synfire.cli.internal.experiment.ConfigurationException("circuit " + circuit.id()
+                    + " has no parameter " + String.join(", ", unknown) + (own.isEmpty() ? "; it has none of its own"
+                            : "; its parameters: " + own.stream().map(p -> p + circuit.parameterDefaults()
+                                    .getOrDefault(p, List.of()).stream().map(String::valueOf)
+                                    .collect(java.util.stream.Collectors.joining(",", "=", ""))).toList()));
+        }
         return new Resolved(circuit, model, backend, datasetProvider, train, test, dataset.files());
     }
 
     private void train(RunDirectory run, Experiment experiment, Resolved resolved, Optional<Checkpoint> from)
             throws IOException {
         RunSeeds seeds = RunSeeds.of(experiment.seed());
-        CircuitSettings settings = CircuitSettings.layers(resolved.train().dimension(), experiment.hidden(),
-                resolved.train().classes(), seeds.circuit(), experiment.threads(), experiment.options());
+        CircuitSettings settings = settings(resolved.train().dimension(), experiment.hidden(),
+                resolved.train().classes(), experiment.circuitParameters(), seeds.circuit(), experiment.threads(),
+                experiment.options());
         TrainingLoop loop = new TrainingLoop(resolved.train(), resolved.test(), experiment.epochs(),
                 experiment.checkpointEvery(), seeds.order());
         MetricsLog metrics = MetricsLog.open(run.path());
@@ -326,6 +396,22 @@ public final class TrainingJob {
                 + "from the functional evaluation of the same weights", "inference on chip", headline,
                 headline.isEmpty() ? 0 : onChip.metric(headline), experiment.backend(), circuitId, differ,
                 functional.samples()));
+    }
+
+    /**
+     * A circuit's settings: inputs and outputs from the data, the hidden layers where given (null: a circuit
+     * without them, or an old run's), and the circuit's own parameters.
+     */
+    public static CircuitSettings settings(int inputs, List<Integer> hidden, int classes,
+            Map<String, List<Integer>> parameters, long seed, int threads, Map<String, String> options) {
+        Map<String, List<Integer>> p = new LinkedHashMap<>();
+        p.put(CircuitSettings.INPUTS, List.of(inputs));
+        if (hidden != null) {
+            p.put(CircuitSettings.HIDDEN, hidden);
+        }
+        p.put(CircuitSettings.OUTPUTS, List.of(classes));
+        p.putAll(parameters);
+        return new CircuitSettings(p, seed, threads, options);
     }
 
     /** A session of the run's circuit; with the model check, trained side by side with its functional model. */

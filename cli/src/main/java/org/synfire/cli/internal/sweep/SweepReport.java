@@ -180,7 +180,7 @@ public final class SweepReport {
     static Optional<Paper> paper(SweepGrid grid) {
         Experiment e = grid.experiment();
         boolean circuits = grid.points().stream().allMatch(p -> p.experiment().circuit().startsWith("sbp")
-                && p.experiment().dataset().equals("mnist20") && p.experiment().hidden().equals(List.of(400)));
+                && p.experiment().dataset().equals("mnist20") && List.of(400).equals(p.experiment().hidden()));
         Optional<Measurement> training = CostTables.defaultTable().measurement("sbp", "training");
         Optional<Measurement> inference = CostTables.defaultTable().measurement("sbp", "inference");
         if (!circuits || e == null || training.isEmpty() || inference.isEmpty()) {

@@ -16,7 +16,7 @@ class SummaryTest {
 
     private static Experiment sbp(Map<String, String> options) {
         return new Experiment("x", "", "sbp", null, "loihi1", "mnist20", 1, 1L, null, null, List.of(400), 0.5, 1, null,
-                options);
+                options, null);
     }
 
     private static Evaluation dead(long n) {
