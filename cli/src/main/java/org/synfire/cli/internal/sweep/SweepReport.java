@@ -193,7 +193,7 @@ public final class SweepReport {
             List<PointView> views) {
         StringBuilder md = new StringBuilder("# Sweep " + grid.name() + "\n\n");
         md.append("Experiment `").append(grid.experiment().name()).append("` (").append(grid.experiment().circuit())
-                .append(", ").append(grid.experiment().dataset()).append(", hidden ").append(grid.experiment().hidden())
+                .append(", ").append(grid.experiment().dataset()).append(grid.experiment().hidden() == null ? "" : ", hidden " + grid.experiment().hidden())
                 .append(", ").append(grid.experiment().epochs()).append(" epochs), seeds ")
                 .append(Seeds.format(grid.seeds()));
         grid.set().forEach((k, v) -> md.append(", ").append(k).append(" = ").append(String.join(" | ", v)));
