@@ -119,6 +119,9 @@ class CircuitModelsTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("model check            the weights of counter equalled those of its "
                 + "functional model counter-functional after each of the 10 samples trained"), run.out());
+        // the counter has no inference circuit: the summary does not claim a comparison on the chip
+        assertTrue(run.out().contains("inference on chip      none: circuit counter has no inference circuit (a "
+                + "description with a readout), so nothing was compared on the chip"), run.out());
     }
 
     @Test

@@ -377,6 +377,11 @@ public final class TrainingJob {
             });
             lastInferenceEnergy = session.inferenceEvents().flatMap(e -> EnergyReport.of(circuitId, "inference",
                     defaultCostModel(), e));
+            if (session.inferenceEvents().isEmpty()) {
+                // no inference circuit ran on the chip: its predictions are the functional evaluation's own
+                return Optional.of(String.format("%-22s none: circuit %s has no inference circuit (a description "
+                        + "with a readout), so nothing was compared on the chip", "inference on chip", circuitId));
+            }
         }
         if (lastInferenceEnergy.isPresent()) {
             lastInferenceEnergy.get().write(run.path().resolve("energy-inference.json"),
