@@ -31,7 +31,11 @@ final class ListCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Extensions extensions = main.platform(spec.commandLine().getErr()).extensions();
         print(out, "Backends", extensions.backends());
-        print(out, "Circuits", extensions.circuits());
+        Map<String, String> circuits = new LinkedHashMap<>();
+        extensions.circuits().byId().forEach((id, c) -> circuits.put(id, c.description()
+                + (id.equals(c.circuit()) && c.model().equals(org.synfire.chip.api.spi.CircuitProvider.CHIP) ? ""
+                        : " (--circuit " + c.circuit() + " --model " + c.model() + ")")));
+        print(out, "Circuits", circuits);
         print(out, "Data sets", extensions.datasets());
         print(out, "Cost models", extensions.costModels());
         print(out, "Experiments", Experiments.packagedDescriptions());

@@ -40,7 +40,17 @@ final class DescribedChipSession implements TrainingSession {
         this.training = training;
         this.inference = inference;
         this.model = model;
-        this.chip = open(CircuitCompiler.compile(training, model.initialWeights(settings)));
+        Map<String, int[][]> initial = model.initialWeights(settings);
+        CompiledCircuit compiled;
+        try {
+            compiled = CircuitCompiler.compile(training, initial);
+        } catch (org.synfire.chip.api.circuit.CircuitDescriptionException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            // the description is wrong; not fitting on the chip is the mapping's, below
+            throw new org.synfire.chip.api.circuit.CircuitDescriptionException(e.getMessage(), e);
+        }
+        this.chip = open(compiled);
     }
 
     private ChipCircuitRunner open(CompiledCircuit circuit) {
@@ -96,6 +106,9 @@ final class DescribedChipSession implements TrainingSession {
         return Optional.of(chip.chip().resources());
     }
 
+    /** The prefix of the out-of-phase count of one population in one phase: {@code spikes_out_of_phase/h1/3}. */
+    public static final String OUT_OF_PHASE_PREFIX = "spikes_out_of_phase/";
+
     /**
      * Whether the chip's copies still agree: for each view of a matrix held by several connections, the
      * entries where a copy differs from the first ({@code <view>_copies_differing}); for a transposed view,
@@ -103,7 +116,8 @@ final class DescribedChipSession implements TrainingSession {
      * negated, from the matrix transposed and negated with saturation
      * ({@code <view>_differing_from_minus_<matrix>T}; the copies saturate on their own, so this may be
      * non-zero where the matrix reached its lowest value); and the spikes of populations outside their phases
-     * ({@code spikes_out_of_phase}), which happen only where an input exceeds the gating margin.
+     * ({@code spikes_out_of_phase}), which happen only where an input exceeds the gating margin, and of each
+     * population in each phase where there were any ({@value #OUT_OF_PHASE_PREFIX}{@code <population>/<phase>}).
      */
     @Override
     public Map<String, Long> diagnostics() {
@@ -120,6 +134,8 @@ final class DescribedChipSession implements TrainingSession {
             }
         }
         d.put("spikes_out_of_phase", chip.outOfPhaseSpikes().values().stream().mapToLong(Long::longValue).sum());
+        chip.outOfPhaseSpikesByPhase().forEach((population, byPhase) -> byPhase.forEach((phase, n) ->
+                d.put(OUT_OF_PHASE_PREFIX + population + "/" + phase, n)));
         return d;
     }
 

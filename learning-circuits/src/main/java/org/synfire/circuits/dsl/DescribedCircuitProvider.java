@@ -60,11 +60,26 @@ public abstract class DescribedCircuitProvider implements CircuitProvider {
         return training.parameterNames();
     }
 
+    /** The defaults its training description declares. */
+    @Override
+    public final java.util.Map<String, java.util.List<Integer>> parameterDefaults() {
+        return training.parameterDefaults();
+    }
+
     @Override
     public TrainingSession open(CircuitSettings settings, ChipBackend backend) {
         Objects.requireNonNull(backend, "the " + id + " circuit runs on a chip backend");
         var parameters = CircuitDescriptions.parameters(settings.parameters());
-        return new DescribedChipSession(backend, settings, training.describe(parameters),
-                inference.map(t -> t.describe(parameters)), model);
+        try {
+            return new DescribedChipSession(backend, settings, training.describe(parameters),
+                    inference.map(t -> t.describe(parameters)), model);
+        } catch (org.synfire.chip.api.circuit.CircuitDescriptionException e) {
+            // sizes and shapes are evaluated when the description compiles, where its let values are gone
+            if (e.getMessage().startsWith(training.source() + ":")) {
+                throw e; // read and checked when described, with its hint
+            }
+            throw new org.synfire.chip.api.circuit.CircuitDescriptionException(training.source() + ": "
+                    + e.getMessage() + training.letHint(e.getMessage()), e);
+        }
     }
 }
