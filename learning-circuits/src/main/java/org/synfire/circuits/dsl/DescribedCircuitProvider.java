@@ -60,10 +60,18 @@ public abstract class DescribedCircuitProvider implements CircuitProvider {
         return training.parameterNames();
     }
 
+    /**
+     * The values the descriptions' parameters take for these settings: by default the settings' parameters; a
+     * circuit whose options set parameters of its description (for example a weight exponent) adds them here.
+     */
+    protected java.util.Map<String, java.util.List<Long>> templateParameters(CircuitSettings settings) {
+        return CircuitDescriptions.parameters(settings.parameters());
+    }
+
     @Override
     public TrainingSession open(CircuitSettings settings, ChipBackend backend) {
         Objects.requireNonNull(backend, "the " + id + " circuit runs on a chip backend");
-        var parameters = CircuitDescriptions.parameters(settings.parameters());
+        var parameters = templateParameters(settings);
         return new DescribedChipSession(backend, settings, training.describe(parameters),
                 inference.map(t -> t.describe(parameters)), model);
     }

@@ -1,6 +1,11 @@
 package org.synfire.circuits.internal.sbp;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+
+import org.synfire.chip.api.circuit.CircuitSettings;
 
 import org.synfire.circuits.dsl.CircuitDescriptions;
 import org.synfire.circuits.dsl.DescribedCircuitProvider;
@@ -20,5 +25,14 @@ public final class SbpChipProvider extends DescribedCircuitProvider {
     public SbpChipProvider() {
         super(ID, "Synfire-gated backprop (Renner et al. 2024): spiking circuit that learns on the chip (8 N + 4 "
                 + "phases for N hidden layers)", TRAINING, Optional.of(INFERENCE), new SbpModel(ID));
+    }
+
+    /** The settings' parameters, and the hidden-to-hidden weight exponent its option sets. */
+    @Override
+    protected Map<String, List<Long>> templateParameters(CircuitSettings settings) {
+        Map<String, List<Long>> parameters = new LinkedHashMap<>(super.templateParameters(settings));
+        parameters.put(SbpOptions.HIDDEN_EXPONENT_PARAMETER,
+                List.of((long) SbpOptions.of(ID, settings).hiddenExponent()));
+        return parameters;
     }
 }

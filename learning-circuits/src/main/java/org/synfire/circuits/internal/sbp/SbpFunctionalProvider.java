@@ -27,6 +27,7 @@ public final class SbpFunctionalProvider implements CircuitProvider {
 
     @Override
     public TrainingSession open(CircuitSettings settings, ChipBackend backend) {
-        return new SbpFunctionalSession(SbpInitialWeights.draw(ID, settings));
+        SbpOptions options = SbpOptions.of(ID, settings);
+        return new SbpFunctionalSession(SbpInitialWeights.draw(ID, settings), options.shifts(settings.layerSizes().length));
     }
 }

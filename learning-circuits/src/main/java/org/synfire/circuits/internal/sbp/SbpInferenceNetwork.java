@@ -27,6 +27,15 @@ final class SbpInferenceNetwork {
     }
 
     static InferenceNetwork of(SbpWeights weights) {
+        return of(weights, new int[weights.sizes.length]);
+    }
+
+    /**
+     * @param shift the forward shift of each matrix ({@link SbpFunctionalModel#SbpFunctionalModel(SbpWeights, int[])}):
+     *              a layer whose matrix acts at a lower exponent holds its mantissas shifted as the chip does,
+     *              so every layer is in mantissa units at exponent 0
+     */
+    static InferenceNetwork of(SbpWeights weights, int[] shift) {
         int[] sizes = weights.sizes;
         List<InferenceNetwork.Layer> layers = new ArrayList<>();
         for (int l = 1; l < sizes.length; l++) {
@@ -36,7 +45,7 @@ final class SbpInferenceNetwork {
             int[] transposed = new int[w.length];
             for (int i = 0; i < in; i++) {
                 for (int j = 0; j < out; j++) {
-                    transposed[j * in + i] = w[i * out + j];
+                    transposed[j * in + i] = w[i * out + j] >> shift[l];
                 }
             }
             int[] threshold = new int[out];

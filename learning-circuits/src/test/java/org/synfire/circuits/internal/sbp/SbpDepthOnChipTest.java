@@ -25,17 +25,56 @@ import org.synfire.chip.emulator.Loihi1Backend;
  */
 class SbpDepthOnChipTest {
 
+    /** Layer sizes, then circuit options: the defaults of each depth, and exponent 0 at depth 2. */
     @ParameterizedTest
-    @ValueSource(strings = {"40,16,12,4", "40,20,16,12,4", "24,10,4"})
-    void chipEqualsTheFunctionalModelAfterEverySample(String layerSizes) {
-        int[] sizes = Arrays.stream(layerSizes.split(",")).mapToInt(Integer::parseInt).toArray();
+    @ValueSource(strings = {"40,16,12,4", "40,20,16,12,4", "24,10,4", "40,16,12,4 hidden-exponent=0"})
+    void chipEqualsTheFunctionalModelAfterEverySample(String run) {
+        String[] words = run.split(" ");
+        int[] sizes = Arrays.stream(words[0].split(",")).mapToInt(Integer::parseInt).toArray();
+        Map<String, String> options = new java.util.HashMap<>(Map.of("init", "shifted-w2"));
+        for (int i = 1; i < words.length; i++) {
+            options.put(words[i].substring(0, words[i].indexOf('=')), words[i].substring(words[i].indexOf('=') + 1));
+        }
+        trainBoth(sizes, options, null);
+    }
+
+    /**
+     * The hidden-to-hidden matrices at exponents -1 (the sums halve) and -2 (each mantissa shifted before the sum,
+     * as the chip does), from random weights wide enough that every layer learns (those of the default
+     * initialisation in a network this small barely reach layer 1 through two halved layers).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {-1, -2})
+    void chipEqualsTheFunctionalModelAtLowerHiddenExponents(int exponent) {
+        int[] sizes = {30, 40, 40, 30, 4};
+        List<int[][]> matrices = SbpFunctionalModelDepthTest.randomMatrices(sizes, new SplittableRandom(51 - exponent),
+                false);
+        for (int l = 2; l <= 3; l++) { // as in SbpFunctionalModelDepthTest: at -2 doubled, so that layers 2, 3 fire
+            for (int[] row : matrices.get(l - 1)) {
+                for (int j = 0; j < row.length; j++) {
+                    row[j] = SbpWeights.clamp(row[j] << (-exponent - 1));
+                }
+            }
+        }
+        trainBoth(sizes, Map.of("hidden-exponent", Integer.toString(exponent)), SbpWeights.of(matrices).toMap());
+    }
+
+    /**
+     * Trains the chip circuit and the functional model side by side on random samples and checks them as the class
+     * says; {@code start}, when given, replaces both circuits' initial weights.
+     */
+    private static void trainBoth(int[] sizes, Map<String, String> options, Map<String, int[][]> start) {
         List<Integer> hidden = Arrays.stream(sizes, 1, sizes.length - 1).boxed().toList();
         CircuitSettings settings = CircuitSettings.layers(sizes[0], hidden, sizes[sizes.length - 1], 11, 1,
-                Map.of("init", "shifted-w2"));
+                options);
         Samples train = RandomSamples.of(new SplittableRandom(5), 240, sizes[0], sizes[sizes.length - 1]);
         Samples test = RandomSamples.of(new SplittableRandom(6), 60, sizes[0], sizes[sizes.length - 1]);
         try (TrainingSession chip = new SbpChipProvider().open(settings, new Loihi1Backend());
                 TrainingSession functional = new SbpFunctionalProvider().open(settings, null)) {
+            if (start != null) {
+                chip.restore(start);
+                functional.restore(start);
+            }
             Map<String, int[][]> initial = functional.weights();
             for (int n = 0; n < train.count(); n++) {
                 chip.train(train, n);
