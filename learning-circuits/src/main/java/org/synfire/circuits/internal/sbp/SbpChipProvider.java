@@ -27,12 +27,13 @@ public final class SbpChipProvider extends DescribedCircuitProvider {
                 + "phases for N hidden layers)", TRAINING, Optional.of(INFERENCE), new SbpModel(ID));
     }
 
-    /** The settings' parameters, and the hidden-to-hidden weight exponent its option sets. */
+    /** The settings' parameters, and the hidden-to-hidden weight exponent and hidden window its options set. */
     @Override
     protected Map<String, List<Long>> templateParameters(CircuitSettings settings) {
         Map<String, List<Long>> parameters = new LinkedHashMap<>(super.templateParameters(settings));
-        parameters.put(SbpOptions.HIDDEN_EXPONENT_PARAMETER,
-                List.of((long) SbpOptions.of(ID, settings).hiddenExponent()));
+        SbpOptions options = SbpOptions.of(ID, settings);
+        parameters.put(SbpOptions.HIDDEN_EXPONENT_PARAMETER, List.of((long) options.hiddenExponent()));
+        parameters.put(SbpOptions.HIDDEN_WINDOW_PARAMETER, List.of((long) options.hiddenWindow()));
         return parameters;
     }
 }

@@ -62,6 +62,8 @@ final class SbpFunctionalModel {
     private final int[] e;
     /** The right shift of W_l's mantissas in the forward pass, at index l. */
     private final int[] shift;
+    /** How far layer l's derivative window reaches past (0, 1024] on either side, at index l. */
+    private final int[] windowWidening;
 
     SbpFunctionalModel(SbpWeights weights) {
         this(weights, new int[weights.sizes.length]);
@@ -73,6 +75,15 @@ final class SbpFunctionalModel {
      *              before it sums them, so a_l sums {@code w >> shift}.
      */
     SbpFunctionalModel(SbpWeights weights, int[] shift) {
+        this(weights, shift, new int[weights.sizes.length]);
+    }
+
+    /**
+     * @param shift  as {@link #SbpFunctionalModel(SbpWeights, int[])}
+     * @param window at index l, how far hidden layer l's derivative window reaches past (0, 1024] on either side:
+     *               c_l = [-window < a_l <= 1024 + window]
+     */
+    SbpFunctionalModel(SbpWeights weights, int[] shift, int[] window) {
         this.w = weights;
         this.sizes = weights.sizes;
         this.top = sizes.length - 1;
@@ -81,6 +92,11 @@ final class SbpFunctionalModel {
                     + sizes.length + " layers");
         }
         this.shift = shift.clone();
+        if (window.length != sizes.length) {
+            throw new IllegalArgumentException("functional model: " + window.length + " windows for "
+                    + sizes.length + " layers");
+        }
+        this.windowWidening = window.clone();
         this.a = new int[top + 1][];
         this.active = new int[top][];
         this.activeCount = new int[top];
@@ -267,12 +283,14 @@ final class SbpFunctionalModel {
         return np + nn > 0;
     }
 
-    /** c over hidden layer {@code l}: 0 < a_l <= 1024. */
+    /** c over hidden layer {@code l}: 0 < a_l <= 1024, widened on both sides by the layer's window option. */
     private void window(int l) {
         int[] potential = a[l];
         boolean[] c = this.c;
+        int low = -windowWidening[l];
+        int high = 1024 + windowWidening[l];
         for (int j = 0; j < potential.length; j++) {
-            c[j] = potential[j] > 0 & potential[j] <= 1024; // no branch: about half the units are in the window
+            c[j] = potential[j] > low & potential[j] <= high; // no branch: about half the units are in the window
         }
     }
 

@@ -28,6 +28,8 @@ public final class SbpFunctionalProvider implements CircuitProvider {
     @Override
     public TrainingSession open(CircuitSettings settings, ChipBackend backend) {
         SbpOptions options = SbpOptions.of(ID, settings);
-        return new SbpFunctionalSession(SbpInitialWeights.draw(ID, settings), options.shifts(settings.layerSizes().length));
+        int layers = settings.layerSizes().length;
+        return new SbpFunctionalSession(SbpInitialWeights.draw(ID, settings), options.shifts(layers),
+                options.windows(layers));
     }
 }

@@ -22,9 +22,14 @@ final class SbpFunctionalSession implements TrainingSession {
 
     /** @param shift the forward shift of each matrix, as {@link SbpFunctionalModel#SbpFunctionalModel(SbpWeights, int[])} */
     SbpFunctionalSession(SbpWeights weights, int[] shift) {
+        this(weights, shift, new int[weights.sizes.length]);
+    }
+
+    /** @param window each layer's window widening, as {@link SbpFunctionalModel#SbpFunctionalModel(SbpWeights, int[], int[])} */
+    SbpFunctionalSession(SbpWeights weights, int[] shift, int[] window) {
         this.weights = weights;
         this.shift = shift.clone();
-        this.model = new SbpFunctionalModel(weights, shift);
+        this.model = new SbpFunctionalModel(weights, shift, window);
     }
 
     @Override

@@ -17,8 +17,10 @@ import org.synfire.chip.api.circuit.CircuitSettings;
  * @param hiddenInitScaled {@code hidden-init}: the initial hidden-to-hidden mantissas drawn with their standard
  *                       deviation times {@code 2^-hiddenExponent} ({@code exponent-scaled}) rather than as the
  *                       specification says ({@code spec}, the default)
+ * @param hiddenWindow   {@code hidden-window}: hidden layers 2 .. N take the derivative window
+ *                       {@code (-hiddenWindow, 1024 + hiddenWindow]} instead of (0, 1024] (0, 128, 256 or 512)
  */
-record SbpOptions(boolean positiveOutput, int hiddenExponent, boolean hiddenInitScaled) {
+record SbpOptions(boolean positiveOutput, int hiddenExponent, boolean hiddenInitScaled, int hiddenWindow) {
 
     /** The option that sets the exponent of the hidden-to-hidden matrices, and its values. */
     static final String HIDDEN_EXPONENT = "hidden-exponent";
@@ -31,15 +33,34 @@ record SbpOptions(boolean positiveOutput, int hiddenExponent, boolean hiddenInit
     static final List<String> HIDDEN_INITS = List.of(HIDDEN_INIT_SPEC, HIDDEN_INIT_SCALED);
     /** The description's parameter that takes the exponent. */
     static final String HIDDEN_EXPONENT_PARAMETER = "hidden_exponent";
+    /** The option that widens the derivative window of hidden layers 2 .. N, its values, and its parameter. */
+    static final String HIDDEN_WINDOW = "hidden-window";
+    static final String DEFAULT_HIDDEN_WINDOW = "0";
+    static final List<String> HIDDEN_WINDOWS = List.of("0", "128", "256", "512");
+    static final String HIDDEN_WINDOW_PARAMETER = "hidden_window";
 
     /** The options the settings give; an unknown option or value is refused naming the known ones. */
     static SbpOptions of(String circuit, CircuitSettings settings) {
-        settings.requireOnly(circuit, Set.of(SbpInitialWeights.OPTION, HIDDEN_EXPONENT, HIDDEN_INIT));
+        settings.requireOnly(circuit, Set.of(SbpInitialWeights.OPTION, HIDDEN_EXPONENT, HIDDEN_INIT,
+                HIDDEN_WINDOW));
         boolean positive = !settings.option(SbpInitialWeights.OPTION, SbpInitialWeights.DEFAULT,
                 SbpInitialWeights.CHOICES).equals(SbpInitialWeights.SPEC);
         int exponent = Integer.parseInt(settings.option(HIDDEN_EXPONENT, DEFAULT_HIDDEN_EXPONENT, HIDDEN_EXPONENTS));
         boolean scaled = settings.option(HIDDEN_INIT, HIDDEN_INIT_SPEC, HIDDEN_INITS).equals(HIDDEN_INIT_SCALED);
-        return new SbpOptions(positive, exponent, scaled);
+        int window = Integer.parseInt(settings.option(HIDDEN_WINDOW, DEFAULT_HIDDEN_WINDOW, HIDDEN_WINDOWS));
+        return new SbpOptions(positive, exponent, scaled, window);
+    }
+
+    /**
+     * How far the derivative window of each layer reaches past (0, 1024] on either side, at index l = 1 .. N+1 of a
+     * circuit with {@code layers} = N + 2 layers: {@code hiddenWindow} for hidden layers 2 .. N, else 0.
+     */
+    int[] windows(int layers) {
+        int[] window = new int[layers];
+        for (int l = 2; l <= layers - 2; l++) {
+            window[l] = hiddenWindow;
+        }
+        return window;
     }
 
     /**

@@ -37,14 +37,26 @@ final class DeepReferenceModel {
         this(m, new int[0]);
     }
 
+    /**
+     * How far layer l's derivative window reaches past (0, 1024] on either side, at index l: its units with
+     * -window < a <= 1024 + window get the error.
+     */
+    final int[] window;
+
     /** As {@link #DeepReferenceModel(Map)}, W_l acting at weight exponent {@code exponents[l]} (0 past its end). */
     DeepReferenceModel(Map<String, int[][]> m, int[] exponents) {
+        this(m, exponents, new int[0]);
+    }
+
+    /** As {@link #DeepReferenceModel(Map, int[])}, layer l's window widened by {@code windows[l]} (0 past its end). */
+    DeepReferenceModel(Map<String, int[][]> m, int[] exponents, int[] windows) {
         int count = 0;
         while (m.containsKey("w" + (count + 1))) {
             count++;
         }
         layers = count;
         exponent = Arrays.copyOf(exponents, layers + 1);
+        window = Arrays.copyOf(windows, layers + 1);
         w = new int[layers + 1][][];
         tp = new int[layers + 1][][];
         tm = new int[layers + 1][][];
@@ -78,8 +90,8 @@ final class DeepReferenceModel {
                     }
                 }
                 h[l][j] = a > 512;
-                hm[l][j] = a > 0;
-                hp[l][j] = a > 1024;
+                hm[l][j] = a > -window[l];
+                hp[l][j] = a > 1024 + window[l];
                 c[l][j] = hm[l][j] && !hp[l][j];
             }
         }

@@ -25,9 +25,10 @@ import org.synfire.chip.emulator.Loihi1Backend;
  */
 class SbpDepthOnChipTest {
 
-    /** Layer sizes, then circuit options: the defaults of each depth, and exponent 0 at depth 2. */
+    /** Layer sizes, then circuit options: the defaults of each depth, exponent 0, and a wider hidden window. */
     @ParameterizedTest
-    @ValueSource(strings = {"40,16,12,4", "40,20,16,12,4", "24,10,4", "40,16,12,4 hidden-exponent=0"})
+    @ValueSource(strings = {"40,16,12,4", "40,20,16,12,4", "24,10,4", "40,16,12,4 hidden-exponent=0",
+        "40,20,16,12,4 hidden-exponent=0 hidden-window=512"})
     void chipEqualsTheFunctionalModelAfterEverySample(String run) {
         String[] words = run.split(" ");
         int[] sizes = Arrays.stream(words[0].split(",")).mapToInt(Integer::parseInt).toArray();

@@ -106,7 +106,7 @@ class SbpFunctionalModelDepthTest {
     @ValueSource(ints = {-1, -2})
     void equalsThePlainRuleWithHiddenToHiddenExponents(int exponent) {
         int[] sizes = {30, 40, 40, 30, 4}; // wide enough that 20 or so units fire in each hidden layer
-        int[] shift = new SbpOptions(true, exponent, false).shifts(sizes.length);
+        int[] shift = new SbpOptions(true, exponent, false, 0).shifts(sizes.length);
         assertArrayEquals(new int[] {0, 0, -exponent, -exponent, 0}, shift);
         SplittableRandom random = new SplittableRandom(51 - exponent);
         List<int[][]> matrices = randomMatrices(sizes, random, false);
@@ -131,6 +131,28 @@ class SbpFunctionalModelDepthTest {
     }
 
     /**
+     * Hidden layers 2 and 3 with their derivative window widened ({@code hidden-window}): the plain rule takes
+     * -window < a <= 1024 + window there, and (0, 1024] for layer 1.
+     */
+    @ParameterizedTest(name = "window {0}")
+    @ValueSource(ints = {256, 512})
+    void equalsThePlainRuleWithWiderHiddenWindows(int widening) {
+        int[] sizes = SIZES[2];
+        int[] window = new SbpOptions(true, 0, false, widening).windows(sizes.length);
+        assertArrayEquals(new int[] {0, 0, widening, widening, 0}, window);
+        SplittableRandom random = new SplittableRandom(71 + widening);
+        SbpWeights weights = SbpWeights.of(randomMatrices(sizes, random, false));
+        int[] learned = new int[sizes.length];
+        DeepReferenceModel reference = new DeepReferenceModel(weights.toMap(), new int[0], window);
+        SbpFunctionalModel model = new SbpFunctionalModel(weights, new int[sizes.length], window);
+        trainAlongside(weights, model, reference, random, 600, learned);
+        for (int l = 1; l < sizes.length; l++) {
+            assertTrue(learned[l] >= 50, "W" + l + " with window " + widening + " changed in " + learned[l]
+                    + " of 600 samples; the test needs learning in every layer");
+        }
+    }
+
+    /**
      * Trains the model and the plain rule on the same random samples (binary inputs, 30 % active, random
      * labels), comparing every matrix after every sample; counts in {@code learned[l]} the samples that changed
      * W_l, and returns the plain model.
@@ -143,8 +165,12 @@ class SbpFunctionalModelDepthTest {
 
     private static DeepReferenceModel trainAlongside(SbpWeights weights, int[] shift, DeepReferenceModel reference,
             SplittableRandom random, int samples, int[] learned) {
+        return trainAlongside(weights, new SbpFunctionalModel(weights, shift), reference, random, samples, learned);
+    }
+
+    private static DeepReferenceModel trainAlongside(SbpWeights weights, SbpFunctionalModel model,
+            DeepReferenceModel reference, SplittableRandom random, int samples, int[] learned) {
         int[] sizes = weights.sizes;
-        SbpFunctionalModel model = new SbpFunctionalModel(weights, shift);
         byte[] x = new byte[sizes[0]];
         boolean[] bits = new boolean[sizes[0]];
         for (int n = 0; n < samples; n++) {
