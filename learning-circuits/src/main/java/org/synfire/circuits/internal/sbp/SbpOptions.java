@@ -24,13 +24,14 @@ record SbpOptions(boolean positiveOutput, int hiddenExponent, boolean hiddenInit
 
     /** The option that sets the exponent of the hidden-to-hidden matrices, and its values. */
     static final String HIDDEN_EXPONENT = "hidden-exponent";
-    static final String DEFAULT_HIDDEN_EXPONENT = "0";
+    static final String DEFAULT_HIDDEN_EXPONENT = "-2";
     static final List<String> HIDDEN_EXPONENTS = List.of("0", "-1", "-2", "-3");
     /** The option that scales the initial hidden-to-hidden mantissas with the exponent, and its values. */
     static final String HIDDEN_INIT = "hidden-init";
     static final String HIDDEN_INIT_SPEC = "spec";
     static final String HIDDEN_INIT_SCALED = "exponent-scaled";
-    static final List<String> HIDDEN_INITS = List.of(HIDDEN_INIT_SPEC, HIDDEN_INIT_SCALED);
+    static final String DEFAULT_HIDDEN_INIT = HIDDEN_INIT_SCALED;
+    static final List<String> HIDDEN_INITS = List.of(HIDDEN_INIT_SCALED, HIDDEN_INIT_SPEC);
     /** The description's parameter that takes the exponent. */
     static final String HIDDEN_EXPONENT_PARAMETER = "hidden_exponent";
     /** The option that widens the derivative window of hidden layers 2 .. N, its values, and its parameter. */
@@ -46,7 +47,7 @@ record SbpOptions(boolean positiveOutput, int hiddenExponent, boolean hiddenInit
         boolean positive = !settings.option(SbpInitialWeights.OPTION, SbpInitialWeights.DEFAULT,
                 SbpInitialWeights.CHOICES).equals(SbpInitialWeights.SPEC);
         int exponent = Integer.parseInt(settings.option(HIDDEN_EXPONENT, DEFAULT_HIDDEN_EXPONENT, HIDDEN_EXPONENTS));
-        boolean scaled = settings.option(HIDDEN_INIT, HIDDEN_INIT_SPEC, HIDDEN_INITS).equals(HIDDEN_INIT_SCALED);
+        boolean scaled = settings.option(HIDDEN_INIT, DEFAULT_HIDDEN_INIT, HIDDEN_INITS).equals(HIDDEN_INIT_SCALED);
         int window = Integer.parseInt(settings.option(HIDDEN_WINDOW, DEFAULT_HIDDEN_WINDOW, HIDDEN_WINDOWS));
         return new SbpOptions(positive, exponent, scaled, window);
     }

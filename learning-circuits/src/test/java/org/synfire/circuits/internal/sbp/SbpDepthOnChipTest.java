@@ -25,39 +25,54 @@ import org.synfire.chip.emulator.Loihi1Backend;
  */
 class SbpDepthOnChipTest {
 
-    /** Layer sizes, then circuit options: the defaults of each depth, exponent 0, and a wider hidden window. */
+    /**
+     * Layer sizes, then circuit options: depth 1 (its defaults), and deeper circuits as they were before
+     * {@code hidden-exponent} (exponent 0, the specification's initial weights), also with a wider hidden window.
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"40,16,12,4", "40,20,16,12,4", "24,10,4", "40,16,12,4 hidden-exponent=0",
-        "40,20,16,12,4 hidden-exponent=0 hidden-window=512"})
+    @ValueSource(strings = {"24,10,4", "40,16,12,4 hidden-exponent=0 hidden-init=spec",
+        "40,20,16,12,4 hidden-exponent=0 hidden-init=spec",
+        "40,20,16,12,4 hidden-exponent=0 hidden-init=spec hidden-window=512"})
     void chipEqualsTheFunctionalModelAfterEverySample(String run) {
         String[] words = run.split(" ");
         int[] sizes = Arrays.stream(words[0].split(",")).mapToInt(Integer::parseInt).toArray();
-        Map<String, String> options = new java.util.HashMap<>(Map.of("init", "shifted-w2"));
-        for (int i = 1; i < words.length; i++) {
-            options.put(words[i].substring(0, words[i].indexOf('=')), words[i].substring(words[i].indexOf('=') + 1));
-        }
-        trainBoth(sizes, options, null);
+        trainBoth(sizes, options(words), null);
     }
 
     /**
-     * The hidden-to-hidden matrices at exponents -1 (the sums halve) and -2 (each mantissa shifted before the sum,
-     * as the chip does), from random weights wide enough that every layer learns (those of the default
-     * initialisation in a network this small barely reach layer 1 through two halved layers).
+     * Depths 2 and 3 with the defaults of a deep circuit (hidden-to-hidden matrices at exponent -2, each mantissa
+     * shifted before the sum as the chip does) and at exponent -1 (the sums halve), from random weights wide enough
+     * that every layer learns: in a network this small the default initial weights barely reach layer 1 through
+     * the lowered layers (the initialisation's own path is SbpInitialWeightsTest's, and the CLI's on-chip runs').
      */
     @ParameterizedTest
-    @ValueSource(ints = {-1, -2})
-    void chipEqualsTheFunctionalModelAtLowerHiddenExponents(int exponent) {
-        int[] sizes = {30, 40, 40, 30, 4};
+    @ValueSource(strings = {"30,40,40,4", "30,40,40,30,4", "30,40,40,30,4 hidden-exponent=-1"})
+    void chipEqualsTheFunctionalModelAtLowerHiddenExponents(String run) {
+        String[] words = run.split(" ");
+        int[] sizes = Arrays.stream(words[0].split(",")).mapToInt(Integer::parseInt).toArray();
+        Map<String, String> options = options(words);
+        int exponent = SbpOptions.of("test", CircuitSettings.layers(sizes[0],
+                Arrays.stream(sizes, 1, sizes.length - 1).boxed().toList(), sizes[sizes.length - 1], 1, 1, options))
+                .hiddenExponent();
         List<int[][]> matrices = SbpFunctionalModelDepthTest.randomMatrices(sizes, new SplittableRandom(51 - exponent),
                 false);
-        for (int l = 2; l <= 3; l++) { // as in SbpFunctionalModelDepthTest: at -2 doubled, so that layers 2, 3 fire
+        for (int l = 2; l < sizes.length - 1; l++) { // at -2 doubled (saturating), so that layers 2, 3 fire
             for (int[] row : matrices.get(l - 1)) {
                 for (int j = 0; j < row.length; j++) {
                     row[j] = SbpWeights.clamp(row[j] << (-exponent - 1));
                 }
             }
         }
-        trainBoth(sizes, Map.of("hidden-exponent", Integer.toString(exponent)), SbpWeights.of(matrices).toMap());
+        trainBoth(sizes, options, SbpWeights.of(matrices).toMap());
+    }
+
+    /** The options {@code KEY=VALUE} after the first word, over {@code init=shifted-w2}. */
+    private static Map<String, String> options(String[] words) {
+        Map<String, String> options = new java.util.HashMap<>(Map.of("init", "shifted-w2"));
+        for (int i = 1; i < words.length; i++) {
+            options.put(words[i].substring(0, words[i].indexOf('=')), words[i].substring(words[i].indexOf('=') + 1));
+        }
+        return options;
     }
 
     /**
