@@ -54,16 +54,7 @@ class SbpDepthOnChipTest {
         int exponent = SbpOptions.of("test", CircuitSettings.layers(sizes[0],
                 Arrays.stream(sizes, 1, sizes.length - 1).boxed().toList(), sizes[sizes.length - 1], 1, 1, options))
                 .hiddenExponent();
-        List<int[][]> matrices = SbpFunctionalModelDepthTest.randomMatrices(sizes, new SplittableRandom(51 - exponent),
-                false);
-        for (int l = 2; l < sizes.length - 1; l++) { // at -2 doubled (saturating), so that layers 2, 3 fire
-            for (int[] row : matrices.get(l - 1)) {
-                for (int j = 0; j < row.length; j++) {
-                    row[j] = SbpWeights.clamp(row[j] << (-exponent - 1));
-                }
-            }
-        }
-        trainBoth(sizes, options, SbpWeights.of(matrices).toMap());
+        trainBoth(sizes, options, SbpFunctionalModelDepthTest.learnableWeights(sizes, exponent, 51 - exponent));
     }
 
     /** The options {@code KEY=VALUE} after the first word, over {@code init=shifted-w2}. */

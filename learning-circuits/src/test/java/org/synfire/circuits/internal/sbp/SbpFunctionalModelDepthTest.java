@@ -198,6 +198,24 @@ class SbpFunctionalModelDepthTest {
     }
 
     /**
+     * Weights (every matrix and copy, by name) with which a small circuit learns in every layer when its
+     * hidden-to-hidden matrices act at {@code exponent} (-1 or -2): {@link #randomMatrices} without edges, the
+     * hidden-to-hidden ones doubled (saturating) at -2, so that layers 2 and deeper still fire. The default initial
+     * weights are drawn for wide layers: in a network this small they barely reach layer 1 through the lowered layers.
+     */
+    static Map<String, int[][]> learnableWeights(int[] sizes, int exponent, long seed) {
+        List<int[][]> matrices = randomMatrices(sizes, new SplittableRandom(seed), false);
+        for (int l = 2; l < sizes.length - 1; l++) {
+            for (int[] row : matrices.get(l - 1)) {
+                for (int j = 0; j < row.length; j++) {
+                    row[j] = SbpWeights.clamp(row[j] << (-exponent - 1));
+                }
+            }
+        }
+        return SbpWeights.of(matrices).toMap();
+    }
+
+    /**
      * W_1 .. W_{N+1}, even: uniform in -120 .. 240 (about half of the units fire and many sit in the
      * window 0 .. 1024), or with {@code edges} half of them at -256, -254, 252 or 254.
      */
