@@ -17,7 +17,7 @@ final class SbpInferenceNetwork {
 
     /** A unit fires iff its input sum exceeds this, in weight-mantissa units. */
     static final int THRESHOLD = 512;
-    /** The circuit's plastic weights sit at exponent 0 (the chip multiplies a mantissa by 2^6). */
+    /** Every layer holds mantissas at exponent 0 (a matrix the circuit lowers: shifted, as the chip does). */
     static final int WEIGHT_EXPONENT = 0;
     static final String UNITS = "weight mantissa at exponent 0: on the chip a weight w adds w * 64 to a compartment's "
             + "current; a unit fires iff its sum exceeds 512 (the threshold 1024 less the gate's lift of 512)";
