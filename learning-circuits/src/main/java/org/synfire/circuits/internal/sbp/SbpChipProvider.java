@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.synfire.chip.api.circuit.CircuitSettings;
-
 import org.synfire.circuits.dsl.CircuitDescriptions;
 import org.synfire.circuits.dsl.DescribedCircuitProvider;
 

@@ -12,11 +12,12 @@ import org.synfire.chip.api.circuit.CircuitSettings;
  * @param positiveOutput {@code init}: the last matrix drawn with a positive mean ({@code positive-output}, the
  *                       default) rather than as the specification says ({@code spec}); see {@link SbpInitialWeights}
  * @param hiddenExponent {@code hidden-exponent}: the weight exponent of the hidden-to-hidden matrices W_2 .. W_N
- *                       (0 .. -3); with one hidden layer there is none, so it changes nothing there
- *                       (docs/sbp-circuit.md, "Deeper networks")
+ *                       (0 .. -3, default -2: the step of the rule against the window as in the first layer);
+ *                       with one hidden layer there is none, so it changes nothing there (docs/sbp-circuit.md,
+ *                       "Deeper networks")
  * @param hiddenInitScaled {@code hidden-init}: the initial hidden-to-hidden mantissas drawn with their standard
- *                       deviation times {@code 2^-hiddenExponent} ({@code exponent-scaled}) rather than as the
- *                       specification says ({@code spec}, the default)
+ *                       deviation times {@code 2^-hiddenExponent} ({@code exponent-scaled}, the default) rather than
+ *                       as the specification says ({@code spec})
  * @param hiddenWindow   {@code hidden-window}: hidden layers 2 .. N take the derivative window
  *                       {@code (-hiddenWindow, 1024 + hiddenWindow]} instead of (0, 1024] (0, 128, 256 or 512)
  */
