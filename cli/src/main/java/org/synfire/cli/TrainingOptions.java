@@ -61,7 +61,10 @@ final class TrainingOptions {
             description = "A setting of the circuit's own, repeatable; replaces the experiment's of that name. The sBP "
                     + "circuits take init=positive-output (default; the last matrix with a positive mean, as the "
                     + "published code's 'rand' mode: no dead output units; shifted-w2 is an alias) or init=spec (the "
-                    + "paper's initial weights: about one seed in three ends with a dead output unit).")
+                    + "paper's initial weights: about one seed in three ends with a dead output unit). With two or more "
+                    + "hidden layers also hidden-exponent=0|-1|-2|-3 (default -2: the hidden-to-hidden weights' "
+                    + "exponent, which keeps every layer learning), hidden-init=exponent-scaled|spec and "
+                    + "hidden-window=0|128|256|512 (docs/sbp-circuit.md).")
     Map<String, String> circuitOptions;
 
     @Option(names = "--param", paramLabel = "NAME=N[,N...]",

@@ -65,7 +65,7 @@ final class DescribedChipSession implements TrainingSession {
 
     @Override
     public Evaluation evaluate(Samples samples) {
-        return model.evaluate(weights(), samples);
+        return model.evaluate(settings, weights(), samples);
     }
 
     /** Runs the circuit's inference description on the chip with the weights the training circuit holds now. */
@@ -159,7 +159,7 @@ final class DescribedChipSession implements TrainingSession {
     /** The circuit model's inference network of the weights on the chip now. */
     @Override
     public Optional<org.synfire.chip.api.circuit.InferenceNetwork> inferenceNetwork() {
-        return model.inferenceNetwork(weights());
+        return model.inferenceNetwork(settings, weights());
     }
 
     /** Every copy of every matrix, the matrices first under their own names (see {@link CompiledCircuit.MatrixConnection}). */

@@ -54,22 +54,43 @@ public abstract class DescribedCircuitProvider implements CircuitProvider {
         return true;
     }
 
-    /** The parameters the training circuit declares. */
+    /** The parameters the training circuit declares, less those its options set ({@link #parametersOfOptions()}). */
     @Override
     public final java.util.Set<String> parameters() {
-        return training.parameterNames();
+        java.util.Set<String> names = new java.util.LinkedHashSet<>(training.parameterNames());
+        names.removeAll(parametersOfOptions());
+        return java.util.Collections.unmodifiableSet(names);
     }
 
-    /** The defaults its training description declares. */
+    /** The defaults its training description declares for {@link #parameters()}. */
     @Override
     public final java.util.Map<String, java.util.List<Integer>> parameterDefaults() {
-        return training.parameterDefaults();
+        java.util.Map<String, java.util.List<Integer>> defaults = new java.util.LinkedHashMap<>(
+                training.parameterDefaults());
+        defaults.keySet().removeAll(parametersOfOptions());
+        return java.util.Collections.unmodifiableMap(defaults);
+    }
+
+    /**
+     * The description's parameters that {@link #templateParameters} sets from the circuit's options, so that the
+     * functional model, which reads the options, follows them too: not settable by name. None by default.
+     */
+    protected java.util.Set<String> parametersOfOptions() {
+        return java.util.Set.of();
+    }
+
+    /**
+     * The values the descriptions' parameters take for these settings: by default the settings' parameters; a
+     * circuit whose options set parameters of its description (for example a weight exponent) adds them here.
+     */
+    protected java.util.Map<String, java.util.List<Long>> templateParameters(CircuitSettings settings) {
+        return CircuitDescriptions.parameters(settings.parameters());
     }
 
     @Override
     public TrainingSession open(CircuitSettings settings, ChipBackend backend) {
         Objects.requireNonNull(backend, "the " + id + " circuit runs on a chip backend");
-        var parameters = CircuitDescriptions.parameters(settings.parameters());
+        var parameters = templateParameters(settings);
         try {
             return new DescribedChipSession(backend, settings, training.describe(parameters),
                     inference.map(t -> t.describe(parameters)), model);
