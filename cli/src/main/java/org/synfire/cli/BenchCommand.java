@@ -55,8 +55,8 @@ final class BenchCommand implements Callable<Integer> {
             description = "Circuit trained on the chip (default: ${DEFAULT-VALUE}).")
     String circuit;
 
-    @Option(names = "--functional", paramLabel = "ID", defaultValue = "sbp-functional",
-            description = "Functional model compared with it (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--functional", paramLabel = "ID",
+            description = "Functional model compared with it (default: the circuit's functional model).")
     String functional;
 
     @Option(names = "--dataset", paramLabel = "ID", defaultValue = "mnist20-mini",
@@ -123,11 +123,14 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("# %s %d-%s-%d, %d threads, %s, %d repetitions (median) after %d warm-up%n", dataset,
                 train.dimension(), hidden.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("-")),
                 train.classes(), threads, Runtime.version(), repetitions, warmup);
-        Figure model = time(extensions.circuits().get(functional), null, settings,
+        CircuitProvider functionalModel = functional != null ? extensions.circuits().get(functional)
+                : extensions.circuit(circuit, CircuitProvider.FUNCTIONAL);
+        String functionalId = functionalModel.id();
+        Figure model = time(functionalModel, null, settings,
                 train.head(Math.min(functionalSamples, train.count())));
-        out.printf("functional %-8s train  %10.2f us/sample%n", functional, model.microsPerSample());
+        out.printf("functional %-8s train  %10.2f us/sample%n", functionalId, model.microsPerSample());
         if (!skipChip) {
-            CircuitProvider chipCircuit = extensions.circuits().get(circuit);
+            CircuitProvider chipCircuit = extensions.circuit(circuit, CircuitProvider.CHIP);
             ChipBackend chip = extensions.backends().get(backend);
             Figure emulated = time(chipCircuit, chip, settings, train.head(Math.min(samples, train.count())));
             out.printf("emulated   %-8s train  %10.2f us/sample%n", backend, emulated.microsPerSample());
@@ -138,7 +141,7 @@ final class BenchCommand implements Callable<Integer> {
             // the speed is worth nothing if the results moved: the chip must learn the functional model's weights
             Samples same = train.head(Math.min(samples, train.count()));
             Map<String, int[][]> expected;
-            try (TrainingSession session = extensions.circuits().get(functional).open(settings, null)) {
+            try (TrainingSession session = functionalModel.open(settings, null)) {
                 for (int i = 0; i < same.count(); i++) {
                     session.train(same, i);
                 }
@@ -150,10 +153,10 @@ final class BenchCommand implements Callable<Integer> {
                     equal ? "equal" : "DIFFER FROM", same.count());
             out.flush();
             // inference with the trained weights: the functional forward pass, and the inference circuit on the chip
-            Inference functionalInference = timeInference(extensions.circuits().get(functional), null, settings,
+            Inference functionalInference = timeInference(functionalModel, null, settings,
                     expected, test, false);
             Inference chipInference = timeInference(chipCircuit, chip, settings, expected, test, true);
-            out.printf("functional %-8s infer  %10.2f us/sample%n", functional, functionalInference.microsPerSample());
+            out.printf("functional %-8s infer  %10.2f us/sample%n", functionalId, functionalInference.microsPerSample());
             out.printf("emulated   %-8s infer  %10.2f us/sample%n", backend, chipInference.microsPerSample());
             out.printf("setup      %-8s infer  %10.2f ms per evaluation (compile and map the inference circuit)%n",
                     backend, chipInference.setupMillis());

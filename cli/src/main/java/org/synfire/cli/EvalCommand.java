@@ -55,6 +55,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--circuit", paramLabel = "ID", description = "Circuit (default: the run's, or sbp).")
     String circuit;
 
+    @Option(names = "--model", paramLabel = "chip|functional",
+            description = "Which model of the circuit (default: the run's, or chip).")
+    String model;
+
     @Option(names = "--backend", paramLabel = "ID", description = "Chip backend (default: the run's, or loihi1).")
     String backend;
 
@@ -78,14 +82,14 @@ final class EvalCommand implements Callable<Integer> {
         Extensions extensions = main.platform(spec.commandLine().getErr()).extensions();
         TrainedWeights trained = TrainedWeights.read(directory);
         Path weightsFile = trained.file();
-        String circuitId = trained.circuit(circuit);
+        CircuitProvider provider = trained.provider(extensions, circuit, model);
+        String circuitId = provider.id();
         String backendId = trained.backend(backend);
         String datasetId = Optional.ofNullable(dataset).orElse(trained.run().map(Provenance.Session::dataset)
                 .orElse(null));
         if (datasetId == null) {
             throw new IllegalArgumentException("--dataset is needed to evaluate an NPZ file");
         }
-        CircuitProvider provider = extensions.circuits().get(circuitId);
         boolean chip = onChip || both;
         Samples test = extensions.datasets().get(datasetId)
                 .load(data.options()).test();

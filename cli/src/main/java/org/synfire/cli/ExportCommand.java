@@ -69,9 +69,17 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--circuit", paramLabel = "ID", description = "Circuit (default: the run's, or sbp).")
     String circuit;
 
+    @Option(names = "--model", paramLabel = "chip|functional",
+            description = "Which model of the circuit (default: the run's, or chip).")
+    String model;
+
     @Option(names = "--backend", paramLabel = "ID", description = "Chip backend, for circuits that need one to open"
             + " (default: the run's, or loihi1).")
     String backend;
+
+    @Option(names = "--dataset", paramLabel = "ID", description = "Data set the weights were trained on, for a bare"
+            + " NPZ: its inputs and classes size the circuit (default: the run's).")
+    String dataset;
 
     @Option(names = "--hidden", paramLabel = "N[,N...]", split = ",",
             description = "Units of each hidden layer (default: the run's, or read off the weights).")
@@ -99,22 +107,27 @@ final class ExportCommand implements Callable<Integer> {
                     .ifPresent(seed -> metadata.put("seed", seed));
             accuracy(directory).forEach(metadata::put);
         }
-        String circuitId = trained.circuit(circuit);
+        CircuitProvider provider = trained.provider(extensions, circuit, model);
+        String circuitId = provider.id();
         String backendId = trained.backend(backend);
-        List<Integer> layers = trained.hidden(hidden, layersOf(trained.weights()));
-        int[] io = inputsAndClasses(weightsFile, trained.weights(), layers);
+        Sizes sizes = sizes(directory, trained);
+        List<Integer> layers = sizes.hidden();
+        int[] io = {sizes.inputs(), sizes.classes()};
         org.synfire.cli.internal.run.MemoryBudget.requireLayers(weightsFile.toString(), io[0], layers, io[1]);
-        CircuitProvider provider = extensions.circuits().get(circuitId);
         CircuitSettings settings = trained.settings(io[0], layers, io[1]);
         InferenceNetwork network;
         try (TrainingSession session = trained.restore(provider,
                 provider.needsBackend() ? extensions.backends().get(backendId) : null, settings, hidden != null)) {
             network = session.inferenceNetwork().orElseThrow(() -> new IllegalArgumentException("circuit "
-                    + circuitId + " does not describe its inference network; it cannot be exported"));
+                    + circuitId + " does not describe its inference network, so it cannot be exported; its "
+                    + "CircuitModel must implement inferenceNetwork(weights), returning the trained weights as layers"
+                    + " of threshold units (InferenceNetwork; docs/writing-a-circuit.md, 'Export')"));
         }
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("circuit", circuitId);
-        meta.put("hidden", layers.toString());
+        if (provider.parameters().contains(CircuitSettings.HIDDEN)) {
+            meta.put("hidden", layers.toString());
+        }
         meta.putAll(metadata);
         meta.put("synfire_version", Main.Version.version());
         meta.put("source", weightsFile.getFileName().toString());
@@ -145,24 +158,49 @@ final class ExportCommand implements Callable<Integer> {
         return m;
     }
 
-    /** Hidden layers read off an NPZ of matrices named w1, w2, ... (the sBP convention): all but the last one's columns. */
-    private static List<Integer> layersOf(Map<String, int[][]> weights) {
-        List<Integer> sizes = new java.util.ArrayList<>();
-        for (int l = 1; weights.containsKey("w" + l) && weights.get("w" + l).length > 0; l++) {
-            sizes.add(weights.get("w" + l)[0].length);
-        }
-        return sizes.size() >= 2 ? List.copyOf(sizes.subList(0, sizes.size() - 1)) : List.of(400);
+    /** The sizes a circuit is opened with: inputs and classes per sample, and hidden layers where it has them. */
+    private record Sizes(int inputs, List<Integer> hidden, int classes) {
     }
 
-    /** The inputs (rows of w1) and classes (columns of the last matrix) of the weights. */
-    private static int[] inputsAndClasses(Path file, Map<String, int[][]> weights, List<Integer> layers) {
-        int[][] first = weights.get("w1");
-        int[][] last = weights.get("w" + (layers.size() + 1));
-        if (first == null || last == null || first.length == 0 || last.length == 0) {
-            throw new IllegalArgumentException(file + ": no matrices w1 and w" + (layers.size() + 1)
-                    + " to tell the inputs and classes by; has " + weights.keySet());
+    /**
+     * The sizes of the trained circuit, never read off matrix names: a run's from its run.json (the data's inputs
+     * and classes, the experiment's hidden layers); a bare NPZ's from --dataset, or for sBP's matrices w1 .. wN+1
+     * from their shapes. --hidden replaces the hidden layers.
+     */
+    private Sizes sizes(Path directory, TrainedWeights trained) throws IOException {
+        Path file = trained.file();
+        if (trained.run().isPresent()) {
+            Provenance.Data data = RunDirectory.existing(directory).readProvenance().map(Provenance::data)
+                    .orElse(null);
+            if (data != null && data.dimension() != null && data.classes() != null) {
+                return new Sizes(data.dimension(), trained.hidden(hidden, List.of(400)), data.classes());
+            }
         }
-        return new int[] {first.length, last[0].length};
+        if (dataset != null) {
+            var provider = main.platform(spec.commandLine().getErr()).extensions().datasets().get(dataset);
+            return new Sizes(provider.dimension(), hidden != null ? hidden
+                    : trained.run().map(Provenance.Session::hidden).orElse(List.of(400)), provider.classes());
+        }
+        // a bare NPZ of the sBP circuit: w1 is inputs x hidden 1, ..., w(N+1) is hidden N x classes
+        Map<String, int[][]> weights = trained.weights();
+        List<Integer> sizes = new java.util.ArrayList<>();
+        for (int l = 1; weights.containsKey("w" + l) && weights.get("w" + l).length > 0; l++) {
+            if (l == 1) {
+                sizes.add(weights.get("w1").length);
+            }
+            sizes.add(weights.get("w" + l)[0].length);
+        }
+        if (sizes.size() < 3) {
+            throw new IllegalArgumentException(file + ": a weights file alone does not say the circuit's inputs and "
+                    + "classes; give --dataset ID (the data set it was trained on), or export the run directory");
+        }
+        List<Integer> layers = hidden != null ? hidden : List.copyOf(sizes.subList(1, sizes.size() - 1));
+        int[][] last = weights.get("w" + (layers.size() + 1));
+        if (last == null) {
+            throw new IllegalArgumentException(file + ": has no matrix w" + (layers.size() + 1) + " for "
+                    + layers.size() + " hidden layers; has " + weights.keySet());
+        }
+        return new Sizes(sizes.get(0), layers, last[0].length);
     }
 
     private static String shape(InferenceNetwork network) {

@@ -46,24 +46,48 @@ final class InspectCommand implements Callable<Integer> {
             description = "Data set whose sizes apply (default ${DEFAULT-VALUE}); its files are not read.")
     String dataset;
 
-    @Option(names = "--hidden", paramLabel = "N[,N...]", split = ",", defaultValue = "400",
-            description = "Units of each hidden layer, e.g. 400,400 (default ${DEFAULT-VALUE}).")
+    @Option(names = "--hidden", paramLabel = "N[,N...]", split = ",",
+            description = "Units of each hidden layer, e.g. 400,400 (default: the circuit's, 400 for sbp).")
     List<Integer> hidden;
+
+    @Option(names = "--param", paramLabel = "NAME=N[,N...]",
+            description = "A parameter of the circuit's own, repeatable, e.g. K=40 (default: the circuit's).")
+    java.util.Map<String, String> params;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Extensions extensions = main.platform(spec.commandLine().getErr()).extensions();
-        CircuitProvider provider = extensions.circuits().get(circuit);
+        CircuitProvider provider = extensions.circuit(circuit, null);
         DatasetProvider data = extensions.datasets().get(dataset);
         if (!provider.needsBackend()) {
             out.println(circuit + " runs without a chip: nothing to map");
             return 0;
         }
+        if (hidden == null) {
+            hidden = provider.parameterDefaults().getOrDefault(CircuitSettings.HIDDEN, List.of(400));
+        }
+        java.util.Map<String, List<Integer>> own = new java.util.TreeMap<>();
+        if (params != null) {
+            params.forEach((name, text) -> {
+                if (!provider.parameters().contains(name)) {
+                    throw new IllegalArgumentException("--param " + name + ": circuit " + circuit
+                            + " has no such parameter; its parameters: " + provider.parameters());
+                }
+                try {
+                    own.put(name, java.util.Arrays.stream(text.split(",", -1)).map(String::strip).map(Integer::valueOf)
+                            .toList());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("--param " + name + "=" + text
+                            + ": expected whole numbers separated by ',', e.g. " + name + "=40");
+                }
+            });
+        }
         // the depth and the sizes, before anything of them is built
         HiddenLayers.require("command line", provider, hidden);
         MemoryBudget.requireLayers("command line", data.dimension(), hidden, data.classes());
-        CircuitSettings settings = CircuitSettings.layers(data.dimension(), hidden, data.classes(), 1, 1);
+        CircuitSettings settings = org.synfire.cli.internal.run.TrainingJob.settings(data.dimension(), hidden,
+                data.classes(), own, 1, 1, java.util.Map.of());
         String layers = provider.parameters().contains(CircuitSettings.HIDDEN)
                 ? hidden.stream().map(h -> "-" + h).collect(java.util.stream.Collectors.joining()) : "";
         out.printf("circuit %s, %d%s-%d (%s), on %s%n", circuit, data.dimension(), layers, data.classes(), dataset,
@@ -71,6 +95,8 @@ final class InspectCommand implements Callable<Integer> {
         Optional<ResourceUsage> usage;
         try (TrainingSession session = provider.open(settings, extensions.backends().get(backend))) {
             usage = session.resources();
+        } catch (org.synfire.chip.api.circuit.CircuitDescriptionException e) {
+            throw e; // the circuit as written is wrong: a configuration error, not a chip too small
         } catch (IllegalArgumentException e) {
             out.println("fits: no: " + e.getMessage());
             return 1;

@@ -1,13 +1,16 @@
 package org.synfire.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.synfire.chip.api.spi.CircuitProvider;
 import org.synfire.chip.api.spi.Extension;
 import org.synfire.cli.internal.experiment.Experiments;
 import org.synfire.cli.internal.runtime.ExtensionPoint;
 import org.synfire.cli.internal.runtime.Extensions;
+import org.synfire.cli.internal.sweep.PackagedSweeps;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,11 +34,16 @@ final class ListCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Extensions extensions = main.platform(spec.commandLine().getErr()).extensions();
         print(out, "Backends", extensions.backends());
-        print(out, "Circuits", extensions.circuits());
+        Map<String, String> circuits = new LinkedHashMap<>();
+        Map<String, String> described = extensions.circuits().descriptions(); // as given at load
+        extensions.circuits().byId().forEach((id, c) -> circuits.put(id, described.get(id)
+                + (id.equals(c.circuit()) && c.model().equals(CircuitProvider.CHIP) ? ""
+                        : " (--circuit " + c.circuit() + " --model " + c.model() + ")")));
+        print(out, "Circuits", circuits);
         print(out, "Data sets", extensions.datasets());
         print(out, "Cost models", extensions.costModels());
         print(out, "Experiments", Experiments.packagedDescriptions());
-        print(out, "Sweeps (synfire sweep NAME)", org.synfire.cli.internal.sweep.PackagedSweeps.descriptions());
+        print(out, "Sweeps (synfire sweep NAME)", PackagedSweeps.descriptions());
         out.flush();
         return 0;
     }

@@ -72,10 +72,11 @@ final class PlotCommand implements Callable<Integer> {
         Provenance.Session recorded = run.session();
         Experiment experiment = run.readExperiment();
         Extensions extensions = main.platform(spec.commandLine().getErr()).extensions();
-        CircuitProvider circuit = extensions.circuits().get(recorded.circuit());
+        CircuitProvider circuit = recorded.circuitProvider(extensions, null, null);
         DatasetProvider dataset = extensions.datasets().get(recorded.dataset());
-        CircuitSettings settings = CircuitSettings.layers(dataset.dimension(), recorded.hidden(), dataset.classes(),
-                recorded.circuitSeed(), 1, recorded.options());
+        CircuitSettings settings = org.synfire.cli.internal.run.TrainingJob.settings(dataset.dimension(),
+                recorded.hidden(), dataset.classes(), recorded.parameters(), recorded.circuitSeed(), 1,
+                recorded.options());
         List<String> drawn = new ArrayList<>(List.of("accuracy.png", "weights.png"));
         try (TrainingSession session = circuit.open(settings,
                 circuit.needsBackend() ? extensions.backends().get(recorded.backend()) : null)) {

@@ -99,14 +99,20 @@ final class SweepCommand implements Callable<Integer> {
 
     /** Every point's hidden layers against its circuit's depth limit, before anything is made. */
     private void requireDepths(SweepGrid grid) {
-        var circuits = main.platform(spec.commandLine().getErr()).extensions().circuits();
+        var extensions = main.platform(spec.commandLine().getErr()).extensions();
         java.util.Set<String> checked = new java.util.HashSet<>();
         for (var point : grid.points()) {
             Experiment e = point.experiment();
-            if (circuits.byId().containsKey(e.circuit()) && checked.add(e.circuit() + " " + e.hidden().size())) {
-                HiddenLayers.require("sweep " + grid.name() + ", point " + point.id(), circuits.get(e.circuit()),
-                        e.hidden());
+            if (e.hidden() == null || !checked.add(e.circuit() + " " + e.model() + " " + e.hidden().size())) {
+                continue;
             }
+            org.synfire.chip.api.spi.CircuitProvider circuit;
+            try {
+                circuit = extensions.circuit(e.circuit(), e.model());
+            } catch (IllegalArgumentException unknown) {
+                continue; // an unknown circuit is reported by the point itself, as before
+            }
+            HiddenLayers.require("sweep " + grid.name() + ", point " + point.id(), circuit, e.hidden());
         }
     }
 

@@ -41,8 +41,8 @@ final class TrainCommand implements Callable<Integer> {
         if (resume != null) {
             job.resume(resume);
         } else {
-            Experiment blank = new Experiment("train", "", null, null, null, null, null, null, null, null, null, null,
-                    null, null);
+            Experiment blank = new Experiment("train", "", null, null, null, null, null, null, null, null, null, null, null,
+                    null, null, null);
             job.start(options.apply(blank));
         }
         return job.interrupted() ? TrainingJob.INTERRUPTED_EXIT : 0;

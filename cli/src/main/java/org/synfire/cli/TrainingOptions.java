@@ -17,6 +17,12 @@ final class TrainingOptions {
     @Option(names = "--circuit", paramLabel = "ID", description = "Learning circuit (see 'synfire list'; default sbp).")
     String circuit;
 
+    @Option(names = "--model", paramLabel = "chip|functional",
+            description = "Which model of the circuit: chip (default; the spiking circuit on --backend) or functional "
+                    + "(the same integer learning without spikes; sbp-functional is the same as --circuit sbp --model "
+                    + "functional).")
+    String model;
+
     @Option(names = "--backend", paramLabel = "ID", description = "Chip backend (see 'synfire list'; default loihi1).")
     String backend;
 
@@ -55,8 +61,16 @@ final class TrainingOptions {
             description = "A setting of the circuit's own, repeatable; replaces the experiment's of that name. The sBP "
                     + "circuits take init=positive-output (default; the last matrix with a positive mean, as the "
                     + "published code's 'rand' mode: no dead output units; shifted-w2 is an alias) or init=spec (the "
-                    + "paper's initial weights: about one seed in three ends with a dead output unit).")
+                    + "paper's initial weights: about one seed in three ends with a dead output unit). With two or more "
+                    + "hidden layers also hidden-exponent=0|-1|-2|-3 (default -2: the hidden-to-hidden weights' "
+                    + "exponent, which keeps every layer learning), hidden-init=exponent-scaled|spec and "
+                    + "hidden-window=0|128|256|512 (docs/sbp-circuit.md).")
     Map<String, String> circuitOptions;
+
+    @Option(names = "--param", paramLabel = "NAME=N[,N...]",
+            description = "A parameter of the circuit's own, repeatable, e.g. K=40 (see its description's "
+                    + "'parameters'); replaces the experiment's of that name. Unset ones keep the circuit's defaults.")
+    Map<String, String> params;
 
     @Mixin
     DataLocation data;
@@ -68,13 +82,37 @@ final class TrainingOptions {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--check-model", description = "Train the circuit's functional model beside the chip circuit and "
+            + "stop (exit 1) at the first sample after which their weights differ, naming the matrix and the sample.")
+    boolean checkModel;
+
     /** The experiment with the fields given on the command line replaced. */
     Experiment apply(Experiment e) {
-        return new Experiment(e.name(), e.description(), or(circuit, e.circuit()), or(backend, e.backend()),
+        return new Experiment(e.name(), e.description(), or(circuit, e.circuit()), or(model, e.model()), or(backend, e.backend()),
                 or(dataset, e.dataset()), or(epochs, e.epochs()), or(seed, e.seed()), or(trainSamples, e.trainSamples()),
                 or(testSamples, e.testSamples()), or(hidden, e.hidden()), or(checkpointEvery, e.checkpointEvery()),
-                or(threads, e.threads()), or(inferenceCircuit, e.inferenceCircuit()), options(e)).withDefaults()
+                or(threads, e.threads()), or(inferenceCircuit, e.inferenceCircuit()), options(e), parameters(e)).withDefaults()
                 .validate("command line");
+    }
+
+    /** The experiment's circuit parameters with those of the command line replacing theirs. */
+    private Map<String, List<Integer>> parameters(Experiment e) {
+        Map<String, List<Integer>> merged = new TreeMap<>(e.circuitParameters());
+        if (params != null) {
+            params.forEach((name, text) -> {
+                List<Integer> values = new java.util.ArrayList<>();
+                for (String v : text.split(",", -1)) {
+                    try {
+                        values.add(Integer.valueOf(v.strip()));
+                    } catch (NumberFormatException x) {
+                        throw new org.synfire.cli.internal.experiment.ConfigurationException("--param " + name + "="
+                                + text + ": expected whole numbers separated by ',', e.g. " + name + "=40");
+                    }
+                }
+                merged.put(name, values);
+            });
+        }
+        return merged.isEmpty() ? null : merged;
     }
 
     /** The experiment's circuit options with those of the command line replacing theirs. */
@@ -93,7 +131,7 @@ final class TrainingOptions {
      */
     TrainingJob.Options jobOptions(List<String> commandLine) {
         org.synfire.cli.internal.run.OutputPaths.requireDirectory("--runs", runs);
-        return new TrainingJob.Options(runs, data.options(), quiet, commandLine);
+        return new TrainingJob.Options(runs, data.options(), quiet, commandLine, checkModel);
     }
 
     private static <T> T or(T override, T value) {

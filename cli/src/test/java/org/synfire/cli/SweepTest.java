@@ -129,9 +129,19 @@ class SweepTest {
     }
 
     @Test
+    void theModelIsAFieldASweepSets() {
+        LinkedHashMap<String, List<String>> set = new LinkedHashMap<>();
+        set.put("model", List.of("chip", "functional"));
+        SweepGrid grid = new SweepGrid("g", Experiments.packaged("quick"), List.of(1L), set);
+
+        assertEquals(List.of("chip", "functional"), grid.points().stream().map(p -> p.experiment().model()).toList());
+        assertEquals(List.of("sbp", "sbp"), grid.points().stream().map(p -> p.experiment().circuit()).toList());
+    }
+
+    @Test
     void unknownKeysAndBadValuesAreOneLineErrorsBeforeAnythingRuns() {
         usageError(sweep("quick", "--seeds", "1", "--set", "colour=red"),
-                "--set colour=red: unknown key 'colour'; known: circuit, backend, dataset, epochs");
+                "--set colour=red: unknown key 'colour'; known: circuit, model, backend, dataset, epochs");
         usageError(sweep("quick", "--seeds", "1", "--set", "epochs=1,two"), "--set epochs=two: field 'epochs' is 'two'");
         usageError(sweep("quick", "--seeds", "1", "--set", "seed=4"), "a sweep's seeds are given by --seeds");
         usageError(sweep("quick", "--seeds", "1", "--set", "epochs=0"), "field 'epochs' is 0");

@@ -1,10 +1,13 @@
 package org.example.perceptron;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 import org.synfire.chip.api.circuit.CircuitSettings;
 import org.synfire.chip.api.circuit.Evaluation;
+import org.synfire.chip.api.circuit.InferenceNetwork;
 import org.synfire.chip.api.data.Samples;
 import org.synfire.circuits.dsl.CircuitModel;
 import org.synfire.circuits.dsl.ClassificationTally;
@@ -60,6 +63,29 @@ final class PerceptronModel implements CircuitModel {
             tally.add(samples.labels()[n], fired, a, new boolean[0]);
         }
         return tally.evaluation();
+    }
+
+    /**
+     * The trained perceptron for {@code synfire export}: one layer of threshold units, unit k firing iff its sum
+     * {@code a = x w} exceeds 512, as {@link #evaluate} has it; weights in mantissa units at exponent 0.
+     */
+    @Override
+    public Optional<InferenceNetwork> inferenceNetwork(Map<String, int[][]> weights) {
+        int[][] w = weights.get(MATRIX);
+        int inputs = w.length;
+        int outputs = w[0].length;
+        int[] transposed = new int[inputs * outputs]; // the layer holds outputs x inputs, row-major
+        for (int i = 0; i < inputs; i++) {
+            for (int k = 0; k < outputs; k++) {
+                transposed[k * inputs + i] = w[i][k];
+            }
+        }
+        int[] threshold = new int[outputs];
+        java.util.Arrays.fill(threshold, 512);
+        return Optional.of(new InferenceNetwork(List.of(new InferenceNetwork.Layer(MATRIX, inputs, outputs,
+                transposed, new int[outputs], threshold)), 0,
+                "weight mantissa at exponent 0; a unit fires iff its sum exceeds 512",
+                "the first output unit that fires, 0 when none fires"));
     }
 
     /** a = x w for the sample at {@code offset}. */

@@ -40,8 +40,8 @@ public final class ChipCircuitRunner implements AutoCloseable {
     private final long[] groupSpikesAfter;
     /** Per population (network group order) and offset 1 .. phases: whether it may fire then; null: unchecked. */
     private final boolean[][] inPhase;
-    /** Spikes per population outside the phases it declares, over the samples presented. */
-    private final long[] outOfPhase;
+    /** Spikes per population and offset 1 .. phases outside the phases it declares, over the samples presented. */
+    private final long[][] outOfPhase;
 
     /** Opens {@code circuit} on {@code backend}, with the built-in kinds of host input. */
     public ChipCircuitRunner(ChipBackend backend, CompiledCircuit circuit, RunOptions options) {
@@ -98,7 +98,7 @@ public final class ChipCircuitRunner implements AutoCloseable {
                 inPhase[g] = allowed;
             }
         }
-        this.outOfPhase = new long[populations.size()];
+        this.outOfPhase = new long[populations.size()][circuit.description().phases() + 1];
     }
 
     /**
@@ -108,10 +108,25 @@ public final class ChipCircuitRunner implements AutoCloseable {
      */
     public Map<String, Long> outOfPhaseSpikes() {
         Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        outOfPhaseSpikesByPhase().forEach((population, byPhase) -> counts.put(population,
+                byPhase.values().stream().mapToLong(Long::longValue).sum()));
+        return counts;
+    }
+
+    /**
+     * As {@link #outOfPhaseSpikes()}, by the phase in which they fell: the phase numbers of a population's
+     * {@code phases} list (a spike at offset o of a sample falls in phase o - 1, the phase whose units fire then).
+     * Populations and phases with such spikes only, in the description's order.
+     */
+    public Map<String, Map<Integer, Long>> outOfPhaseSpikesByPhase() {
+        Map<String, Map<Integer, Long>> counts = new java.util.LinkedHashMap<>();
         List<String> names = List.copyOf(circuit.description().populations().keySet());
         for (int g = 0; g < outOfPhase.length; g++) {
-            if (outOfPhase[g] != 0) {
-                counts.put(names.get(g), outOfPhase[g]);
+            for (int offset = 1; offset < outOfPhase[g].length; offset++) {
+                if (outOfPhase[g][offset] != 0) {
+                    counts.computeIfAbsent(names.get(g), k -> new java.util.TreeMap<>()).put(offset - 1,
+                            outOfPhase[g][offset]);
+                }
             }
         }
         return counts;
@@ -158,7 +173,7 @@ public final class ChipCircuitRunner implements AutoCloseable {
             chip.spikesPerGroup(spikesAfter);
             for (int g = 0; g < inPhase.length; g++) {
                 if (inPhase[g] != null && !inPhase[g][phase]) {
-                    outOfPhase[g] += spikesAfter[g] - spikesBefore[g];
+                    outOfPhase[g][phase] += spikesAfter[g] - spikesBefore[g];
                 }
             }
             long[] swap = before;

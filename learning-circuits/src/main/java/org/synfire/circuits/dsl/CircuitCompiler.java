@@ -85,6 +85,10 @@ public final class CircuitCompiler {
             }
             int[] dims = {size(description, matrix.shape().get(0), where), size(description, matrix.shape().get(1), where)};
             shapes.put(name, dims);
+            if (matrix.exponent() < ConnectionGroup.MIN_EXPONENT || matrix.exponent() > ConnectionGroup.MAX_EXPONENT) {
+                throw new IllegalArgumentException(where + ": exponent " + matrix.exponent() + "; expected "
+                        + ConnectionGroup.MIN_EXPONENT + " .. " + ConnectionGroup.MAX_EXPONENT);
+            }
             int[][] value = matrices.get(name);
             if (value == null || value.length != dims[0] || Arrays.stream(value).anyMatch(r -> r.length != dims[1])) {
                 throw new IllegalArgumentException(where + ": an initial value of " + dims[0] + " x " + dims[1]
@@ -172,7 +176,8 @@ public final class CircuitCompiler {
                     fill(weights, mask, pre, post, matrices.get(p.matrix()), p.orientation());
                 }
                 connections.add(new ConnectionGroup(c.name(), c.from(), c.to(), mask, weights, delays, new int[count],
-                        0, MATRIX_SIGN_MODE, MATRIX_WEIGHT_BITS, 0, learning.get(p.matrix())));
+                        description.matrices().get(p.matrix()).exponent(), MATRIX_SIGN_MODE, MATRIX_WEIGHT_BITS, 0,
+                        learning.get(p.matrix())));
                 String view = CompiledCircuit.viewName(p.matrix(), p.orientation());
                 matrixConnections.add(new CompiledCircuit.MatrixConnection(c.name(), p.matrix(), p.orientation(),
                         shape[0], shape[1], views.add(view)));

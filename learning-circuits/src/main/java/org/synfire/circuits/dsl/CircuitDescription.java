@@ -264,17 +264,23 @@ public record CircuitDescription(
     }
 
     /**
-     * A weight matrix: 8-bit mixed-sign mantissas at exponent 0 (steps of 2 from -256 to 254).
+     * A weight matrix: 8-bit mixed-sign mantissas (steps of 2 from -256 to 254), acting at a weight exponent.
      *
-     * @param shape [rows, columns], each a whole number or an expression of the parameters
-     * @param rule  the name of the rule it learns by; absent: it stays fixed
+     * @param shape    [rows, columns], each a whole number or an expression of the parameters
+     * @param rule     the name of the rule it learns by; absent: it stays fixed
+     * @param exponent the weight exponent of every connection holding the matrix, -8 .. 7, 0 by default: a
+     *                 mantissa w acts as {@code floor(w * 2^exponent)} mantissa units at exponent 0, while
+     *                 the rule still moves w itself (so a lower exponent also makes the rule's step smaller
+     *                 against the thresholds)
      */
     public record Matrix(
             @JsonProperty(value = "shape", required = true) List<String> shape,
-            @JsonProperty("rule") String rule) {
+            @JsonProperty("rule") String rule,
+            @JsonProperty("exponent") Integer exponent) {
 
         public Matrix {
             shape = listOf("shape", shape);
+            exponent = exponent == null ? 0 : exponent;
         }
 
         /** The rule's name, if the matrix learns. */

@@ -67,37 +67,77 @@ public final class CircuitDescriptions {
         }
 
         /**
+         * The defaults of the parameters it declares with one, by name (a parameter declared {@code ~} has none).
+         */
+        public Map<String, List<Integer>> parameterDefaults() {
+            Map<String, List<Integer>> defaults = new java.util.LinkedHashMap<>();
+            tree.path("parameters").properties().forEach(e -> {
+                List<Integer> values = new java.util.ArrayList<>();
+                if (e.getValue().isIntegralNumber() && e.getValue().canConvertToInt()) {
+                    values.add(e.getValue().intValue());
+                } else if (e.getValue().isArray()) {
+                    e.getValue().forEach(v -> values.add(v.isIntegralNumber() && v.canConvertToInt() ? v.intValue()
+                            : null));
+                }
+                if (!values.isEmpty() && !values.contains(null)) {
+                    defaults.put(e.getKey(), List.copyOf(values));
+                }
+            });
+            return java.util.Collections.unmodifiableMap(defaults);
+        }
+
+        /**
          * The circuit for these parameter values; parameters it declares with a default may be left out,
          * parameters it does not declare are ignored.
          *
          * @throws IllegalArgumentException naming the source, the place and what is wrong
          */
         public CircuitDescription describe(Map<String, List<Long>> parameters) {
-            ObjectNode concrete = CircuitTemplate.expand(tree, parameters, source);
             try {
-                return YAML.treeToValue(concrete, CircuitDescription.class);
-            } catch (UnrecognizedPropertyException e) {
-                throw new IllegalArgumentException(source + ": unknown field '" + e.getPropertyName() + "' in "
-                        + e.getReferringClass().getSimpleName() + "; known fields: " + e.getKnownPropertyIds(), e);
-            } catch (ValueInstantiationException e) {
-                // a value the description's own checks refused: their message, at its place
-                String place = place(e);
-                throw new IllegalArgumentException(source + ": " + (place.isEmpty() ? "" : place + ": ")
-                        + rootCause(e).getMessage(), e);
-            } catch (JsonMappingException e) {
-                String place = place(e);
-                java.util.Optional<String> missing = missing(e);
-                if (missing.isPresent()) {
-                    // the path ends with the key that is missing
-                    place = place.substring(0, Math.max(0, place.lastIndexOf('/')));
+                ObjectNode concrete = CircuitTemplate.expand(tree, parameters, source);
+                try {
+                    return YAML.treeToValue(concrete, CircuitDescription.class);
+                } catch (UnrecognizedPropertyException e) {
+                    throw new IllegalArgumentException(source + ": unknown field '" + e.getPropertyName() + "' in "
+                            + e.getReferringClass().getSimpleName() + "; known fields: " + e.getKnownPropertyIds(), e);
+                } catch (ValueInstantiationException e) {
+                    // a value the description's own checks refused: their message, at its place
+                    String place = place(e);
+                    throw new IllegalArgumentException(source + ": " + (place.isEmpty() ? "" : place + ": ")
+                            + rootCause(e).getMessage(), e);
+                } catch (JsonMappingException e) {
+                    String place = place(e);
+                    java.util.Optional<String> missing = missing(e);
+                    if (missing.isPresent()) {
+                        // the path ends with the key that is missing
+                        place = place.substring(0, Math.max(0, place.lastIndexOf('/')));
+                    }
+                    throw new IllegalArgumentException(source + ": " + (place.isEmpty() ? "the description" : place)
+                            + ": " + missing.orElseGet(() -> expected(e)), e);
+                } catch (JacksonException e) {
+                    throw new IllegalArgumentException(source + ": " + e.getOriginalMessage(), e);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(source + ": " + rootCause(e).getMessage(), e);
                 }
-                throw new IllegalArgumentException(source + ": " + (place.isEmpty() ? "the description" : place) + ": "
-                        + missing.orElseGet(() -> expected(e)), e);
-            } catch (JacksonException e) {
-                throw new IllegalArgumentException(source + ": " + e.getOriginalMessage(), e);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(source + ": " + rootCause(e).getMessage(), e);
+                throw new org.synfire.chip.api.circuit.CircuitDescriptionException(e.getMessage() + letHint(e.getMessage()),
+                        e);
             }
+        }
+
+        /**
+         * A hint where an expression names a {@code let} value: those are substituted as text ({@code $K}), while a
+         * description's expressions (sizes, shapes) see its parameters only.
+         */
+        String letHint(String message) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("'([A-Za-z_][A-Za-z0-9_]*)' is not defined")
+                    .matcher(String.valueOf(message));
+            if (m.find() && tree.path("let").has(m.group(1))) {
+                String name = m.group(1);
+                return "; did you mean $" + name + "? ('" + name + "' is a let value, written $" + name + " or inside"
+                        + " $(...); an expression here sees the parameters only)";
+            }
+            return "";
         }
     }
 

@@ -30,6 +30,23 @@ public interface CircuitModel {
     Evaluation evaluate(Map<String, int[][]> weights, Samples samples);
 
     /**
+     * Scores weights as {@link #evaluate(Map, Samples)} does, for a circuit whose options change how its weights
+     * act (a circuit that has such options overrides this); by default the settings do not matter.
+     */
+    default Evaluation evaluate(CircuitSettings settings, Map<String, int[][]> weights, Samples samples) {
+        return evaluate(weights, samples);
+    }
+
+    /**
+     * The inference network as {@link #inferenceNetwork(Map)} gives it, for a circuit whose options change how
+     * its weights act; by default the settings do not matter.
+     */
+    default java.util.Optional<org.synfire.chip.api.circuit.InferenceNetwork> inferenceNetwork(
+            CircuitSettings settings, Map<String, int[][]> weights) {
+        return inferenceNetwork(weights);
+    }
+
+    /**
      * The weights as the circuit's inference network of threshold units (see
      * {@link org.synfire.chip.api.circuit.TrainingSession#inferenceNetwork()}); empty if the circuit cannot say it.
      *

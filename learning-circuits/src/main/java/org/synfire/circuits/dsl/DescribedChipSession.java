@@ -33,9 +33,8 @@ final class DescribedChipSession implements TrainingSession {
     private ChipCircuitRunner chip;
     private PhaseEvents lastInference;
 
-    /** @param source where the training description came from: its compiler's messages name it */
     DescribedChipSession(ChipBackend backend, CircuitSettings settings, CircuitDescription training,
-            Optional<CircuitDescription> inference, CircuitModel model, String source) {
+            Optional<CircuitDescription> inference, CircuitModel model) {
         this.backend = backend;
         this.settings = settings;
         this.training = training;
@@ -45,8 +44,11 @@ final class DescribedChipSession implements TrainingSession {
         CompiledCircuit compiled;
         try {
             compiled = CircuitCompiler.compile(training, initial);
+        } catch (org.synfire.chip.api.circuit.CircuitDescriptionException e) {
+            throw e;
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+            // the description is wrong; not fitting on the chip is the mapping's, below
+            throw new org.synfire.chip.api.circuit.CircuitDescriptionException(e.getMessage(), e);
         }
         this.chip = open(compiled);
     }
@@ -63,7 +65,7 @@ final class DescribedChipSession implements TrainingSession {
 
     @Override
     public Evaluation evaluate(Samples samples) {
-        return model.evaluate(weights(), samples);
+        return model.evaluate(settings, weights(), samples);
     }
 
     /** Runs the circuit's inference description on the chip with the weights the training circuit holds now. */
@@ -104,6 +106,9 @@ final class DescribedChipSession implements TrainingSession {
         return Optional.of(chip.chip().resources());
     }
 
+    /** The prefix of the out-of-phase count of one population in one phase: {@code spikes_out_of_phase/h1/3}. */
+    public static final String OUT_OF_PHASE_PREFIX = "spikes_out_of_phase/";
+
     /**
      * Whether the chip's copies still agree: for each view of a matrix held by several connections, the
      * entries where a copy differs from the first ({@code <view>_copies_differing}); for a transposed view,
@@ -111,7 +116,8 @@ final class DescribedChipSession implements TrainingSession {
      * negated, from the matrix transposed and negated with saturation
      * ({@code <view>_differing_from_minus_<matrix>T}; the copies saturate on their own, so this may be
      * non-zero where the matrix reached its lowest value); and the spikes of populations outside their phases
-     * ({@code spikes_out_of_phase}), which happen only where an input exceeds the gating margin.
+     * ({@code spikes_out_of_phase}), which happen only where an input exceeds the gating margin, and of each
+     * population in each phase where there were any ({@value #OUT_OF_PHASE_PREFIX}{@code <population>/<phase>}).
      */
     @Override
     public Map<String, Long> diagnostics() {
@@ -128,6 +134,8 @@ final class DescribedChipSession implements TrainingSession {
             }
         }
         d.put("spikes_out_of_phase", chip.outOfPhaseSpikes().values().stream().mapToLong(Long::longValue).sum());
+        chip.outOfPhaseSpikesByPhase().forEach((population, byPhase) -> byPhase.forEach((phase, n) ->
+                d.put(OUT_OF_PHASE_PREFIX + population + "/" + phase, n)));
         return d;
     }
 
@@ -151,7 +159,7 @@ final class DescribedChipSession implements TrainingSession {
     /** The circuit model's inference network of the weights on the chip now. */
     @Override
     public Optional<org.synfire.chip.api.circuit.InferenceNetwork> inferenceNetwork() {
-        return model.inferenceNetwork(weights());
+        return model.inferenceNetwork(settings, weights());
     }
 
     /** Every copy of every matrix, the matrices first under their own names (see {@link CompiledCircuit.MatrixConnection}). */

@@ -58,10 +58,37 @@ public abstract class DescribedCircuitProvider implements CircuitProvider {
         return true;
     }
 
-    /** The parameters the training circuit declares. */
+    /** The parameters the training circuit declares, less those its options set ({@link #parametersOfOptions()}). */
     @Override
     public final java.util.Set<String> parameters() {
-        return training.parameterNames();
+        java.util.Set<String> names = new java.util.LinkedHashSet<>(training.parameterNames());
+        names.removeAll(parametersOfOptions());
+        return java.util.Collections.unmodifiableSet(names);
+    }
+
+    /** The defaults its training description declares for {@link #parameters()}. */
+    @Override
+    public final java.util.Map<String, java.util.List<Integer>> parameterDefaults() {
+        java.util.Map<String, java.util.List<Integer>> defaults = new java.util.LinkedHashMap<>(
+                training.parameterDefaults());
+        defaults.keySet().removeAll(parametersOfOptions());
+        return java.util.Collections.unmodifiableMap(defaults);
+    }
+
+    /**
+     * The description's parameters that {@link #templateParameters} sets from the circuit's options, so that the
+     * functional model, which reads the options, follows them too: not settable by name. None by default.
+     */
+    protected java.util.Set<String> parametersOfOptions() {
+        return java.util.Set.of();
+    }
+
+    /**
+     * The values the descriptions' parameters take for these settings: by default the settings' parameters; a
+     * circuit whose options set parameters of its description (for example a weight exponent) adds them here.
+     */
+    protected java.util.Map<String, java.util.List<Long>> templateParameters(CircuitSettings settings) {
+        return CircuitDescriptions.parameters(settings.parameters());
     }
 
     /**
@@ -114,11 +141,10 @@ public abstract class DescribedCircuitProvider implements CircuitProvider {
 
     /** Why the descriptions cannot be built with {@code depth} hidden layers of one unit, if they cannot. */
     private Optional<String> unbuildable(int depth) {
-        Map<String, List<Long>> parameters = new LinkedHashMap<>();
-        parameters.put(CircuitSettings.INPUTS, List.of(1L));
-        parameters.put(CircuitSettings.HIDDEN, Collections.nCopies(depth, 1L));
-        parameters.put(CircuitSettings.OUTPUTS, List.of(1L));
         try {
+            // as a run of that depth would describe it, with the circuit's default options
+            Map<String, List<Long>> parameters = templateParameters(
+                    CircuitSettings.layers(1, Collections.nCopies(depth, 1), 1, 1, 1));
             compileWithZeros(training.describe(parameters), training.source());
             inference.ifPresent(t -> compileWithZeros(t.describe(parameters), t.source()));
             return Optional.empty();
@@ -150,8 +176,17 @@ public abstract class DescribedCircuitProvider implements CircuitProvider {
     @Override
     public TrainingSession open(CircuitSettings settings, ChipBackend backend) {
         Objects.requireNonNull(backend, "the " + id + " circuit runs on a chip backend");
-        var parameters = CircuitDescriptions.parameters(settings.parameters());
-        return new DescribedChipSession(backend, settings, training.describe(parameters),
-                inference.map(t -> t.describe(parameters)), model, training.source());
+        var parameters = templateParameters(settings);
+        try {
+            return new DescribedChipSession(backend, settings, training.describe(parameters),
+                    inference.map(t -> t.describe(parameters)), model);
+        } catch (org.synfire.chip.api.circuit.CircuitDescriptionException e) {
+            // sizes and shapes are evaluated when the description compiles, where its let values are gone
+            if (e.getMessage().startsWith(training.source() + ":")) {
+                throw e; // read and checked when described, with its hint
+            }
+            throw new org.synfire.chip.api.circuit.CircuitDescriptionException(training.source() + ": "
+                    + e.getMessage() + training.letHint(e.getMessage()), e);
+        }
     }
 }

@@ -81,6 +81,50 @@ class CircuitCompilerTest {
         assertEquals("sbp: matrix w1: an initial value of 3 x 2 is needed; given 2 x 2", e.getMessage());
     }
 
+    /**
+     * A matrix's exponent reaches every connection that holds it (its forward copies and its transposed error copies),
+     * and only those: the sBP circuit with two hidden layers and its hidden-to-hidden matrix w2 at exponent -2; the
+     * forward gates of h2's window copies widened by 256 (G+GM+256 = 9472 = 74 x 2^7, GP-256 = 7936 = 62 x 2^7).
+     */
+    @Test
+    void givesAMatrixsExponentToEveryConnectionHoldingIt() {
+        Map<String, List<Long>> parameters = new java.util.LinkedHashMap<>(TestCircuits.layers(3, 2, 2, 2));
+        parameters.put("hidden_exponent", List.of(-2L));
+        parameters.put("hidden_window", List.of(256L));
+        int[][] w2 = {{4, -8}, {12, 254}};
+        Network network = CircuitCompiler.compile(TestCircuits.SBP.describe(parameters),
+                Map.of("w1", W1, "w2", w2, "w3", W2)).network();
+
+        for (String held : List.of("h1->h2", "h1->h2<", "h1->h2>", "h2->h1T", "h2T-->h1T")) {
+            assertEquals(-2, connection(network, held).exponent(), held);
+        }
+        assertArrayEquals(new int[] {4, -8, 12, 254}, connection(network, "h1->h2").weights()); // mantissas as given
+        for (String other : List.of("x->h1", "h2->o", "o->h2T", "oT-->h2T")) {
+            assertEquals(0, connection(network, other).exponent(), other);
+        }
+        ConnectionGroup low = connection(network, "g3->h2<");
+        assertEquals(9472, low.weight(0) << low.exponent());
+        ConnectionGroup high = connection(network, "g3->h2>");
+        assertEquals(7936, high.weight(0) << high.exponent());
+        ConnectionGroup unchanged = connection(network, "g2->h1<"); // layer 1 keeps (0, 1024]: G+GM = 9216
+        assertEquals(9216, unchanged.weight(0) << unchanged.exponent());
+    }
+
+    @Test
+    void refusesAnExponentTheChipDoesNotHave() {
+        CircuitDescriptions.Template template = CircuitDescriptions.template("""
+                name: low
+                phases: 1
+                neuron-types: {unit: {threshold: 1}}
+                populations: {a: {size: 2, type: unit}}
+                matrices: {w: {shape: [2, 2], exponent: -9}}
+                connections: [{from: a, to: a, weight: w}]
+                """, "low.yaml");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CircuitCompiler.compile(template.describe(Map.of()), Map.of("w", new int[][] {{0, 0}, {0, 0}})));
+        assertEquals("low: matrix w: exponent -9; expected -8 .. 7", e.getMessage());
+    }
+
     @Test
     void refusesAMissingParameter() {
         CircuitDescriptions.Template template = CircuitDescriptions.template("""

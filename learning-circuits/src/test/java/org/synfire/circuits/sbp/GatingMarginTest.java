@@ -42,6 +42,26 @@ class GatingMarginTest {
         assertTrue(beyondTheMargin.keySet().stream().allMatch(p -> p.startsWith("h")), beyondTheMargin.toString());
     }
 
+    /**
+     * By phase: the spikes above fall at offset 1 of sample 1, the timestep of phase 0 (a spike at offset o falls in
+     * phase o - 1), which none of h1, h1< and h1> declares; so each has its 3 there and nowhere else.
+     */
+    @Test
+    void countsThemByPopulationAndPhase() {
+        byte[] input = new byte[40];
+        Arrays.fill(input, (byte) 1);
+        int[][] w1 = filled(40, 3, 254);
+        CompiledCircuit circuit = CircuitCompiler.compile(TestCircuits.sbp(40, 3, 2), Map.of("w1", w1, "w2",
+                new int[3][2]));
+        try (ChipCircuitRunner chip = new ChipCircuitRunner(new Loihi1Backend(), circuit, RunOptions.seed(1))) {
+            chip.present(input, 0, 0);
+            chip.present(input, 0, 1);
+
+            assertEquals(Map.of("h1", Map.of(0, 3L), "h1<", Map.of(0, 3L), "h1>", Map.of(0, 3L)),
+                    chip.outOfPhaseSpikesByPhase());
+        }
+    }
+
     private static Map<String, Long> outOfPhase(int[][] w1, byte[] input) {
         int[][] w2 = new int[w1[0].length][2];
         CompiledCircuit circuit = CircuitCompiler.compile(TestCircuits.sbp(w1.length, w1[0].length, 2), Map.of("w1", w1, "w2", w2));

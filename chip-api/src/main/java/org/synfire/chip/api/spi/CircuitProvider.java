@@ -11,6 +11,11 @@ import org.synfire.chip.api.circuit.TrainingSession;
  */
 public interface CircuitProvider extends Extension {
 
+    /** The {@link #model()} of a circuit that runs on a chip backend. */
+    String CHIP = "chip";
+    /** The {@link #model()} that computes what the chip circuit computes, integer for integer, without spikes. */
+    String FUNCTIONAL = "functional";
+
     /** Whether {@link #open} needs a chip backend. */
     boolean needsBackend();
 
@@ -39,5 +44,34 @@ public interface CircuitProvider extends Extension {
      * @throws IllegalArgumentException in one line: the most hidden layers the circuit takes, and why
      */
     default void requireHiddenLayers(int layers) {
+    }
+
+    /**
+     * The values its {@link #parameters()} take when a run does not set them, by name (the platform always sets
+     * {@link CircuitSettings#INPUTS} and {@link CircuitSettings#OUTPUTS} from the data). By default one hidden layer
+     * of 400 units; a described circuit's are those its description declares.
+     */
+    default java.util.Map<String, java.util.List<Integer>> parameterDefaults() {
+        return java.util.Map.of(CircuitSettings.HIDDEN, java.util.List.of(400));
+    }
+
+    /**
+     * The circuit this provider is a model of: one id for a circuit and all its models, so that
+     * {@code --circuit sbp --model functional} names the provider {@code sbp-functional}. By default the
+     * provider's id, less {@code -}{@link #model()} where it ends so.
+     */
+    default String circuit() {
+        String suffix = "-" + model();
+        return id().endsWith(suffix) && id().length() > suffix.length()
+                ? id().substring(0, id().length() - suffix.length()) : id();
+    }
+
+    /**
+     * Which model of its {@link #circuit()} this provider is: {@value #CHIP} for the spiking circuit on a chip
+     * backend, {@value #FUNCTIONAL} for its functional model (the oracle the chip circuit must equal). By default
+     * {@value #CHIP} if it {@link #needsBackend() needs a backend}, else {@value #FUNCTIONAL}.
+     */
+    default String model() {
+        return needsBackend() ? CHIP : FUNCTIONAL;
     }
 }

@@ -16,7 +16,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  *
  * @param name            the experiment's name, for the run directory
  * @param description     one line for listings
- * @param circuit         the circuit's id, e.g. {@code sbp} or {@code sbp-functional}
+ * @param circuit         the circuit's id, e.g. {@code sbp} (or a model's provider id, e.g. {@code sbp-functional},
+ *                        an alias of circuit {@code sbp} with model {@code functional})
+ * @param model           which model of the circuit runs: {@code chip} or {@code functional} (absent: the one
+ *                        {@code circuit} names, the chip circuit for a circuit's id)
  * @param backend         the chip backend's id, e.g. {@code loihi1} (unused by functional circuits)
  * @param dataset         the data set's id, e.g. {@code mnist20}
  * @param epochs          passes over the training samples, at least 1
@@ -31,14 +34,19 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  *                        compared sample by sample with the functional evaluation (absent: none)
  * @param circuitOptions  the circuit's own settings by name, e.g. {@code init: spec} for the sBP circuits
  *                        (absent: none, each circuit's defaults)
+ * @param parameters      values of the circuit's own parameters by name, each a whole number or a list of them,
+ *                        e.g. {@code K: 40} (absent: the circuit's defaults); {@code inputs} and {@code outputs}
+ *                        come from the data set and {@code hidden} from its own field
  */
-@JsonPropertyOrder({"name", "description", "circuit", "backend", "dataset", "epochs", "seed", "train-samples",
-    "test-samples", "hidden", "checkpoint-every", "threads", "inference-circuit", "circuit-options"})
+@JsonPropertyOrder({"name", "description", "circuit", "model", "backend", "dataset", "epochs", "seed", "train-samples",
+    "test-samples", "hidden", "checkpoint-every", "threads", "inference-circuit", "circuit-options",
+    "parameters"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Experiment(
         @JsonProperty("name") String name,
         @JsonProperty("description") String description,
         @JsonProperty("circuit") String circuit,
+        @JsonProperty("model") String model,
         @JsonProperty("backend") String backend,
         @JsonProperty("dataset") String dataset,
         @JsonProperty("epochs") Integer epochs,
@@ -51,32 +59,55 @@ public record Experiment(
         @JsonProperty("checkpoint-every") Double checkpointEvery,
         @JsonProperty("threads") Integer threads,
         @JsonProperty("inference-circuit") String inferenceCircuit,
-        @JsonProperty("circuit-options") Map<String, String> circuitOptions) {
+        @JsonProperty("circuit-options") Map<String, String> circuitOptions,
+        @JsonProperty("parameters") Map<String, List<Integer>> parameters) {
 
     /** The circuit's own settings (empty if none are given). */
     public Map<String, String> options() {
         return circuitOptions == null ? Map.of() : circuitOptions;
     }
 
-    /** The same experiment under another name. */
-    public Experiment withName(String newName) {
-        return new Experiment(newName, description, circuit, backend, dataset, epochs, seed, trainSamples, testSamples,
-                hidden, checkpointEvery, threads, inferenceCircuit, circuitOptions);
+    /** The circuit's own parameters set (empty if none are). */
+    public Map<String, List<Integer>> circuitParameters() {
+        return parameters == null ? Map.of() : parameters;
     }
 
-    /** The same experiment with every absent optional field set to its default. */
+    /** The same experiment under another name. */
+    public Experiment withName(String newName) {
+        return new Experiment(newName, description, circuit, model, backend, dataset, epochs, seed, trainSamples, testSamples,
+                hidden, checkpointEvery, threads, inferenceCircuit, circuitOptions, parameters);
+    }
+
+    /** The same experiment with these parameters of the circuit's own (null: none set). */
+    public Experiment withParameters(Map<String, List<Integer>> newParameters) {
+        return new Experiment(name, description, circuit, model, backend, dataset, epochs, seed, trainSamples,
+                testSamples, hidden, checkpointEvery, threads, inferenceCircuit, circuitOptions, newParameters);
+    }
+
+    /** The same experiment with these hidden layers (null: the circuit's default, or a circuit without any). */
+    public Experiment withHidden(List<Integer> newHidden) {
+        return new Experiment(name, description, circuit, model, backend, dataset, epochs, seed, trainSamples,
+                testSamples, newHidden, checkpointEvery, threads, inferenceCircuit, circuitOptions, parameters);
+    }
+
+    /**
+     * The same experiment with every absent optional field set to its default; the hidden layers and the circuit's
+     * parameters stay absent, for the circuit's own defaults to stand (a run records the values it used).
+     */
     public Experiment withDefaults() {
         return new Experiment(name, description == null ? "" : description,
                 circuit == null ? "sbp" : circuit,
+                model,
                 backend == null ? "loihi1" : backend,
                 dataset,
                 epochs == null ? 1 : epochs,
                 seed == null ? 1L : seed,
                 trainSamples, testSamples,
-                hidden == null || hidden.isEmpty() ? List.of(400) : new java.util.ArrayList<>(hidden),
+                hidden == null || hidden.isEmpty() ? null : new java.util.ArrayList<>(hidden),
                 checkpointEvery == null ? 0.5 : checkpointEvery,
                 threads == null ? 1 : threads, inferenceCircuit,
-                circuitOptions == null || circuitOptions.isEmpty() ? null : new TreeMap<>(circuitOptions));
+                circuitOptions == null || circuitOptions.isEmpty() ? null : new TreeMap<>(circuitOptions),
+                parameters == null || parameters.isEmpty() ? null : new TreeMap<>(parameters));
     }
 
     /**
@@ -90,6 +121,9 @@ public record Experiment(
         requireText(source, "name", name);
         requireFileName(source, "name", name);
         requireText(source, "circuit", circuit);
+        if (model != null && model.isBlank()) {
+            throw invalid(source, "model", "''", "chip or functional (or absent: the chip circuit)");
+        }
         requireText(source, "backend", backend);
         requireText(source, "dataset", dataset);
         requireAtLeast(source, "epochs", epochs, 1);
@@ -99,10 +133,27 @@ public record Experiment(
         if (testSamples != null) {
             requireAtLeast(source, "test-samples", testSamples, 1);
         }
-        if (hidden.stream().anyMatch(h -> h == null || h < 1)) {
-            throw invalid(source, "hidden", hidden, "one whole number of at least 1 per hidden layer, e.g. 400 or [400, 400]");
+        if (hidden != null) {
+            if (hidden.stream().anyMatch(h -> h == null || h < 1)) {
+                throw invalid(source, "hidden", hidden, "one whole number of at least 1 per hidden layer, e.g. 400 or "
+                        + "[400, 400]");
+            }
+            org.synfire.cli.internal.run.MemoryBudget.requireHidden(source, hidden);
         }
-        org.synfire.cli.internal.run.MemoryBudget.requireHidden(source, hidden);
+        if (parameters != null) {
+            parameters.forEach((key, values) -> {
+                if (key == null || key.isBlank() || values == null || values.isEmpty()
+                        || values.stream().anyMatch(v -> v == null || v < 1)) {
+                    throw invalid(source, "parameters", parameters, "names with whole numbers of at least 1, e.g. "
+                            + "K: 40 or sizes: [40, 20]");
+                }
+                if (key.equals("inputs") || key.equals("outputs") || key.equals("hidden")) {
+                    throw invalid(source, "parameters", parameters, "the circuit's own parameters; " + key
+                            + (key.equals("hidden") ? " has a field of its own (hidden: 400)"
+                                    : " comes from the data set"));
+                }
+            });
+        }
         requireAtLeast(source, "threads", threads, 1);
         org.synfire.cli.internal.run.MemoryBudget.requireThreads(source, threads);
         if (circuitOptions != null) {

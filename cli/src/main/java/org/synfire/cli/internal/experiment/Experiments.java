@@ -43,6 +43,7 @@ public final class Experiments {
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .disable(YAMLGenerator.Feature.SPLIT_LINES))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY) // parameters: {K: 40} as hidden: 400
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
@@ -196,7 +197,7 @@ public final class Experiments {
      * (and seed, which a sweep sets on its own); a circuit's own settings are {@code circuit-option.NAME}, or
      * their bare name where the experiment already sets them (e.g. {@code init}).
      */
-    public static final List<String> FIELDS = List.of("circuit", "backend", "dataset", "epochs", "train-samples",
+    public static final List<String> FIELDS = List.of("circuit", "model", "backend", "dataset", "epochs", "train-samples",
             "test-samples", "hidden", "checkpoint-every", "threads", "inference-circuit");
 
     /** The prefix of a circuit's own setting in {@link #withField}. */

@@ -20,9 +20,10 @@ public final class HiddenLayers {
      * Refuses {@code hidden} when the circuit cannot be built with that many layers.
      *
      * @param source where the layers came from, e.g. "experiment quick" or "--hidden"
+     * @param hidden the layers given; null when the circuit's own default stands
      */
     public static void require(String source, CircuitProvider circuit, List<Integer> hidden) {
-        if (!circuit.parameters().contains(CircuitSettings.HIDDEN)) {
+        if (hidden == null || !circuit.parameters().contains(CircuitSettings.HIDDEN)) {
             return;
         }
         try {

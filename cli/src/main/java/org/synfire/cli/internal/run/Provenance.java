@@ -104,15 +104,39 @@ public record Provenance(
      * What a session of a run's circuit is opened with, again: as recorded in run.json, or for a run whose
      * run.json lacks these keys, as its experiment.yaml says, the circuit seed derived from its seed.
      *
-     * @param circuit     the circuit's id
+     * @param circuit     the circuit's id (or, for a run made before models were named, a model's provider id)
+     * @param model       the circuit's model, or null for the one {@code circuit} names
      * @param options     the circuit's options
-     * @param hidden      units of each hidden layer
+     * @param hidden      units of each hidden layer (null for a circuit without them)
+     * @param parameters  the circuit's own parameters set (empty if none)
      * @param backend     the chip backend's id
      * @param dataset     the data set's id
      * @param circuitSeed the circuit's seed
+     * @param provider    the class and version of the circuit's provider as recorded (null if not), to say which
+     *                    plugin a command needs when the circuit is not there
      */
-    public record Session(String circuit, Map<String, String> options, List<Integer> hidden, String backend,
-            String dataset, long circuitSeed) {
+    public record Session(String circuit, String model, Map<String, String> options, List<Integer> hidden,
+            Map<String, List<Integer>> parameters, String backend,
+            String dataset, long circuitSeed, Provider provider) {
+
+        /**
+         * The provider of the recorded circuit among {@code extensions}, or an error that names the provider class
+         * the run used and says to give its plugin, when no provider of that circuit is found.
+         */
+        public org.synfire.chip.api.spi.CircuitProvider circuitProvider(
+                org.synfire.cli.internal.runtime.Extensions extensions, String givenCircuit, String givenModel) {
+            try {
+                return extensions.circuit(givenCircuit != null ? givenCircuit : circuit,
+                        givenModel != null ? givenModel : givenCircuit == null ? model : null);
+            } catch (org.synfire.cli.internal.runtime.UnknownExtensionException e) {
+                if (givenCircuit != null || provider == null || provider.className() == null) {
+                    throw e;
+                }
+                throw new IllegalArgumentException(e.getMessage() + "; the run was made with circuit " + circuit
+                        + " of " + provider.className() + (provider.version() == null ? "" : " " + provider.version())
+                        + ": give the directory of the plugin jar that holds it with --plugin-path DIR", e);
+            }
+        }
     }
 
     /** Writes this provenance to {@code file}, atomically: the one place run.json is written. */
@@ -140,6 +164,8 @@ public record Provenance(
         Experiment e = provenance.map(Provenance::experiment).orElse(experiment).withDefaults();
         long circuitSeed = provenance.map(Provenance::seeds).map(Seeds::circuit)
                 .orElseGet(() -> RunSeeds.of(experiment.withDefaults().seed()).circuit());
-        return new Session(e.circuit(), e.options(), e.hidden(), e.backend(), e.dataset(), circuitSeed);
+        Provider provider = provenance.map(Provenance::providers).map(p -> p.get("circuit")).orElse(null);
+        return new Session(e.circuit(), e.model(), e.options(), e.hidden(), e.circuitParameters(), e.backend(),
+                e.dataset(), circuitSeed, provider);
     }
 }

@@ -41,6 +41,18 @@ public record TrainedWeights(Path file, Optional<Provenance.Session> run, Map<St
         return given != null ? given : run.map(Provenance.Session::circuit).orElse("sbp");
     }
 
+    /**
+     * The provider of the circuit's model: the circuit and model given, else the run's (a run of {@code
+     * sbp-functional} made before models were named reads as that id), else sBP's chip circuit.
+     */
+    public CircuitProvider provider(org.synfire.cli.internal.runtime.Extensions extensions, String circuit,
+            String model) {
+        if (run.isPresent()) {
+            return run.get().circuitProvider(extensions, circuit, model);
+        }
+        return extensions.circuit(circuit(circuit), model);
+    }
+
     /** The chip backend: the one given, else the run's, else loihi1. */
     public String backend(String given) {
         return given != null ? given : run.map(Provenance.Session::backend).orElse("loihi1");
@@ -53,8 +65,9 @@ public record TrainedWeights(Path file, Optional<Provenance.Session> run, Map<St
 
     /** The circuit's settings for these layers, with the run's circuit seed and options (a bare NPZ: seed 1). */
     public CircuitSettings settings(int inputs, java.util.List<Integer> hidden, int classes) {
-        return CircuitSettings.layers(inputs, hidden, classes, run.map(Provenance.Session::circuitSeed).orElse(1L), 1,
-                run.map(Provenance.Session::options).orElse(Map.of()));
+        return TrainingJob.settings(inputs, hidden, classes, run.map(Provenance.Session::parameters).orElse(Map.of()),
+                run.map(Provenance.Session::circuitSeed).orElse(1L), 1, run.map(Provenance.Session::options)
+                        .orElse(Map.of()));
     }
 
     /**

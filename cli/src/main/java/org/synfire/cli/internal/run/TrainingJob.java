@@ -48,10 +48,17 @@ public final class TrainingJob {
      * @param data  where the data set's files are looked for
      * @param quiet no progress bar
      * @param commandLine the arguments the {@code synfire} command was given, for the provenance
+     * @param checkModel  train the circuit's functional model side by side with the chip circuit and stop at the
+     *                    first sample whose weights differ ({@code train --check-model})
      */
-    public record Options(Path runs, DataOptions data, boolean quiet, List<String> commandLine) {
+    public record Options(Path runs, DataOptions data, boolean quiet, List<String> commandLine, boolean checkModel) {
         public Options {
             commandLine = List.copyOf(commandLine);
+        }
+
+        /** Options without the model check. */
+        public Options(Path runs, DataOptions data, boolean quiet, List<String> commandLine) {
+            this(runs, data, quiet, commandLine, false);
         }
     }
 
@@ -81,22 +88,79 @@ public final class TrainingJob {
     public static final int INTERRUPTED_EXIT = StopSignals.EXIT_CODE;
 
     /** Starts a new run of {@code experiment}; returns its directory. */
-    public RunDirectory start(Experiment experiment) throws IOException {
-        Resolved resolved = resolve(experiment);
+    public RunDirectory start(Experiment given) throws IOException {
+        Resolved resolved = resolve(given);
+        Experiment experiment = settle(given, resolved);
         RunDirectory run = RunDirectory.create(options.runs(), experiment.name());
-        AtomicFiles.writeString(run.experiment(), Experiments.toYaml(experiment));
-        provenance(experiment, resolved, options.commandLine()).write(run.provenance());
-        out.println("run directory: " + run.path());
-        train(run, experiment, resolved, Optional.empty());
+        try {
+            AtomicFiles.writeString(run.experiment(), Experiments.toYaml(experiment));
+            provenance(experiment, resolved, options.commandLine()).write(run.provenance());
+            out.println("run directory: " + run.path());
+            train(run, experiment, resolved, Optional.empty());
+        } catch (IllegalArgumentException e) {
+            // a configuration error found when the circuit opened (e.g. its description): no run was made
+            if (!hasCheckpoint(run)) {
+                deleteRecursively(run.path());
+            }
+            throw e;
+        }
         return run;
+    }
+
+    private static boolean hasCheckpoint(RunDirectory run) throws IOException {
+        if (!java.nio.file.Files.isDirectory(run.checkpoints())) {
+            return false;
+        }
+        try (var files = java.nio.file.Files.list(run.checkpoints())) {
+            return files.findAny().isPresent();
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (var paths = java.nio.file.Files.walk(directory)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /**
+     * The experiment with the values the run uses written in: the circuit's default hidden layers where it has
+     * hidden layers and none were given (none for a circuit without them) and the defaults of its own parameters
+     * not given, so that run.json and experiment.yaml say what ran.
+     */
+    private static Experiment settle(Experiment experiment, Resolved resolved) {
+        CircuitProvider circuit = resolved.circuit();
+        Map<String, List<Integer>> own = new java.util.TreeMap<>();
+        circuit.parameterDefaults().forEach((name, values) -> {
+            if (circuit.parameters().contains(name) && !name.equals(CircuitSettings.INPUTS)
+                    && !name.equals(CircuitSettings.OUTPUTS) && !name.equals(CircuitSettings.HIDDEN)) {
+                own.put(name, values);
+            }
+        });
+        own.putAll(experiment.circuitParameters());
+        Experiment settled = experiment.withParameters(own.isEmpty() ? null : own);
+        if (!circuit.parameters().contains(CircuitSettings.HIDDEN)) {
+            return settled.withHidden(null);
+        }
+        if (experiment.hidden() != null) {
+            return settled;
+        }
+        List<Integer> hidden = circuit.parameterDefaults().get(CircuitSettings.HIDDEN);
+        if (hidden == null) {
+            throw new org.synfire.cli.internal.experiment.ConfigurationException("circuit " + circuit.id()
+                    + " has no default hidden layers; give them, e.g. --hidden 400");
+        }
+        return settled.withHidden(hidden);
     }
 
     /**
      * Starts a new run of {@code experiment} in {@code directory} itself (made if absent; it must not hold a
      * run yet): a sweep names its points' directories.
      */
-    public RunDirectory startIn(Path directory, Experiment experiment) throws IOException {
-        Resolved resolved = resolve(experiment);
+    public RunDirectory startIn(Path directory, Experiment given) throws IOException {
+        Resolved resolved = resolve(given);
+        Experiment experiment = settle(given, resolved);
         java.nio.file.Files.createDirectories(directory);
         RunDirectory run = new RunDirectory(directory);
         if (java.nio.file.Files.exists(run.experiment())) {
@@ -124,13 +188,26 @@ public final class TrainingJob {
         return run;
     }
 
-    /** The providers and data an experiment names. */
-    private record Resolved(CircuitProvider circuit, ChipBackend backend, DatasetProvider datasetProvider,
-            Samples train, Samples test, List<DataFile> files) {
+    /**
+     * The providers and data an experiment names.
+     *
+     * @param model the functional model trained beside the circuit to check it, if asked for
+     */
+    private record Resolved(CircuitProvider circuit, Optional<CircuitProvider> model, ChipBackend backend,
+            DatasetProvider datasetProvider, Samples train, Samples test, List<DataFile> files) {
     }
 
     private Resolved resolve(Experiment experiment) throws IOException {
-        CircuitProvider circuit = extensions.circuits().get(experiment.circuit());
+        CircuitProvider circuit = extensions.circuit(experiment.circuit(), experiment.model());
+        Optional<CircuitProvider> model = Optional.empty();
+        if (options.checkModel()) {
+            if (!circuit.needsBackend()) {
+                throw new org.synfire.cli.internal.experiment.ConfigurationException("--check-model compares the "
+                        + "chip circuit with its functional model, but " + circuit.id() + " is the " + circuit.model()
+                        + " model; train --circuit " + circuit.circuit() + " --model " + CircuitProvider.CHIP);
+            }
+            model = Optional.of(extensions.circuit(circuit.circuit(), CircuitProvider.FUNCTIONAL));
+        }
         HiddenLayers.require("experiment " + experiment.name(), circuit, experiment.hidden());
         ChipBackend backend = circuit.needsBackend() ? extensions.backends().get(experiment.backend()) : null;
         DatasetProvider datasetProvider = extensions.datasets().get(experiment.dataset());
@@ -138,16 +215,29 @@ public final class TrainingJob {
         Samples train = experiment.trainSamples() == null ? dataset.train()
                 : dataset.train().head(experiment.trainSamples());
         Samples test = experiment.testSamples() == null ? dataset.test() : dataset.test().head(experiment.testSamples());
-        MemoryBudget.requireLayers("experiment " + experiment.name(), train.dimension(), experiment.hidden(),
-                train.classes());
-        return new Resolved(circuit, backend, datasetProvider, train, test, dataset.files());
+        MemoryBudget.requireLayers("experiment " + experiment.name(), train.dimension(),
+                experiment.hidden() != null ? experiment.hidden() : circuit.parameterDefaults()
+                        .getOrDefault(CircuitSettings.HIDDEN, List.of()), train.classes());
+        List<String> unknown = experiment.circuitParameters().keySet().stream()
+                .filter(p -> !circuit.parameters().contains(p)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            List<String> own = circuit.parameters().stream().filter(p -> !p.equals(CircuitSettings.INPUTS)
+                    && !p.equals(CircuitSettings.OUTPUTS) && !p.equals(CircuitSettings.HIDDEN)).sorted().toList();
+            throw new org.synfire.cli.internal.experiment.ConfigurationException("circuit " + circuit.id()
+                    + " has no parameter " + String.join(", ", unknown) + (own.isEmpty() ? "; it has none of its own"
+                            : "; its parameters: " + own.stream().map(p -> p + circuit.parameterDefaults()
+                                    .getOrDefault(p, List.of()).stream().map(String::valueOf)
+                                    .collect(java.util.stream.Collectors.joining(",", "=", ""))).toList()));
+        }
+        return new Resolved(circuit, model, backend, datasetProvider, train, test, dataset.files());
     }
 
     private void train(RunDirectory run, Experiment experiment, Resolved resolved, Optional<Checkpoint> from)
             throws IOException {
         RunSeeds seeds = RunSeeds.of(experiment.seed());
-        CircuitSettings settings = CircuitSettings.layers(resolved.train().dimension(), experiment.hidden(),
-                resolved.train().classes(), seeds.circuit(), experiment.threads(), experiment.options());
+        CircuitSettings settings = settings(resolved.train().dimension(), experiment.hidden(),
+                resolved.train().classes(), experiment.circuitParameters(), seeds.circuit(), experiment.threads(),
+                experiment.options());
         TrainingLoop loop = new TrainingLoop(resolved.train(), resolved.test(), experiment.epochs(),
                 experiment.checkpointEvery(), seeds.order());
         MetricsLog metrics = MetricsLog.open(run.path());
@@ -159,7 +249,7 @@ public final class TrainingJob {
         Map<String, Long> diagnostics;
         Optional<EnergyReport> energy;
         long[] stoppedAt = {-1};
-        try (TrainingSession session = resolved.circuit().open(settings, resolved.backend());
+        try (TrainingSession session = open(resolved, settings, start);
                 Progress progress = Progress.of(experiment.name(), loop.totalSamples(), start, "samples",
                         options.quiet());
                 StopSignals signals = StopSignals.install()) {
@@ -245,8 +335,11 @@ public final class TrainingJob {
         summarize(run, experiment, resolved, metrics, last[0], elapsed);
         energy.ifPresent(e -> e.print(out));
         if (!diagnostics.isEmpty()) {
-            out.printf("%-22s %s%n", "diagnostics", verdict(diagnostics));
+            out.printf("%-22s %s%n", "diagnostics", verdict(diagnostics, resolved.model().isPresent()));
         }
+        resolved.model().ifPresent(m -> out.printf("%-22s the weights of %s equalled those of its functional model %s"
+                + " after each of the %d samples trained%s%n", "model check", resolved.circuit().id(), m.id(),
+                loop.totalSamples() - start, start == 0 ? "" : " since the checkpoint"));
         inference.ifPresent(out::println);
         inferenceEnergy.ifPresent(e -> e.print(out));
         CheckpointMetrics ended = metrics.entries().get(metrics.entries().size() - 1);
@@ -266,7 +359,7 @@ public final class TrainingJob {
     private Optional<String> inferOnChip(RunDirectory run, Experiment experiment, Resolved resolved,
             CircuitSettings settings, Evaluation functional) throws IOException {
         String circuitId = experiment.inferenceCircuit() != null ? experiment.inferenceCircuit()
-                : resolved.circuit().needsBackend() ? experiment.circuit() : null;
+                : resolved.circuit().needsBackend() ? resolved.circuit().id() : null;
         if (circuitId == null) {
             return Optional.empty();
         }
@@ -285,6 +378,11 @@ public final class TrainingJob {
             });
             lastInferenceEnergy = session.inferenceEvents().flatMap(e -> EnergyReport.of(circuitId, "inference",
                     defaultCostModel(), e));
+            if (session.inferenceEvents().isEmpty()) {
+                // no inference circuit ran on the chip: its predictions are the functional evaluation's own
+                return Optional.of(String.format("%-22s none: circuit %s has no inference circuit (a description "
+                        + "with a readout), so nothing was compared on the chip", "inference on chip", circuitId));
+            }
         }
         if (lastInferenceEnergy.isPresent()) {
             lastInferenceEnergy.get().write(run.path().resolve("energy-inference.json"),
@@ -301,9 +399,40 @@ public final class TrainingJob {
         AtomicFiles.write(run.path().resolve("inference.json"), o -> JSON.writeValue(o, report));
         String headline = onChip.headline();
         return Optional.of(String.format("%-22s %s %.4f on %s (%s), %d of %d predictions differ "
-                + "from the functional evaluation", "inference on chip", headline,
+                + "from the functional evaluation of the same weights", "inference on chip", headline,
                 headline.isEmpty() ? 0 : onChip.metric(headline), experiment.backend(), circuitId, differ,
                 functional.samples()));
+    }
+
+    /**
+     * A circuit's settings: inputs and outputs from the data, the hidden layers where given (null: a circuit
+     * without them, or an old run's), and the circuit's own parameters.
+     */
+    public static CircuitSettings settings(int inputs, List<Integer> hidden, int classes,
+            Map<String, List<Integer>> parameters, long seed, int threads, Map<String, String> options) {
+        Map<String, List<Integer>> p = new LinkedHashMap<>();
+        p.put(CircuitSettings.INPUTS, List.of(inputs));
+        if (hidden != null) {
+            p.put(CircuitSettings.HIDDEN, hidden);
+        }
+        p.put(CircuitSettings.OUTPUTS, List.of(classes));
+        p.putAll(parameters);
+        return new CircuitSettings(p, seed, threads, options);
+    }
+
+    /** A session of the run's circuit; with the model check, trained side by side with its functional model. */
+    private static TrainingSession open(Resolved resolved, CircuitSettings settings, long start) {
+        TrainingSession chip = resolved.circuit().open(settings, resolved.backend());
+        if (resolved.model().isEmpty()) {
+            return chip;
+        }
+        try {
+            return new ModelCheckedSession(chip, resolved.circuit().id(), resolved.model().get().open(settings, null),
+                    resolved.model().get().id(), start);
+        } catch (RuntimeException e) {
+            chip.close();
+            throw e;
+        }
     }
 
     /** The cost model of the default table, as the platform found it. */
@@ -316,7 +445,9 @@ public final class TrainingJob {
         CheckpointMetrics last = metrics.entries().get(metrics.entries().size() - 1);
         out.println();
         out.printf("%-22s %s%n", "experiment", experiment.name());
-        out.printf("%-22s %s on %s, data set %s%n", "circuit", experiment.circuit(),
+        out.printf("%-22s %s on %s, data set %s%n", "circuit", resolved.circuit().circuit()
+                + (resolved.circuit().model().equals(CircuitProvider.CHIP) ? ""
+                        : " (" + resolved.circuit().model() + " model)"),
                 resolved.circuit().needsBackend() ? experiment.backend() : "no chip (functional)", experiment.dataset());
         out.printf("%-22s %d x %d epochs, seed %d%n", "training samples", resolved.train().count(),
                 experiment.epochs(), experiment.seed());
@@ -359,16 +490,32 @@ public final class TrainingJob {
         };
     }
 
+    /** The prefix of a population's out-of-phase spikes in one phase: {@code spikes_out_of_phase/h1/3}. */
+    static final String OUT_OF_PHASE = "spikes_out_of_phase";
+    /** Population-and-phase entries of out-of-phase spikes the summary names; diagnostics.json has them all. */
+    static final int OUT_OF_PHASE_SHOWN = 3;
+
     /**
      * The diagnostics in one sentence: that every weight copy agrees with its matrix and no population fired
-     * out of its phases, or what is wrong, in words (the counts stay in diagnostics.json).
+     * out of its phases, or what is wrong, in words (the populations and phases with the most out-of-phase
+     * spikes by name, every count in diagnostics.json); and what these checks do not cover.
+     *
+     * @param modelChecked whether the run compared the weights with the functional model after every sample
      */
-    static String verdict(Map<String, Long> diagnostics) {
-        long outOfPhase = diagnostics.getOrDefault("spikes_out_of_phase", 0L);
+    static String verdict(Map<String, Long> diagnostics, boolean modelChecked) {
+        long outOfPhase = diagnostics.getOrDefault(OUT_OF_PHASE, 0L);
         java.util.List<String> differing = new java.util.ArrayList<>();
+        java.util.List<Map.Entry<String, Long>> places = new java.util.ArrayList<>();
         boolean copies = false;
         for (Map.Entry<String, Long> e : diagnostics.entrySet()) {
-            if (e.getKey().equals("spikes_out_of_phase")) {
+            if (e.getKey().startsWith(OUT_OF_PHASE + "/")) {
+                // spikes_out_of_phase/<population>/<phase>: a population's name may hold '/', its phase does not
+                String place = e.getKey().substring(OUT_OF_PHASE.length() + 1);
+                int slash = place.lastIndexOf('/');
+                places.add(Map.entry(place.substring(0, slash) + " phase " + place.substring(slash + 1), e.getValue()));
+                continue;
+            }
+            if (e.getKey().equals(OUT_OF_PHASE)) {
                 continue;
             }
             copies = true;
@@ -380,11 +527,16 @@ public final class TrainingJob {
         String weights = differing.isEmpty() ? "every weight copy agrees with its matrix"
                 : "weight copies differ from their matrix: " + String.join(", ", differing)
                         + " (a negated copy may differ where the matrix saturated)";
+        places.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+        String where = places.isEmpty() ? "" : ": most in " + String.join(", ", places.stream()
+                .limit(OUT_OF_PHASE_SHOWN).map(p -> p.getKey() + " (" + p.getValue() + ")").toList());
         String phases = outOfPhase == 0 ? "no population fired out of its phases"
                 : outOfPhase + (outOfPhase == 1 ? " spike" : " spikes") + " fell out of their populations' phases "
-                        + "(an input exceeded the gating margin)";
+                        + "(an input exceeded the gating margin)" + where;
         String sentence = !copies ? phases : weights + "; " + phases;
-        return sentence + (differing.isEmpty() && outOfPhase == 0 ? "" : "; counts in diagnostics.json");
+        String counts = differing.isEmpty() && outOfPhase == 0 ? "" : "; counts in diagnostics.json";
+        return sentence + counts + (modelChecked ? "" : " (these check the chip's state, not what it learns: "
+                + "train --check-model compares the weights with the functional model after every sample)");
     }
 
     /**

@@ -111,9 +111,9 @@ public record SweepGrid(
             Map<String, String> group = new LinkedHashMap<>();
             varied.forEach(k -> group.put(k, c.get(k)));
             for (long seed : seeds) {
-                Experiment withSeed = new Experiment(e.name(), e.description(), e.circuit(), e.backend(), e.dataset(),
+                Experiment withSeed = new Experiment(e.name(), e.description(), e.circuit(), e.model(), e.backend(), e.dataset(),
                         e.epochs(), seed, e.trainSamples(), e.testSamples(), e.hidden(), e.checkpointEvery(),
-                        e.threads(), e.inferenceCircuit(), e.circuitOptions());
+                        e.threads(), e.inferenceCircuit(), e.circuitOptions(), e.parameters());
                 String id = uniqueId(group, seed, ids);
                 points.add(new SweepPoint(id, seed, group, withSeed));
             }

@@ -180,7 +180,7 @@ public final class SweepReport {
     static Optional<Paper> paper(SweepGrid grid) {
         Experiment e = grid.experiment();
         boolean circuits = grid.points().stream().allMatch(p -> p.experiment().circuit().startsWith("sbp")
-                && p.experiment().dataset().equals("mnist20") && p.experiment().hidden().equals(List.of(400)));
+                && p.experiment().dataset().equals("mnist20") && List.of(400).equals(p.experiment().hidden()));
         Optional<Measurement> training = CostTables.defaultTable().measurement("sbp", "training");
         Optional<Measurement> inference = CostTables.defaultTable().measurement("sbp", "inference");
         if (!circuits || e == null || training.isEmpty() || inference.isEmpty()) {
@@ -193,7 +193,7 @@ public final class SweepReport {
             List<PointView> views) {
         StringBuilder md = new StringBuilder("# Sweep " + grid.name() + "\n\n");
         md.append("Experiment `").append(grid.experiment().name()).append("` (").append(grid.experiment().circuit())
-                .append(", ").append(grid.experiment().dataset()).append(", hidden ").append(grid.experiment().hidden())
+                .append(", ").append(grid.experiment().dataset()).append(grid.experiment().hidden() == null ? "" : ", hidden " + grid.experiment().hidden())
                 .append(", ").append(grid.experiment().epochs()).append(" epochs), seeds ")
                 .append(Seeds.format(grid.seeds()));
         grid.set().forEach((k, v) -> md.append(", ").append(k).append(" = ").append(String.join(" | ", v)));

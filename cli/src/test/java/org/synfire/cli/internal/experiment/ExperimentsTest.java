@@ -45,7 +45,8 @@ class ExperimentsTest {
     void absentFieldsTakeTheirDefaults() {
         Experiment e = Experiments.parse("dataset: mnist20\n", "x.yaml", "x");
 
-        assertEquals(new Experiment("x", "", "sbp", "loihi1", "mnist20", 1, 1L, null, null, List.of(400), 0.5, 1, null, null), e);
+        // hidden stays absent: the circuit's own default stands (sBP's description says [400]; a run records it)
+        assertEquals(new Experiment("x", "", "sbp", null, "loihi1", "mnist20", 1, 1L, null, null, null, 0.5, 1, null, null, null), e);
     }
 
     @Test

@@ -15,8 +15,8 @@ import org.synfire.cli.internal.experiment.Experiment;
 class SummaryTest {
 
     private static Experiment sbp(Map<String, String> options) {
-        return new Experiment("x", "", "sbp", "loihi1", "mnist20", 1, 1L, null, null, List.of(400), 0.5, 1, null,
-                options);
+        return new Experiment("x", "", "sbp", null, "loihi1", "mnist20", 1, 1L, null, null, List.of(400), 0.5, 1, null,
+                options, null);
     }
 
     private static Evaluation dead(long n) {
@@ -47,12 +47,30 @@ class SummaryTest {
         fine.put("w2Tm_differing_from_minus_w2T", 0L);
         fine.put("spikes_out_of_phase", 0L);
         assertEquals("every weight copy agrees with its matrix; no population fired out of its phases",
-                TrainingJob.verdict(fine));
+                TrainingJob.verdict(fine, true));
+        assertEquals("every weight copy agrees with its matrix; no population fired out of its phases (these check "
+                + "the chip's state, not what it learns: train --check-model compares the weights with the functional "
+                + "model after every sample)", TrainingJob.verdict(fine, false));
         fine.put("w2Tm_differing_from_minus_w2T", 4L);
         fine.put("spikes_out_of_phase", 1L);
+        fine.put("spikes_out_of_phase/h1/3", 1L);
         assertEquals("weight copies differ from their matrix: w2Tm (4 entries) (a negated copy may differ "
                 + "where the matrix saturated); 1 spike fell out of their populations' phases (an input exceeded the "
-                + "gating margin); counts in diagnostics.json", TrainingJob.verdict(fine));
+                + "gating margin): most in h1 phase 3 (1); counts in diagnostics.json", TrainingJob.verdict(fine, true));
+    }
+
+    @Test
+    void theSummaryNamesThePopulationsAndPhasesWithTheMostOutOfPhaseSpikes() {
+        Map<String, Long> d = new java.util.LinkedHashMap<>();
+        d.put("spikes_out_of_phase", 2094L);
+        d.put("spikes_out_of_phase/h/1", 4L);
+        d.put("spikes_out_of_phase/h/3", 1500L);
+        d.put("spikes_out_of_phase/d+/2", 190L);
+        d.put("spikes_out_of_phase/o</5", 400L);
+        // 4 + 1500 + 190 + 400 = 2094; the three largest in order, the fourth (h phase 1, 4) only in the file
+        assertEquals("2094 spikes fell out of their populations' phases (an input exceeded the gating margin): most in"
+                + " h phase 3 (1500), o< phase 5 (400), d+ phase 2 (190); counts in diagnostics.json",
+                TrainingJob.verdict(d, true));
     }
 
     @Test

@@ -24,8 +24,9 @@ class SweepStatusTest {
         assertFalse(SweepStatus.runsPoint(ProcessHandle.current().pid(), dir, "seed=1"), "nor is this JVM");
         assertFalse(SweepStatus.runsPoint(null, dir, "seed=1"));
 
-        // a process whose command line is a runner's: bash -c 'sleep 60' sweep point DIR ID --quiet
-        Process runner = new ProcessBuilder("bash", "-c", "sleep 60", "sweep", "point", sweep, "seed=1", "--quiet")
+        // a process whose command line is a runner's: bash -c 'sleep 60; true' sweep point DIR ID --quiet (the
+        // '; true' keeps bash from replacing itself with sleep, which would drop the arguments looked for)
+        Process runner = new ProcessBuilder("bash", "-c", "sleep 60; true", "sweep", "point", sweep, "seed=1", "--quiet")
                 .start();
         try {
             assertTrue(SweepStatus.runsPoint(runner.pid(), dir, "seed=1"), "the runner of seed=1");

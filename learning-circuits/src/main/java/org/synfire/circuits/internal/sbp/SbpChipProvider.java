@@ -1,7 +1,12 @@
 package org.synfire.circuits.internal.sbp;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import org.synfire.chip.api.circuit.CircuitSettings;
 import org.synfire.circuits.dsl.CircuitDescriptions;
 import org.synfire.circuits.dsl.DescribedCircuitProvider;
 
@@ -20,5 +25,21 @@ public final class SbpChipProvider extends DescribedCircuitProvider {
     public SbpChipProvider() {
         super(ID, "Synfire-gated backprop (Renner et al. 2024): spiking circuit that learns on the chip (8 N + 4 "
                 + "phases for N hidden layers)", TRAINING, Optional.of(INFERENCE), new SbpModel(ID));
+    }
+
+    /** Set by the options hidden-exponent and hidden-window, which the functional model reads too. */
+    @Override
+    protected Set<String> parametersOfOptions() {
+        return Set.of(SbpOptions.HIDDEN_EXPONENT_PARAMETER, SbpOptions.HIDDEN_WINDOW_PARAMETER);
+    }
+
+    /** The settings' parameters, and the hidden-to-hidden weight exponent and hidden window its options set. */
+    @Override
+    protected Map<String, List<Long>> templateParameters(CircuitSettings settings) {
+        Map<String, List<Long>> parameters = new LinkedHashMap<>(super.templateParameters(settings));
+        SbpOptions options = SbpOptions.of(ID, settings);
+        parameters.put(SbpOptions.HIDDEN_EXPONENT_PARAMETER, List.of((long) options.hiddenExponent()));
+        parameters.put(SbpOptions.HIDDEN_WINDOW_PARAMETER, List.of((long) options.hiddenWindow()));
+        return parameters;
     }
 }

@@ -15,7 +15,12 @@ final class SbpEvaluator {
     }
 
     static Evaluation evaluate(SbpWeights weights, Samples samples) {
-        SbpFunctionalModel model = new SbpFunctionalModel(weights);
+        return evaluate(weights, new int[weights.sizes.length], samples);
+    }
+
+    /** @param shift the forward shift of each matrix, as {@link SbpFunctionalModel#SbpFunctionalModel(SbpWeights, int[])} */
+    static Evaluation evaluate(SbpWeights weights, int[] shift, Samples samples) {
+        SbpFunctionalModel model = new SbpFunctionalModel(weights, shift);
         int[] sizes = weights.sizes;
         int top = sizes.length - 1;
         int allHidden = 0;

@@ -24,7 +24,9 @@ import java.util.Arrays;
  *     dp_{k-1} = c_{k-1} and sp;   dn_{k-1} = c_{k-1} and sn
  *   finally:  W_1 += 2 x dp_1^T;  then  W_1 -= 2 x dn_1^T
  * </pre>
- * every update saturating at -256 .. 254 after each step. A weight changed in one phase acts from the
+ * every update saturating at -256 .. 254 after each step. A matrix whose connections act at a lower weight
+ * exponent e (the hidden-to-hidden ones with {@code hidden-exponent}) adds {@code w >> -e} per synapse, in the
+ * forward sums and in the error sums of its copies alike, as the chip does. A weight changed in one phase acts from the
  * next on (the chip's learning precedes the delivery of the timestep's spikes), so the error sums see
  * the copies this sample has just updated: B+ those U_k+ left, B- those U_k- left. So dp_{k-1} - dn_{k-1}
  * is about c_{k-1} and the sign of (dp_k - dn_k) W_k^T with the updated W_k, apart from where W_kT-
@@ -58,11 +60,43 @@ final class SbpFunctionalModel {
     /** Scratch of the error phases of one layer: c, and the backpropagated sums. */
     private final boolean[] c;
     private final int[] e;
+    /** The right shift of W_l's mantissas in the forward pass, at index l. */
+    private final int[] shift;
+    /** How far layer l's derivative window reaches past (0, 1024] on either side, at index l. */
+    private final int[] windowWidening;
 
     SbpFunctionalModel(SbpWeights weights) {
+        this(weights, new int[weights.sizes.length]);
+    }
+
+    /**
+     * @param shift at index l = 1 .. N+1, the right shift of W_l's mantissas in the forward pass (minus the
+     *              exponent of the chip's connections holding W_l; 0: exponent 0). The chip shifts each mantissa
+     *              before it sums them, so a_l sums {@code w >> shift}.
+     */
+    SbpFunctionalModel(SbpWeights weights, int[] shift) {
+        this(weights, shift, new int[weights.sizes.length]);
+    }
+
+    /**
+     * @param shift  as {@link #SbpFunctionalModel(SbpWeights, int[])}
+     * @param window at index l, how far hidden layer l's derivative window reaches past (0, 1024] on either side:
+     *               c_l = [-window < a_l <= 1024 + window]
+     */
+    SbpFunctionalModel(SbpWeights weights, int[] shift, int[] window) {
         this.w = weights;
         this.sizes = weights.sizes;
         this.top = sizes.length - 1;
+        if (shift.length != sizes.length) {
+            throw new IllegalArgumentException("functional model: " + shift.length + " shifts for "
+                    + sizes.length + " layers");
+        }
+        this.shift = shift.clone();
+        if (window.length != sizes.length) {
+            throw new IllegalArgumentException("functional model: " + window.length + " windows for "
+                    + sizes.length + " layers");
+        }
+        this.windowWidening = window.clone();
         this.a = new int[top + 1][];
         this.active = new int[top][];
         this.activeCount = new int[top];
@@ -125,7 +159,7 @@ final class SbpFunctionalModel {
             }
         }
         activeCount[0] = nx;
-        sumRows(w.matrix[1], sizes[1], inputs, nx, a[1]);
+        sumRows(w.matrix[1], sizes[1], inputs, nx, a[1], shift[1]);
         for (int l = 1; l < top; l++) {
             // the units that fire, listed without a branch (whether a unit fires is a coin toss to the predictor)
             int[] potential = a[l];
@@ -137,9 +171,10 @@ final class SbpFunctionalModel {
             }
             activeCount[l] = n;
             if (l + 1 < top) {
-                sumRows(w.matrix[l + 1], sizes[l + 1], firing, n, a[l + 1]);
+                sumRows(w.matrix[l + 1], sizes[l + 1], firing, n, a[l + 1], shift[l + 1]);
             } else {
                 sumNarrowRows(w.matrix[top], sizes[top], firing, n, a[top]);
+                shiftSums(w.matrix[top], sizes[top], firing, n, a[top], shift[top]);
             }
         }
         return nx;
@@ -183,6 +218,36 @@ final class SbpFunctionalModel {
         }
     }
 
+    /**
+     * {@code target = sum of (w >> shift)} over the listed rows. A shift of 1 halves the plain sum exactly (every
+     * mantissa is even: the chip stores 8-bit mixed weights in steps of 2); a larger one shifts each weight, as the
+     * chip does, before it sums.
+     */
+    private static void sumRows(int[] matrix, int width, int[] rows, int count, int[] target, int shift) {
+        sumRows(matrix, width, rows, count, target);
+        shiftSums(matrix, width, rows, count, target, shift);
+    }
+
+    /** Turns the plain sums {@code target} of the listed rows into sums of {@code w >> shift}. */
+    private static void shiftSums(int[] matrix, int width, int[] rows, int count, int[] target, int shift) {
+        if (shift == 0) {
+            return;
+        }
+        if (shift == 1) {
+            for (int j = 0; j < width; j++) {
+                target[j] >>= 1;
+            }
+            return;
+        }
+        Arrays.fill(target, 0);
+        for (int q = 0; q < count; q++) {
+            int row = rows[q] * width;
+            for (int j = 0; j < width; j++) {
+                target[j] += matrix[row + j] >> shift;
+            }
+        }
+    }
+
     /** {@code target = sum of the listed rows of matrix}, one row per pass (the output layer is narrow). */
     private static void sumNarrowRows(int[] matrix, int width, int[] rows, int count, int[] target) {
         Arrays.fill(target, 0);
@@ -218,12 +283,14 @@ final class SbpFunctionalModel {
         return np + nn > 0;
     }
 
-    /** c over hidden layer {@code l}: 0 < a_l <= 1024. */
+    /** c over hidden layer {@code l}: 0 < a_l <= 1024, widened on both sides by the layer's window option. */
     private void window(int l) {
         int[] potential = a[l];
         boolean[] c = this.c;
+        int low = -windowWidening[l];
+        int high = 1024 + windowWidening[l];
         for (int j = 0; j < potential.length; j++) {
-            c[j] = potential[j] > 0 & potential[j] <= 1024; // no branch: about half the units are in the window
+            c[j] = potential[j] > low & potential[j] <= high; // no branch: about half the units are in the window
         }
     }
 
@@ -309,11 +376,13 @@ final class SbpFunctionalModel {
         int width = sizes[k - 1];
         int[] e = this.e;
         Arrays.fill(e, 0, width, 0);
+        // the copies act at W_k's exponent; a shift of 1 only halves the (even) sum, which keeps its sign
+        int s = shift[k] >= 2 ? shift[k] : 0;
         for (int q = 0; q < posCount; q++) {
-            addRow(w.plus[k], pos[q] * width, width);
+            addRow(w.plus[k], pos[q] * width, width, s);
         }
         for (int q = 0; q < negCount; q++) {
-            addRow(w.minus[k], neg[q] * width, width);
+            addRow(w.minus[k], neg[q] * width, width, s);
         }
         boolean[] c = this.c;
         int n = 0;
@@ -324,10 +393,16 @@ final class SbpFunctionalModel {
         return n;
     }
 
-    private void addRow(int[] matrix, int from, int length) {
+    private void addRow(int[] matrix, int from, int length, int shift) {
         int[] e = this.e;
-        for (int j = 0; j < length; j++) {
-            e[j] += matrix[from + j];
+        if (shift == 0) {
+            for (int j = 0; j < length; j++) {
+                e[j] += matrix[from + j];
+            }
+        } else {
+            for (int j = 0; j < length; j++) {
+                e[j] += matrix[from + j] >> shift;
+            }
         }
     }
 }

@@ -27,6 +27,9 @@ public final class SbpFunctionalProvider implements CircuitProvider {
 
     @Override
     public TrainingSession open(CircuitSettings settings, ChipBackend backend) {
-        return new SbpFunctionalSession(SbpInitialWeights.draw(ID, settings));
+        SbpOptions options = SbpOptions.of(ID, settings);
+        int layers = settings.layerSizes().length;
+        return new SbpFunctionalSession(SbpInitialWeights.draw(ID, settings), options.shifts(layers),
+                options.windows(layers));
     }
 }

@@ -14,9 +14,22 @@ final class SbpFunctionalSession implements TrainingSession {
     private final SbpWeights weights;
     private final SbpFunctionalModel model;
 
+    private final int[] shift;
+
     SbpFunctionalSession(SbpWeights weights) {
+        this(weights, new int[weights.sizes.length]);
+    }
+
+    /** @param shift the forward shift of each matrix, as {@link SbpFunctionalModel#SbpFunctionalModel(SbpWeights, int[])} */
+    SbpFunctionalSession(SbpWeights weights, int[] shift) {
+        this(weights, shift, new int[weights.sizes.length]);
+    }
+
+    /** @param window each layer's window widening, as {@link SbpFunctionalModel#SbpFunctionalModel(SbpWeights, int[], int[])} */
+    SbpFunctionalSession(SbpWeights weights, int[] shift, int[] window) {
         this.weights = weights;
-        this.model = new SbpFunctionalModel(weights);
+        this.shift = shift.clone();
+        this.model = new SbpFunctionalModel(weights, shift, window);
     }
 
     @Override
@@ -26,12 +39,12 @@ final class SbpFunctionalSession implements TrainingSession {
 
     @Override
     public Evaluation evaluate(Samples samples) {
-        return SbpEvaluator.evaluate(weights, samples);
+        return SbpEvaluator.evaluate(weights, shift, samples);
     }
 
     @Override
     public Optional<InferenceNetwork> inferenceNetwork() {
-        return Optional.of(SbpInferenceNetwork.of(weights));
+        return Optional.of(SbpInferenceNetwork.of(weights, shift));
     }
 
     @Override

@@ -17,7 +17,7 @@ final class SbpInferenceNetwork {
 
     /** A unit fires iff its input sum exceeds this, in weight-mantissa units. */
     static final int THRESHOLD = 512;
-    /** The circuit's plastic weights sit at exponent 0 (the chip multiplies a mantissa by 2^6). */
+    /** Every layer holds mantissas at exponent 0 (a matrix the circuit lowers: shifted, as the chip does). */
     static final int WEIGHT_EXPONENT = 0;
     static final String UNITS = "weight mantissa at exponent 0: on the chip a weight w adds w * 64 to a compartment's "
             + "current; a unit fires iff its sum exceeds 512 (the threshold 1024 less the gate's lift of 512)";
@@ -27,6 +27,15 @@ final class SbpInferenceNetwork {
     }
 
     static InferenceNetwork of(SbpWeights weights) {
+        return of(weights, new int[weights.sizes.length]);
+    }
+
+    /**
+     * @param shift the forward shift of each matrix ({@link SbpFunctionalModel#SbpFunctionalModel(SbpWeights, int[])}):
+     *              a layer whose matrix acts at a lower exponent holds its mantissas shifted as the chip does,
+     *              so every layer is in mantissa units at exponent 0
+     */
+    static InferenceNetwork of(SbpWeights weights, int[] shift) {
         int[] sizes = weights.sizes;
         List<InferenceNetwork.Layer> layers = new ArrayList<>();
         for (int l = 1; l < sizes.length; l++) {
@@ -36,7 +45,7 @@ final class SbpInferenceNetwork {
             int[] transposed = new int[w.length];
             for (int i = 0; i < in; i++) {
                 for (int j = 0; j < out; j++) {
-                    transposed[j * in + i] = w[i * out + j];
+                    transposed[j * in + i] = w[i * out + j] >> shift[l];
                 }
             }
             int[] threshold = new int[out];

@@ -2,7 +2,6 @@ package org.synfire.circuits.internal.sbp;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.synfire.chip.api.circuit.CircuitSettings;
@@ -37,11 +36,10 @@ final class SbpInitialWeights {
     private SbpInitialWeights() {
     }
 
-    /** The initial weights the settings ask for (option {@code init}; no other option is known). */
+    /** The initial weights the settings ask for (option {@code init}; the circuit's other options are checked too). */
     static SbpWeights draw(String circuit, CircuitSettings settings) {
-        settings.requireOnly(circuit, Set.of(OPTION));
-        boolean shifted = !settings.option(OPTION, DEFAULT, CHOICES).equals(SPEC);
-        return draw(settings.layerSizes(), settings.seed(), shifted);
+        SbpOptions options = SbpOptions.of(circuit, settings);
+        return draw(settings.layerSizes(), settings.seed(), options.positiveOutput(), options.hiddenInitScale());
     }
 
     /**
@@ -60,6 +58,14 @@ final class SbpInitialWeights {
      * {@code init=positive-output} draws W2.
      */
     static SbpWeights draw(int[] sizes, long seed, boolean shiftedOutput) {
+        return draw(sizes, seed, shiftedOutput, 1);
+    }
+
+    /**
+     * As {@link #draw(int[], long, boolean)}, with the standard deviation of the hidden-to-hidden matrices
+     * (W_2 .. W_N) multiplied by {@code hiddenScale} (then clipped and truncated alike).
+     */
+    static SbpWeights draw(int[] sizes, long seed, boolean shiftedOutput, int hiddenScale) {
         if (sizes.length < 3) {
             throw new IllegalArgumentException("initial weights: sizes " + java.util.Arrays.toString(sizes)
                     + " name no hidden layer; expected [inputs, hidden_1, ..., hidden_N, outputs] with N >= 1");
@@ -72,7 +78,7 @@ final class SbpInitialWeights {
             int rows = sizes[l - 1];
             int columns = sizes[l];
             matrices.add(shiftedOutput && l == top ? matrix(stream, rows, columns, 0.5 * 1024 / 50, 1024.0 / 50)
-                    : matrix(stream, rows, columns, 0, spread(rows, columns)));
+                    : matrix(stream, rows, columns, 0, spread(rows, columns) * (l >= 2 && l < top ? hiddenScale : 1)));
         }
         return SbpWeights.of(matrices);
     }

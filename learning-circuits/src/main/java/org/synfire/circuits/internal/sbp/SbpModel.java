@@ -33,4 +33,17 @@ final class SbpModel implements CircuitModel {
     public Optional<InferenceNetwork> inferenceNetwork(Map<String, int[][]> weights) {
         return Optional.of(SbpInferenceNetwork.of(SbpWeights.restored(weights)));
     }
+
+    @Override
+    public Evaluation evaluate(CircuitSettings settings, Map<String, int[][]> weights, Samples samples) {
+        SbpWeights restored = SbpWeights.restored(weights);
+        return SbpEvaluator.evaluate(restored, SbpOptions.of(circuit, settings).shifts(restored.sizes.length), samples);
+    }
+
+    @Override
+    public Optional<InferenceNetwork> inferenceNetwork(CircuitSettings settings, Map<String, int[][]> weights) {
+        SbpWeights restored = SbpWeights.restored(weights);
+        return Optional.of(SbpInferenceNetwork.of(restored,
+                SbpOptions.of(circuit, settings).shifts(restored.sizes.length)));
+    }
 }

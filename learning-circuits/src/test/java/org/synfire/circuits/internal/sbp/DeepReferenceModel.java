@@ -1,5 +1,6 @@
 package org.synfire.circuits.internal.sbp;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,13 +26,37 @@ final class DeepReferenceModel {
     final int[][][] tp;
     final int[][][] tm;
 
+    /**
+     * The weight exponent of each W_l's connections, at index l (0 where not set): W_l's mantissa w adds
+     * floor(w * 2^exponent) to a sum (docs/loihi1-semantics.md, "weight").
+     */
+    final int[] exponent;
+
     /** The model with every matrix as in {@code m} (the keys of {@link SbpWeights#toMap()}), copied. */
     DeepReferenceModel(Map<String, int[][]> m) {
+        this(m, new int[0]);
+    }
+
+    /**
+     * How far layer l's derivative window reaches past (0, 1024] on either side, at index l: its units with
+     * -window < a <= 1024 + window get the error.
+     */
+    final int[] window;
+
+    /** As {@link #DeepReferenceModel(Map)}, W_l acting at weight exponent {@code exponents[l]} (0 past its end). */
+    DeepReferenceModel(Map<String, int[][]> m, int[] exponents) {
+        this(m, exponents, new int[0]);
+    }
+
+    /** As {@link #DeepReferenceModel(Map, int[])}, layer l's window widened by {@code windows[l]} (0 past its end). */
+    DeepReferenceModel(Map<String, int[][]> m, int[] exponents, int[] windows) {
         int count = 0;
         while (m.containsKey("w" + (count + 1))) {
             count++;
         }
         layers = count;
+        exponent = Arrays.copyOf(exponents, layers + 1);
+        window = Arrays.copyOf(windows, layers + 1);
         w = new int[layers + 1][][];
         tp = new int[layers + 1][][];
         tm = new int[layers + 1][][];
@@ -61,12 +86,12 @@ final class DeepReferenceModel {
                 int a = 0;
                 for (int i = 0; i < w[l].length; i++) {
                     if (h[l - 1][i]) {
-                        a += w[l][i][j];
+                        a += Math.floorDiv(w[l][i][j], 1 << -exponent[l]);
                     }
                 }
                 h[l][j] = a > 512;
-                hm[l][j] = a > 0;
-                hp[l][j] = a > 1024;
+                hm[l][j] = a > -window[l];
+                hp[l][j] = a > 1024 + window[l];
                 c[l][j] = hm[l][j] && !hp[l][j];
             }
         }
@@ -107,10 +132,10 @@ final class DeepReferenceModel {
                 int e = 0;
                 for (int j = 0; j < units; j++) {
                     if (dp[k][j]) {
-                        e += tp[k][j][i];
+                        e += Math.floorDiv(tp[k][j][i], 1 << -exponent[k]);
                     }
                     if (dn[k][j]) {
-                        e += tm[k][j][i];
+                        e += Math.floorDiv(tm[k][j][i], 1 << -exponent[k]);
                     }
                 }
                 sp[i] = e > 0;
@@ -133,10 +158,10 @@ final class DeepReferenceModel {
                 int e = 0;
                 for (int j = 0; j < units; j++) {
                     if (dn[k][j]) {
-                        e += tp[k][j][i];
+                        e += Math.floorDiv(tp[k][j][i], 1 << -exponent[k]);
                     }
                     if (dp[k][j]) {
-                        e += tm[k][j][i];
+                        e += Math.floorDiv(tm[k][j][i], 1 << -exponent[k]);
                     }
                 }
                 sn[i] = e > 0;

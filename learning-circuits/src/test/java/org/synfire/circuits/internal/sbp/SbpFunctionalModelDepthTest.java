@@ -98,15 +98,79 @@ class SbpFunctionalModelDepthTest {
     }
 
     /**
+     * Hidden-to-hidden matrices at a lower weight exponent ({@code hidden-exponent}): -1 (the model halves the
+     * plain sum) and -2 (the model shifts each mantissa, as the chip does, before it sums: w = 2 adds 0, w = -2
+     * adds -1); the plain rule takes floor(w * 2^exponent) per synapse.
+     */
+    @ParameterizedTest(name = "exponent {0}")
+    @ValueSource(ints = {-1, -2})
+    void equalsThePlainRuleWithHiddenToHiddenExponents(int exponent) {
+        int[] sizes = {30, 40, 40, 30, 4}; // wide enough that 20 or so units fire in each hidden layer
+        int[] shift = new SbpOptions(true, exponent, false, 0).shifts(sizes.length);
+        assertArrayEquals(new int[] {0, 0, -exponent, -exponent, 0}, shift);
+        SplittableRandom random = new SplittableRandom(51 - exponent);
+        List<int[][]> matrices = randomMatrices(sizes, random, false);
+        for (int l = 2; l <= 3; l++) { // at exponent -2 the mantissas doubled (saturating), so that layers 2, 3 fire
+            for (int[] row : matrices.get(l - 1)) {
+                for (int j = 0; j < row.length; j++) {
+                    row[j] = SbpWeights.clamp(row[j] << (-exponent - 1));
+                }
+            }
+        }
+        SbpWeights weights = SbpWeights.of(matrices);
+        int[] exponents = new int[sizes.length];
+        for (int l = 0; l < sizes.length; l++) {
+            exponents[l] = -shift[l];
+        }
+        int[] learned = new int[sizes.length];
+        trainAlongside(weights, shift, new DeepReferenceModel(weights.toMap(), exponents), random, 600, learned);
+        for (int l = 1; l < sizes.length; l++) {
+            assertTrue(learned[l] >= 50, "W" + l + " at exponent " + exponent + " changed in " + learned[l]
+                    + " of 600 samples; the test needs learning in every layer");
+        }
+    }
+
+    /**
+     * Hidden layers 2 and 3 with their derivative window widened ({@code hidden-window}): the plain rule takes
+     * -window < a <= 1024 + window there, and (0, 1024] for layer 1.
+     */
+    @ParameterizedTest(name = "window {0}")
+    @ValueSource(ints = {256, 512})
+    void equalsThePlainRuleWithWiderHiddenWindows(int widening) {
+        int[] sizes = SIZES[2];
+        int[] window = new SbpOptions(true, 0, false, widening).windows(sizes.length);
+        assertArrayEquals(new int[] {0, 0, widening, widening, 0}, window);
+        SplittableRandom random = new SplittableRandom(71 + widening);
+        SbpWeights weights = SbpWeights.of(randomMatrices(sizes, random, false));
+        int[] learned = new int[sizes.length];
+        DeepReferenceModel reference = new DeepReferenceModel(weights.toMap(), new int[0], window);
+        SbpFunctionalModel model = new SbpFunctionalModel(weights, new int[sizes.length], window);
+        trainAlongside(weights, model, reference, random, 600, learned);
+        for (int l = 1; l < sizes.length; l++) {
+            assertTrue(learned[l] >= 50, "W" + l + " with window " + widening + " changed in " + learned[l]
+                    + " of 600 samples; the test needs learning in every layer");
+        }
+    }
+
+    /**
      * Trains the model and the plain rule on the same random samples (binary inputs, 30 % active, random
      * labels), comparing every matrix after every sample; counts in {@code learned[l]} the samples that changed
      * W_l, and returns the plain model.
      */
     private static DeepReferenceModel trainAlongside(SbpWeights weights, SplittableRandom random, int samples,
             int[] learned) {
+        return trainAlongside(weights, new int[weights.sizes.length], new DeepReferenceModel(weights.toMap()), random,
+                samples, learned);
+    }
+
+    private static DeepReferenceModel trainAlongside(SbpWeights weights, int[] shift, DeepReferenceModel reference,
+            SplittableRandom random, int samples, int[] learned) {
+        return trainAlongside(weights, new SbpFunctionalModel(weights, shift), reference, random, samples, learned);
+    }
+
+    private static DeepReferenceModel trainAlongside(SbpWeights weights, SbpFunctionalModel model,
+            DeepReferenceModel reference, SplittableRandom random, int samples, int[] learned) {
         int[] sizes = weights.sizes;
-        SbpFunctionalModel model = new SbpFunctionalModel(weights);
-        DeepReferenceModel reference = new DeepReferenceModel(weights.toMap());
         byte[] x = new byte[sizes[0]];
         boolean[] bits = new boolean[sizes[0]];
         for (int n = 0; n < samples; n++) {
@@ -131,6 +195,24 @@ class SbpFunctionalModelDepthTest {
             }
         }
         return reference;
+    }
+
+    /**
+     * Weights (every matrix and copy, by name) with which a small circuit learns in every layer when its
+     * hidden-to-hidden matrices act at {@code exponent} (-1 or -2): {@link #randomMatrices} without edges, the
+     * hidden-to-hidden ones doubled (saturating) at -2, so that layers 2 and deeper still fire. The default initial
+     * weights are drawn for wide layers: in a network this small they barely reach layer 1 through the lowered layers.
+     */
+    static Map<String, int[][]> learnableWeights(int[] sizes, int exponent, long seed) {
+        List<int[][]> matrices = randomMatrices(sizes, new SplittableRandom(seed), false);
+        for (int l = 2; l < sizes.length - 1; l++) {
+            for (int[] row : matrices.get(l - 1)) {
+                for (int j = 0; j < row.length; j++) {
+                    row[j] = SbpWeights.clamp(row[j] << (-exponent - 1));
+                }
+            }
+        }
+        return SbpWeights.of(matrices).toMap();
     }
 
     /**

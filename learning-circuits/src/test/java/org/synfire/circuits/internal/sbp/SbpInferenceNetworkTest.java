@@ -42,11 +42,15 @@ class SbpInferenceNetworkTest {
      */
     @Test
     void evaluatingTheLayersGivesTheFunctionalPredictions() {
-        for (List<Integer> hidden : List.of(List.of(16), List.of(16, 12), List.of(40, 30, 20))) {
+        for (List<Integer> hidden : List.of(List.of(16), List.of(40, 30), List.of(40, 30, 20))) {
             CircuitSettings settings = CircuitSettings.layers(30, hidden, 5, 7, 1);
             Samples train = patterned(new SplittableRandom(11), 300);
             Samples test = patterned(new SplittableRandom(12), 200);
             try (TrainingSession session = new SbpFunctionalProvider().open(settings, null)) {
+                if (hidden.size() >= 2) { // the deep default (exponent -2), from weights with which every layer learns
+                    int[] sizes = settings.layerSizes();
+                    session.restore(SbpFunctionalModelDepthTest.learnableWeights(sizes, -2, 3));
+                }
                 for (int n = 0; n < train.count(); n++) {
                     session.train(train, n);
                 }
@@ -61,7 +65,7 @@ class SbpInferenceNetworkTest {
                 assertTrue(java.util.Arrays.stream(predicted).distinct().count() >= 3,
                         "hidden " + hidden + ": predictions too uniform to tell: " + functional.metrics());
                 // the chip circuit's model says the same network for the same weights
-                InferenceNetwork viaModel = new SbpModel("sbp").inferenceNetwork(session.weights()).orElseThrow();
+                InferenceNetwork viaModel = new SbpModel("sbp").inferenceNetwork(settings, session.weights()).orElseThrow();
                 for (int l = 0; l < net.layers().size(); l++) {
                     assertArrayEquals(net.layers().get(l).weight(), viaModel.layers().get(l).weight());
                 }

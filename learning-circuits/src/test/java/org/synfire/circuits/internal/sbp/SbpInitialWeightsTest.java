@@ -154,6 +154,30 @@ class SbpInitialWeightsTest {
         }
     }
 
+    /**
+     * {@code hidden-init=exponent-scaled} (the default) draws the hidden-to-hidden matrix of a 400-400-400-10 circuit
+     * with four times the specification's standard deviation at the default {@code hidden-exponent=-2}: 204.8, so
+     * that a share of 2 (1 - Phi(238 / 204.8)) = 0.2452 of the weights reach the clip (|w| >= 238 after truncation
+     * to even; Phi from the error function); W1 and the output matrix are drawn as with {@code hidden-init=spec}.
+     */
+    @Test
+    void theHiddenToHiddenMatrixIsDrawnWiderForItsLowerExponent() {
+        SbpWeights scaled = SbpInitialWeights.draw("sbp", CircuitSettings.layers(400, java.util.List.of(400, 400), 10,
+                7, 1, Map.of()));
+        SbpWeights spec = SbpInitialWeights.draw("sbp", CircuitSettings.layers(400, java.util.List.of(400, 400), 10,
+                7, 1, Map.of("hidden-init", "spec")));
+        assertArrayEquals(spec.matrix[1], scaled.matrix[1]);
+        assertArrayEquals(spec.matrix[3], scaled.matrix[3]);
+        int clipped = 0;
+        for (int v : scaled.matrix[2]) {
+            assertEquals(0, v % 2, "odd weight " + v);
+            assertTrue(v >= -240 && v <= 240, "weight " + v + " outside the clip range");
+            clipped += Math.abs(v) >= 238 ? 1 : 0;
+        }
+        assertEquals(0.2452, clipped / (double) scaled.matrix[2].length, 0.005);
+        assertStatistics(spec.matrix[2], Math.sqrt(2.0 / 800) * 1024);
+    }
+
     @Test
     void unknownOptionsAndValuesAreRefusedByName() {
         IllegalArgumentException value = assertThrows(IllegalArgumentException.class, () -> SbpInitialWeights.draw(
@@ -161,7 +185,7 @@ class SbpInitialWeightsTest {
         assertEquals("circuit option init=glorot is not known; expected one of [positive-output, spec, shifted-w2]", value.getMessage());
         IllegalArgumentException name = assertThrows(IllegalArgumentException.class, () -> SbpInitialWeights.draw(
                 "sbp-functional", CircuitSettings.layers(4, java.util.List.of(3), 2, 1, 1, Map.of("lr", "4"))));
-        assertEquals("circuit sbp-functional has no option lr; its options are [init]", name.getMessage());
+        assertEquals("circuit sbp-functional has no option lr; its options are [hidden-exponent, hidden-init, hidden-window, init]", name.getMessage());
     }
 
     private static void assertStatistics(int[] w, double std) {

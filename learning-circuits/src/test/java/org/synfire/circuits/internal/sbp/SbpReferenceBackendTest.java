@@ -27,15 +27,25 @@ class SbpReferenceBackendTest {
         trainBoth(CircuitSettings.layers(40, List.of(16), 4, 7, 1), 300, 11);
     }
 
+    /** Two hidden layers with the deep default, w2 at exponent -2, from weights with which every layer learns. */
     @Test
     void twoHiddenLayersLearnTheSameWeightsOnBothBackends() {
-        trainBoth(CircuitSettings.layers(40, List.of(12, 8), 4, 9, 1), 200, 12);
+        trainBoth(CircuitSettings.layers(40, List.of(12, 8), 4, 9, 1), 200, 12,
+                SbpFunctionalModelDepthTest.learnableWeights(new int[] {40, 12, 8, 4}, -2, 9));
     }
 
     private static void trainBoth(CircuitSettings settings, int count, long dataSeed) {
+        trainBoth(settings, count, dataSeed, null);
+    }
+
+    private static void trainBoth(CircuitSettings settings, int count, long dataSeed, Map<String, int[][]> start) {
         Samples train = randomSamples(new SplittableRandom(dataSeed), count);
         try (TrainingSession fast = new SbpChipProvider().open(settings, new Loihi1Backend());
                 TrainingSession reference = new SbpChipProvider().open(settings, new Loihi1ReferenceBackend())) {
+            if (start != null) {
+                fast.restore(start);
+                reference.restore(start);
+            }
             Map<String, int[][]> initial = fast.weights();
             assertSameWeights(initial, reference.weights(), -1);
             for (int n = 0; n < train.count(); n++) {
