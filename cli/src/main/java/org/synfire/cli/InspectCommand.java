@@ -10,6 +10,8 @@ import org.synfire.chip.api.circuit.CircuitSettings;
 import org.synfire.chip.api.circuit.TrainingSession;
 import org.synfire.chip.api.spi.CircuitProvider;
 import org.synfire.chip.api.spi.DatasetProvider;
+import org.synfire.cli.internal.run.HiddenLayers;
+import org.synfire.cli.internal.run.MemoryBudget;
 import org.synfire.cli.internal.runtime.Extensions;
 
 import picocli.CommandLine.Command;
@@ -81,6 +83,9 @@ final class InspectCommand implements Callable<Integer> {
                 }
             });
         }
+        // the depth and the sizes, before anything of them is built
+        HiddenLayers.require("command line", provider, hidden);
+        MemoryBudget.requireLayers("command line", data.dimension(), hidden, data.classes());
         CircuitSettings settings = org.synfire.cli.internal.run.TrainingJob.settings(data.dimension(), hidden,
                 data.classes(), own, 1, 1, java.util.Map.of());
         String layers = provider.parameters().contains(CircuitSettings.HIDDEN)

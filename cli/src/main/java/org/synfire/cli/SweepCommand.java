@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.synfire.cli.internal.experiment.ConfigurationException;
 import org.synfire.cli.internal.experiment.Experiment;
 import org.synfire.cli.internal.experiment.Experiments;
+import org.synfire.cli.internal.run.HiddenLayers;
 import org.synfire.cli.internal.run.OutputPaths;
 import org.synfire.cli.internal.run.TrainingJob;
 import org.synfire.cli.internal.sweep.ExecutorChoice;
@@ -89,10 +90,30 @@ final class SweepCommand implements Callable<Integer> {
         }
         OutputPaths.requireDirectory("--sweeps", sweeps);
         SweepGrid grid = grid();
+        requireDepths(grid);
         ExecutorChoice choice = executorOptions.choice(); // checked, as everything else, before anything is made
         PointCommand command = pointCommand(main, executorOptions, data);
         SweepDirectory dir = SweepDirectory.open(sweeps.resolve(grid.name()), grid);
         return SweepRunner.run(dir, choice, command, spec.commandLine().getOut());
+    }
+
+    /** Every point's hidden layers against its circuit's depth limit, before anything is made. */
+    private void requireDepths(SweepGrid grid) {
+        var extensions = main.platform(spec.commandLine().getErr()).extensions();
+        java.util.Set<String> checked = new java.util.HashSet<>();
+        for (var point : grid.points()) {
+            Experiment e = point.experiment();
+            if (e.hidden() == null || !checked.add(e.circuit() + " " + e.model() + " " + e.hidden().size())) {
+                continue;
+            }
+            org.synfire.chip.api.spi.CircuitProvider circuit;
+            try {
+                circuit = extensions.circuit(e.circuit(), e.model());
+            } catch (IllegalArgumentException unknown) {
+                continue; // an unknown circuit is reported by the point itself, as before
+            }
+            HiddenLayers.require("sweep " + grid.name() + ", point " + point.id(), circuit, e.hidden());
+        }
     }
 
     /** The grid the arguments describe; every point's experiment checked. */

@@ -19,6 +19,7 @@ import org.synfire.chip.api.network.ReinforcementChannel;
 import org.synfire.chip.api.network.SignMode;
 import org.synfire.chip.api.network.SpikeGenerator;
 import org.synfire.chip.api.network.TraceSettings;
+import org.synfire.chip.api.learning.RuleParser;
 import org.synfire.circuits.dsl.CircuitDescription.Connection;
 import org.synfire.circuits.dsl.CircuitDescription.Generator;
 import org.synfire.circuits.dsl.CircuitDescription.NeuronType;
@@ -55,8 +56,10 @@ public final class CircuitCompiler {
             Map<String, int[][]> connectionWeights) {
         Map<String, Integer> sizes = new LinkedHashMap<>();
         List<CompartmentGroup> groups = new ArrayList<>();
+        Budget budget = new Budget(description.name());
         description.populations().forEach((name, population) -> {
             sizes.put(name, size(description, population.size(), "population " + name));
+            budget.add("population " + name, sizes.get(name), 0);
             groups.add(new CompartmentGroup(name, sizes.get(name), prototype(description, name, population),
                     Optional.empty()));
         });
@@ -68,6 +71,9 @@ public final class CircuitCompiler {
                         + " has the name of a population");
             }
             sizes.put(name, size(description, generator.size(), "generator " + name));
+            // a generator that fires once holds one scheduled spike per neuron and offset
+            long once = generator.emits().equals(HostInputs.ONCE) ? (long) generator.at().size() * sizes.get(name) : 0;
+            budget.add("generator " + name, sizes.get(name), once);
             generators.add(generator(name, sizes.get(name), generator, origin, description.phases()));
         });
 
@@ -94,6 +100,12 @@ public final class CircuitCompiler {
         Map<String, LearningSettings> rules = new LinkedHashMap<>();
         description.rules().forEach((name, rule) -> {
             String where = description.name() + ": rule " + name;
+            try {
+                RuleParser.parse(rule.rule()); // every rule, used or not: a rule that is not one is refused here
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + ": '" + CircuitLimits.abbreviated(rule.rule()) + "': "
+                        + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+            }
             LearningSettings settings = LearningSettings.of(rule.rule(), rule.epoch());
             if (rule.reward() != null) {
                 if (!sizes.containsKey(rule.reward())) {
@@ -138,6 +150,7 @@ public final class CircuitCompiler {
             WeightExpression weight = WeightExpression.parse(c.weight(), description.constants(), shapes.keySet(),
                     where);
             Mask mask = mask(c, weight, pre, where);
+            budget.synapses(where, mask, pre, post);
             int count = mask.synapseCount(where, pre, post);
             int[] delays = new int[count];
             Arrays.fill(delays, c.delay());
@@ -234,6 +247,61 @@ public final class CircuitCompiler {
             }
         }
         return new SpikeGenerator(name, size, times, neurons);
+    }
+
+    /**
+     * The memory a circuit claims, added up before each population, generator and connection is made and
+     * refused past {@link CircuitLimits#MAX_BYTES}, so that a size of 10^9 is a message, not an exhausted heap.
+     */
+    private static final class Budget {
+        private final String circuit;
+        private long compartments;
+        private long synapses;
+
+        Budget(String circuit) {
+            this.circuit = circuit;
+        }
+
+        /** Adds a population's or generator's neurons, and the spikes it schedules (counted as a neuron each). */
+        void add(String what, long neurons, long spikes) {
+            compartments += neurons + spikes;
+            check(what, neurons + " neurons" + (spikes > 0 ? " and " + spikes + " scheduled spikes" : ""));
+        }
+
+        void synapses(String where, Mask mask, int pre, int post) {
+            long count = switch (mask) {
+                case Mask.AllToAll a -> (long) pre * post;
+                case Mask.OneToAll a -> post;
+                default -> pre;
+            };
+            synapses += count;
+            if (bytes() > CircuitLimits.MAX_BYTES) {
+                throw new IllegalArgumentException(where + ": " + count + " synapses (" + pre + " x " + post + ", "
+                        + maskName(mask) + ") bring the circuit to " + compartments + " neurons and " + synapses
+                        + " synapses, about " + bytes() + " bytes, more than the memory budget of " + CircuitLimits.MAX_BYTES
+                        + " bytes (512 MiB)");
+            }
+        }
+
+        private void check(String what, String own) {
+            if (bytes() > CircuitLimits.MAX_BYTES) {
+                throw new IllegalArgumentException(circuit + ": " + what + ": " + own + " bring the circuit to "
+                        + compartments + " neurons and " + synapses + " synapses, about " + bytes()
+                        + " bytes, more than the memory budget of " + CircuitLimits.MAX_BYTES + " bytes (512 MiB)");
+            }
+        }
+
+        private long bytes() {
+            return CircuitLimits.bytes(compartments, synapses);
+        }
+
+        private static String maskName(Mask mask) {
+            return switch (mask) {
+                case Mask.AllToAll a -> "all-to-all";
+                case Mask.OneToAll a -> "one-to-all";
+                default -> "one-to-one";
+            };
+        }
     }
 
     /** A size: a whole number or an expression of the parameters, at least 1. */

@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.synfire.chip.api.network.CompartmentPrototype;
+import org.synfire.chip.api.network.ConnectionGroup;
+import org.synfire.chip.api.network.LearningSettings;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -51,11 +55,13 @@ public record CircuitDescription(
         @JsonProperty("readout") Readout readout) {
 
     public CircuitDescription {
+        given("name", name);
         description = description == null ? "" : description;
         parameters = ordered(parameters);
-        phaseNames = phaseNames == null ? List.of() : List.copyOf(phaseNames);
-        if (phases < 1) {
-            throw new IllegalArgumentException("circuit " + name + ": phases " + phases + " must be at least 1");
+        phaseNames = phaseNames == null ? List.of() : listOf("phase-names", phaseNames);
+        if (phases < 1 || phases > CircuitLimits.MAX_PHASES) {
+            throw new IllegalArgumentException("circuit " + name + ": phases " + phases + " is out of range 1 .. "
+                    + CircuitLimits.MAX_PHASES + " (timesteps per sample)");
         }
         if (!phaseNames.isEmpty() && phaseNames.size() != phases) {
             throw new IllegalArgumentException("circuit " + name + ": " + phaseNames.size() + " phase names for "
@@ -67,7 +73,57 @@ public record CircuitDescription(
         generators = ordered(generators);
         rules = ordered(rules);
         matrices = ordered(matrices);
-        connections = List.copyOf(connections);
+        connections = listOf("connections", connections);
+        checkRanges(name, phases, neuronTypes, populations, generators, rules, connections, readout);
+    }
+
+    /**
+     * Every number the description gives that the chip or the runtime bounds, checked here in the language's
+     * words (rather than later in the chip's, or not at all where an array of that size would be made).
+     */
+    private static void checkRanges(String name, int phases, Map<String, NeuronType> neuronTypes,
+            Map<String, Population> populations, Map<String, Generator> generators, Map<String, Rule> rules,
+            List<Connection> connections, Readout readout) {
+        String circuit = "circuit " + name + ": ";
+        neuronTypes.forEach((type, t) -> {
+            String where = circuit + "neuron type " + type;
+            range(where, "threshold", t.threshold(), 0, CompartmentPrototype.MAX_VTH_MANT);
+            range(where, "bias mantissa", t.bias().get(0), CompartmentPrototype.MIN_BIAS_MANT,
+                    CompartmentPrototype.MAX_BIAS_MANT);
+            range(where, "bias exponent", t.bias().get(1), 0, CompartmentPrototype.MAX_BIAS_EXP);
+            range(where, "refractory", t.refractory(), 1, CompartmentPrototype.MAX_REFRACTORY_DELAY);
+            range(where, "du", t.dU(), 0, CompartmentPrototype.MAX_DECAY);
+            range(where, "dv", t.dV(), 0, CompartmentPrototype.MAX_DECAY);
+        });
+        populations.forEach((population, p) -> {
+            if (p.phases() != null) {
+                p.phases().forEach(phase -> range(circuit + "population " + population, "phase", phase, 0, phases - 1));
+            }
+        });
+        generators.forEach((generator, g) -> {
+            boolean once = g.emits().equals(HostInputs.ONCE);
+            // a generator that fires once may fire before sample 0, back to the first timestep
+            g.at().forEach(at -> range(circuit + "generator " + generator, "at", at, once ? -phases : 1, phases));
+            g.neurons().forEach(n -> range(circuit + "generator " + generator, "neuron", n, 0, Integer.MAX_VALUE));
+        });
+        rules.forEach((rule, r) -> range(circuit + "rule " + rule, "epoch", r.epoch(), 1,
+                LearningSettings.MAX_T_EPOCH));
+        connections.forEach(c -> {
+            if (c.delay() < 0 || c.delay() > ConnectionGroup.MAX_DELAY) {
+                throw new IllegalArgumentException(circuit + "connection " + c.name() + ": delay " + c.delay()
+                        + " is out of range 0 .. " + ConnectionGroup.MAX_DELAY + " (the chip's longest synaptic delay)");
+            }
+        });
+        if (readout != null) {
+            range(circuit + "readout", "phase", readout.phase(), 0, phases - 1);
+        }
+    }
+
+    private static void range(String where, String field, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(where + ": " + field + " " + value + " is out of range " + min + " .. "
+                    + max);
+        }
     }
 
     /** The name of phase {@code p}: its given name, else its number. */
@@ -81,7 +137,35 @@ public record CircuitDescription(
     }
 
     private static <K, V> Map<K, V> ordered(Map<K, V> map) {
-        return map == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+        if (map == null) {
+            return Map.of();
+        }
+        map.forEach((key, value) -> {
+            if (value == null) {
+                throw new IllegalArgumentException("'" + key + "' has no value");
+            }
+        });
+        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+
+    /** A copy of a list the description gives, whose elements must all be given ({@code ~} is refused). */
+    private static <T> List<T> listOf(String field, List<T> list) {
+        if (list == null) {
+            throw new IllegalArgumentException("'" + field + "' has no value");
+        }
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) == null) {
+                throw new IllegalArgumentException(field + "[" + i + "] has no value");
+            }
+        }
+        return List.copyOf(list);
+    }
+
+    /** A required text, refused when written as {@code ~}. */
+    private static void given(String field, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException("'" + field + "' has no value");
+        }
     }
 
     /**
@@ -102,7 +186,7 @@ public record CircuitDescription(
             @JsonProperty("dv") Integer dV) {
 
         public NeuronType {
-            bias = bias == null ? List.of(0, 0) : List.copyOf(bias);
+            bias = bias == null ? List.of(0, 0) : listOf("bias", bias);
             if (bias.size() != 2) {
                 throw new IllegalArgumentException("bias " + bias + ": expected [mantissa, exponent]");
             }
@@ -126,7 +210,9 @@ public record CircuitDescription(
             @JsonProperty("phases") List<Integer> phases) {
 
         public Population {
-            phases = phases == null ? null : List.copyOf(phases);
+            given("size", size);
+            given("type", type);
+            phases = phases == null ? null : listOf("phases", phases);
         }
     }
 
@@ -151,8 +237,10 @@ public record CircuitDescription(
             @JsonProperty("neurons") List<Integer> neurons) {
 
         public Generator {
-            at = List.copyOf(at);
-            neurons = neurons == null ? List.of() : List.copyOf(neurons);
+            given("size", size);
+            given("emits", emits);
+            at = listOf("at", at);
+            neurons = neurons == null ? List.of() : listOf("neurons", neurons);
         }
     }
 
@@ -170,6 +258,7 @@ public record CircuitDescription(
             @JsonProperty("epoch") Integer epoch) {
 
         public Rule {
+            given("rule", rule);
             epoch = epoch == null ? 1 : epoch;
         }
     }
@@ -190,7 +279,7 @@ public record CircuitDescription(
             @JsonProperty("exponent") Integer exponent) {
 
         public Matrix {
-            shape = List.copyOf(shape);
+            shape = listOf("shape", shape);
             exponent = exponent == null ? 0 : exponent;
         }
 
@@ -219,6 +308,9 @@ public record CircuitDescription(
 
         @JsonCreator
         public Connection {
+            given("from", from);
+            given("to", to);
+            given("weight", weight);
             delay = delay == null ? 0 : delay;
         }
 
@@ -247,7 +339,8 @@ public record CircuitDescription(
 
         public Readout {
             potentialOffset = potentialOffset == null ? "0" : potentialOffset;
-            hidden = hidden == null ? List.of() : List.copyOf(hidden);
+            given("population", population);
+            hidden = hidden == null ? List.of() : listOf("hidden", hidden);
         }
     }
 }

@@ -11,7 +11,13 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
@@ -24,7 +30,8 @@ public final class CircuitDescriptions {
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
     private CircuitDescriptions() {
     }
@@ -93,6 +100,20 @@ public final class CircuitDescriptions {
                 } catch (UnrecognizedPropertyException e) {
                     throw new IllegalArgumentException(source + ": unknown field '" + e.getPropertyName() + "' in "
                             + e.getReferringClass().getSimpleName() + "; known fields: " + e.getKnownPropertyIds(), e);
+                } catch (ValueInstantiationException e) {
+                    // a value the description's own checks refused: their message, at its place
+                    String place = place(e);
+                    throw new IllegalArgumentException(source + ": " + (place.isEmpty() ? "" : place + ": ")
+                            + rootCause(e).getMessage(), e);
+                } catch (JsonMappingException e) {
+                    String place = place(e);
+                    java.util.Optional<String> missing = missing(e);
+                    if (missing.isPresent()) {
+                        // the path ends with the key that is missing
+                        place = place.substring(0, Math.max(0, place.lastIndexOf('/')));
+                    }
+                    throw new IllegalArgumentException(source + ": " + (place.isEmpty() ? "the description" : place)
+                            + ": " + missing.orElseGet(() -> expected(e)), e);
                 } catch (JacksonException e) {
                     throw new IllegalArgumentException(source + ": " + e.getOriginalMessage(), e);
                 } catch (IllegalArgumentException e) {
@@ -134,10 +155,65 @@ public final class CircuitDescriptions {
                         + "phases, populations, connections, ...)");
             }
             return new Template((ObjectNode) tree, source);
+        } catch (StreamConstraintsException e) {
+            // the parser's own limits: nesting deeper than 1000 maps and lists, or a number or text too long (its
+            // message, which names the parser's settings, is not passed on as the cause)
+            throw new IllegalArgumentException(source + (e.getLocation() != null ? " (line "
+                    + e.getLocation().getLineNr() + ")" : "") + ": " + (e.getOriginalMessage().contains("nesting depth")
+                    ? "maps and lists are nested more than " + YAML.getFactory().streamReadConstraints()
+                            .getMaxNestingDepth() + " deep"
+                    : "a value is longer than the reader takes (numbers of at most "
+                            + YAML.getFactory().streamReadConstraints().getMaxNumberLength() + " digits, texts of at most "
+                            + YAML.getFactory().streamReadConstraints().getMaxStringLength() + " characters)"));
         } catch (JacksonException e) {
             throw new IllegalArgumentException(source + ": " + e.getOriginalMessage()
                     + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""), e);
         }
+    }
+
+    /** Where a value of the concrete description is, as {@code /populations/h1/size} or {@code /connections[3]}. */
+    private static String place(JsonMappingException e) {
+        StringBuilder place = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                place.append('/').append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                place.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return place.toString();
+    }
+
+    /** A required key that is absent, in words. */
+    private static java.util.Optional<String> missing(JsonMappingException e) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Missing required creator property '([^']*)'")
+                .matcher(String.valueOf(e.getOriginalMessage()));
+        return m.find() ? java.util.Optional.of("'" + m.group(1) + "' is required") : java.util.Optional.empty();
+    }
+
+    /** What the value there should have been, in the language's words (never a Java type). */
+    private static String expected(JsonMappingException e) {
+        Class<?> type = e instanceof MismatchedInputException m && m.getTargetType() != null ? m.getTargetType()
+                : e.getCause() instanceof InputCoercionException c && c.getTargetType() != null ? c.getTargetType()
+                : null;
+        String found = e instanceof InvalidFormatException f && f.getValue() != null
+                ? "'" + CircuitLimits.abbreviated(String.valueOf(f.getValue())) + "' is not " : "expected ";
+        if (type == int.class || type == Integer.class) {
+            return found + "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+        }
+        if (type == long.class || type == Long.class) {
+            return found + "a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+        }
+        if (type == String.class) {
+            return found + "a text";
+        }
+        if (type != null && java.util.Collection.class.isAssignableFrom(type)) {
+            return found + "a list";
+        }
+        if (type != null && (Map.class.isAssignableFrom(type) || type.isRecord())) {
+            return found + "a map";
+        }
+        return found + "a value of another kind";
     }
 
     /** Parses a template and makes it concrete for {@code parameters}. */

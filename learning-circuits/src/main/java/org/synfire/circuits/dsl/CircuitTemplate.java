@@ -33,7 +33,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
  *       place ({@code h2: o} turns {@code h2<} into {@code o<}, but not {@code h20} into {@code o0}).</li>
  * </ul>
  * The result holds the parameters' values as lists under {@code parameters}, and neither {@code let} nor
- * {@code rename}.
+ * {@code rename}. The expansion is bounded before it grows ({@link CircuitLimits}): loop repetitions in all,
+ * the values made, and the elements of the {@code let} values.
  */
 final class CircuitTemplate {
 
@@ -43,6 +44,10 @@ final class CircuitTemplate {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final String source;
+    /** Loop repetitions, values made and {@code let} elements so far, against their limits. */
+    private long repetitions;
+    private long values;
+    private long letElements;
 
     private CircuitTemplate(String source) {
         this.source = source;
@@ -82,7 +87,12 @@ final class CircuitTemplate {
         JsonNode rename = template.path("rename");
         if (!rename.isMissingNode()) {
             Map<String, String> names = new LinkedHashMap<>();
-            node(rename, scope, "rename").properties().forEach(e -> names.put(e.getKey(), e.getValue().asText()));
+            node(rename, scope, "rename").properties().forEach(e -> {
+                if (!e.getValue().isValueNode() || e.getValue().asText().isEmpty()) {
+                    throw error("rename/" + e.getKey(), "expected the new name, e.g. " + e.getKey() + ": o");
+                }
+                names.put(e.getKey(), e.getValue().asText());
+            });
             return (ObjectNode) renamed(result, names);
         }
         return result;
@@ -104,21 +114,37 @@ final class CircuitTemplate {
 
     private List<Long> let(JsonNode value, Map<String, List<Long>> scope, String where) {
         if (!value.isArray()) {
-            return List.of(value.isNumber() ? value.asLong() : evaluate(value.asText(), scope, where));
+            countLet(1, where);
+            return List.of(value.isNumber() ? number(value, where) : evaluate(value.asText(), scope, where));
         }
         List<Long> list = new ArrayList<>();
         for (JsonNode element : value) {
             String text = element.asText();
             if (element.isTextual() && NAME.matcher(text).matches() && scope.containsKey(text)) {
+                countLet(scope.get(text).size(), where);
                 list.addAll(scope.get(text));
             } else {
-                list.add(element.isNumber() ? element.asLong() : evaluate(text, scope, where));
+                countLet(1, where);
+                list.add(element.isNumber() ? number(element, where) : evaluate(text, scope, where));
             }
         }
         return List.copyOf(list);
     }
 
+    /** Counts {@code n} more elements of the {@code let} values, refusing them past the limit before they are made. */
+    private void countLet(long n, String where) {
+        letElements += n;
+        if (letElements > CircuitLimits.MAX_LET_ELEMENTS) {
+            throw error(where, "the let values would hold more than " + CircuitLimits.MAX_LET_ELEMENTS
+                    + " elements in all; at most " + CircuitLimits.MAX_LET_ELEMENTS + " are allowed");
+        }
+    }
+
     private JsonNode node(JsonNode node, Map<String, List<Long>> scope, String where) {
+        if (++values > CircuitLimits.MAX_VALUES) {
+            throw error(where, "the description expands to more than " + CircuitLimits.MAX_VALUES
+                    + " maps, lists and values; at most " + CircuitLimits.MAX_VALUES + " are allowed");
+        }
         if (node.isObject()) {
             ObjectNode result = NODES.objectNode();
             node.properties().forEach(e -> {
@@ -168,16 +194,27 @@ final class CircuitTemplate {
     private void repeat(Matcher loop, Map<String, List<Long>> scope, String where,
             java.util.function.Consumer<Map<String, List<Long>>> body) {
         String variable = loop.group(1);
-        String at = where + " (" + loop.group() + ")";
+        String at = where + " (" + CircuitLimits.abbreviated(loop.group()) + ")";
         requireNewName(scope, variable, at);
         long from = evaluate(loop.group(2), scope, at);
         long to = evaluate(loop.group(3), scope, at);
-        if (to - from > 100_000) {
-            throw error(at, "repeats " + (to - from + 1) + " times; at most 100001 are allowed");
+        if (to < from) {
+            return;
         }
+        // to - from + 1 in two steps, so that a range wider than a long is counted, not wrapped
+        long left = CircuitLimits.MAX_REPETITIONS - repetitions;
+        long span = to - from; // wraps to a negative value only when the range is wider than a long
+        if (span < 0 || span >= left) {
+            throw error(at, "repeats " + (span < 0 ? "more than " + Long.MAX_VALUE : Long.toString(span + 1))
+                    + " times" + (repetitions > 0 ? " after " + repetitions + " repetitions of the loops around or"
+                    + " before it" : "") + "; the loops of a description repeat at most "
+                    + CircuitLimits.MAX_REPETITIONS + " times in all");
+        }
+        repetitions += span + 1;
         Map<String, List<Long>> inner = new LinkedHashMap<>(scope);
-        for (long i = from; i <= to; i++) {
-            inner.put(variable, List.of(i));
+        // counted, not 'i <= to': a loop that ends at Long.MAX_VALUE must not wrap around
+        for (long k = 0; k <= span; k++) {
+            inner.put(variable, List.of(from + k));
             body.accept(inner);
         }
     }
@@ -206,12 +243,13 @@ final class CircuitTemplate {
             } else {
                 Matcher name = NAME.matcher(text).region(i + 1, text.length());
                 if (!name.lookingAt()) {
-                    throw error(where, "'" + text + "': '$' must be followed by a name or by (expression)");
+                    throw error(where, "'" + CircuitLimits.abbreviated(text)
+                            + "': '$' must be followed by a name or by (expression)");
                 }
                 end = name.end();
                 expression = name.group();
             }
-            long value = evaluate(expression, scope, where + " ('" + text + "')");
+            long value = evaluate(expression, scope, where + " ('" + CircuitLimits.abbreviated(text) + "')");
             out.append(value);
             substitutions++;
             only = i == 0 && end == text.length() ? value : null;
@@ -228,7 +266,7 @@ final class CircuitTemplate {
                 return i + 1;
             }
         }
-        throw error(where, "'" + text + "': a '$(' is not closed");
+        throw error(where, "'" + CircuitLimits.abbreviated(text) + "': a '$(' is not closed");
     }
 
     private String text(String key, Map<String, List<Long>> scope, String where) {
@@ -258,7 +296,8 @@ final class CircuitTemplate {
 
     private long number(JsonNode value, String where) {
         if (!value.canConvertToLong() || !value.isIntegralNumber()) {
-            throw error(where, "'" + value.asText() + "' is not a whole number");
+            throw error(where, "'" + CircuitLimits.abbreviated(value.asText()) + "' is not a whole number from "
+                    + Long.MIN_VALUE + " to " + Long.MAX_VALUE);
         }
         return value.asLong();
     }

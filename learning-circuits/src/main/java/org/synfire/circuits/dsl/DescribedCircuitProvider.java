@@ -1,5 +1,9 @@
 package org.synfire.circuits.dsl;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -85,6 +89,88 @@ public abstract class DescribedCircuitProvider implements CircuitProvider {
      */
     protected java.util.Map<String, java.util.List<Long>> templateParameters(CircuitSettings settings) {
         return CircuitDescriptions.parameters(settings.parameters());
+    }
+
+    /**
+     * Refuses more hidden layers than the circuit's descriptions can be built with. The limit is not a number
+     * written anywhere: it is found by making the descriptions for 1, 2, 4, ... layers of one unit each (up to
+     * {@code layers}) and, past the first depth that cannot be built, halving the gap to the last one that can;
+     * the reason is what the description needs at the first depth too many (for sBP its longest synaptic delay,
+     * which grows with the depth). A circuit without a {@code hidden} parameter, or whose description cannot be
+     * built at one layer (opening it then says why), has no limit here.
+     */
+    @Override
+    public void requireHiddenLayers(int layers) {
+        if (layers < 1 || !training.parameterNames().contains(CircuitSettings.HIDDEN)) {
+            return;
+        }
+        int built = 0;
+        int failed = 0;
+        String why = null;
+        for (int depth = 1; ; depth = (int) Math.min((long) depth * 2, layers)) {
+            Optional<String> failure = unbuildable(depth);
+            if (failure.isPresent()) {
+                failed = depth;
+                why = failure.get();
+                break;
+            }
+            built = depth;
+            if (depth == layers) {
+                return;
+            }
+        }
+        if (built == 0) {
+            return;
+        }
+        while (failed - built > 1) {
+            int depth = built + (failed - built) / 2;
+            Optional<String> failure = unbuildable(depth);
+            if (failure.isPresent()) {
+                failed = depth;
+                why = failure.get();
+            } else {
+                built = depth;
+            }
+        }
+        throw new IllegalArgumentException("the " + id + " circuit takes at most " + built + " hidden layer"
+                + (built == 1 ? "" : "s") + ": with " + failed + ", " + why);
+    }
+
+    /** The largest matrix the depth probe makes (its layers have one unit; a matrix of another shape is not probed). */
+    private static final long PROBE_MATRIX_ENTRIES = 1 << 16;
+
+    /** Why the descriptions cannot be built with {@code depth} hidden layers of one unit, if they cannot. */
+    private Optional<String> unbuildable(int depth) {
+        try {
+            // as a run of that depth would describe it, with the circuit's default options
+            Map<String, List<Long>> parameters = templateParameters(
+                    CircuitSettings.layers(1, Collections.nCopies(depth, 1), 1, 1, 1));
+            compileWithZeros(training.describe(parameters), training.source());
+            inference.ifPresent(t -> compileWithZeros(t.describe(parameters), t.source()));
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    private static void compileWithZeros(CircuitDescription description, String source) {
+        Map<String, int[][]> zeros = new LinkedHashMap<>();
+        for (var e : description.matrices().entrySet()) {
+            if (e.getValue().shape().size() != 2) {
+                continue; // the compiler says what is wrong with the shape
+            }
+            int rows = CircuitCompiler.size(description, e.getValue().shape().get(0), "matrix " + e.getKey());
+            int columns = CircuitCompiler.size(description, e.getValue().shape().get(1), "matrix " + e.getKey());
+            if ((long) rows * columns > PROBE_MATRIX_ENTRIES) {
+                return; // not a matrix of one-unit layers: too large to probe with, and opening it says why
+            }
+            zeros.put(e.getKey(), new int[rows][columns]);
+        }
+        try {
+            CircuitCompiler.compile(description, zeros);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -17,13 +17,18 @@ import java.util.Map;
  *
  * A name holds a whole number or a list of them; {@code name[i]} is element i of a list (counted from 0)
  * and {@code len(name)} its length. {@code /} and {@code %} round toward minus infinity, so
- * {@code (p - 1) % phases} stays in 0 .. phases - 1. Values are {@code long}; an overflow is an error.
+ * {@code (p - 1) % phases} stays in 0 .. phases - 1. Values are {@code long}: every operation is exact, and
+ * one whose result is outside the 64-bit range is an error naming it; so is nesting deeper than
+ * {@link CircuitLimits#MAX_NESTING} (parentheses, minus signs, indices and arguments), which would otherwise
+ * overflow the parser's stack.
  */
 final class Expression {
 
     private final String text;
     private final Map<String, List<Long>> names;
     private int at;
+    /** How deep the parser is in nested parentheses, minus signs, indices and arguments. */
+    private int depth;
 
     private Expression(String text, Map<String, List<Long>> names) {
         this.text = text;
@@ -38,25 +43,23 @@ final class Expression {
      */
     static long evaluate(String text, Map<String, List<Long>> names) {
         Expression e = new Expression(text, names);
-        try {
-            long value = e.sum();
-            e.skipSpace();
-            if (e.at != text.length()) {
-                throw e.error("unexpected '" + text.substring(e.at) + "'");
-            }
-            return value;
-        } catch (ArithmeticException overflow) {
-            throw e.error("the value does not fit in 64 bits");
+        long value = e.sum();
+        e.skipSpace();
+        if (e.at != text.length()) {
+            throw e.error("unexpected '" + CircuitLimits.abbreviated(text.substring(e.at)) + "'");
         }
+        return value;
     }
 
     private long sum() {
         long value = product();
         while (true) {
             if (accept('+')) {
-                value = Math.addExact(value, product());
+                long b = product();
+                value = exact(value, '+', b);
             } else if (accept('-')) {
-                value = Math.subtractExact(value, product());
+                long b = product();
+                value = exact(value, '-', b);
             } else {
                 return value;
             }
@@ -67,9 +70,11 @@ final class Expression {
         long value = unary();
         while (true) {
             if (accept('*')) {
-                value = Math.multiplyExact(value, unary());
+                long b = unary();
+                value = exact(value, '*', b);
             } else if (accept('/')) {
-                value = Math.floorDiv(value, divisor());
+                long b = divisor();
+                value = exact(value, '/', b);
             } else if (accept('%')) {
                 value = Math.floorMod(value, divisor());
             } else {
@@ -86,8 +91,39 @@ final class Expression {
         return d;
     }
 
+    /** {@code a op b}, exactly: a result outside the 64-bit range is an error that names the operation. */
+    private long exact(long a, char op, long b) {
+        try {
+            return switch (op) {
+                case '+' -> Math.addExact(a, b);
+                case '-' -> Math.subtractExact(a, b);
+                case '*' -> Math.multiplyExact(a, b);
+                default -> Math.floorDivExact(a, b); // only Long.MIN_VALUE / -1 overflows
+            };
+        } catch (ArithmeticException overflow) {
+            throw error(a + " " + op + " " + b + " is outside the 64-bit range " + Long.MIN_VALUE + " .. "
+                    + Long.MAX_VALUE);
+        }
+    }
+
     private long unary() {
-        return accept('-') ? Math.negateExact(unary()) : primary();
+        if (++depth > CircuitLimits.MAX_NESTING) {
+            throw error("nested more than " + CircuitLimits.MAX_NESTING + " deep (parentheses, minus signs, indices "
+                    + "and arguments)");
+        }
+        try {
+            if (!accept('-')) {
+                return primary();
+            }
+            long value = unary();
+            if (value == Long.MIN_VALUE) {
+                throw error("-(" + value + ") is outside the 64-bit range " + Long.MIN_VALUE + " .. "
+                        + Long.MAX_VALUE);
+            }
+            return -value;
+        } finally {
+            depth--;
+        }
     }
 
     private long primary() {
@@ -105,7 +141,8 @@ final class Expression {
             try {
                 return Long.parseLong(text.substring(start, at));
             } catch (NumberFormatException e) {
-                throw error("number " + text.substring(start, at) + " is too large");
+                throw error("number " + CircuitLimits.abbreviated(text.substring(start, at))
+                        + " is outside the 64-bit range " + Long.MIN_VALUE + " .. " + Long.MAX_VALUE);
             }
         }
         String name = name();
@@ -126,13 +163,13 @@ final class Expression {
             long index = sum();
             expect(']');
             if (index < 0 || index >= value.size()) {
-                throw error(name + "[" + index + "] is outside the list " + value + " (indices 0 .. "
+                throw error(name + "[" + index + "] is outside the list " + CircuitLimits.abbreviated(value.toString()) + " (indices 0 .. "
                         + (value.size() - 1) + ")");
             }
             return value.get((int) index);
         }
         if (value.size() != 1) {
-            throw error(name + " is the list " + value + "; take an element, e.g. " + name + "[0], or len(" + name
+            throw error(name + " is the list " + CircuitLimits.abbreviated(value.toString()) + "; take an element, e.g. " + name + "[0], or len(" + name
                     + ")");
         }
         return value.get(0);
@@ -169,7 +206,8 @@ final class Expression {
 
     private void expect(char c) {
         if (!accept(c)) {
-            throw error("expected '" + c + "'" + (at < text.length() ? " at '" + text.substring(at) + "'" : " at the end"));
+            throw error("expected '" + c + "'" + (at < text.length()
+                    ? " at '" + CircuitLimits.abbreviated(text.substring(at)) + "'" : " at the end"));
         }
     }
 
@@ -180,6 +218,6 @@ final class Expression {
     }
 
     private IllegalArgumentException error(String what) {
-        return new IllegalArgumentException("expression '" + text + "': " + what);
+        return new IllegalArgumentException("expression '" + CircuitLimits.abbreviated(text) + "': " + what);
     }
 }

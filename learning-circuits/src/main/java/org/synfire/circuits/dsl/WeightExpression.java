@@ -57,27 +57,48 @@ public sealed interface WeightExpression {
             String name = term.group(2);
             long value;
             if (Character.isDigit(name.charAt(0))) {
-                value = Long.parseLong(name);
+                value = integer(name, text, where);
             } else if (constants.containsKey(name)) {
                 value = constants.get(name);
             } else {
                 throw new IllegalArgumentException(where + ": weight '" + text + "': '" + name
                         + "' is neither a constant " + constants.keySet() + " nor a weight matrix " + matrices);
             }
-            sum += term.group(1).equals("-") ? -value : value;
+            boolean minus = term.group(1).equals("-");
+            try {
+                sum = minus ? Math.subtractExact(sum, value) : Math.addExact(sum, value);
+            } catch (ArithmeticException overflow) {
+                throw new IllegalArgumentException(where + ": weight '" + CircuitLimits.abbreviated(text) + "': "
+                        + sum + (minus ? " - " : " + ") + value + " is outside the 64-bit range " + Long.MIN_VALUE
+                        + " .. " + Long.MAX_VALUE);
+            }
             end = term.end();
             if (end < s.length() && s.charAt(end) != '+' && s.charAt(end) != '-') {
                 break;
             }
         }
         if (end != s.length() || s.isEmpty()) {
-            throw new IllegalArgumentException(where + ": weight '" + text
+            throw new IllegalArgumentException(where + ": weight '" + CircuitLimits.abbreviated(text)
                     + "' is not a sum of constants and integers, nor W, W^T or -W^T of a weight matrix");
         }
-        if (sum == 0 || Math.abs(sum) > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(where + ": weight '" + text + "' is " + sum
-                    + "; expected a non-zero value");
+        if (sum == 0) {
+            throw new IllegalArgumentException(where + ": weight '" + text + "' is 0; expected a non-zero value");
+        }
+        if (sum < -Integer.MAX_VALUE || sum > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(where + ": weight '" + CircuitLimits.abbreviated(text) + "' is " + sum
+                    + "; expected a value from " + -Integer.MAX_VALUE + " to " + Integer.MAX_VALUE);
         }
         return new Fixed((int) sum);
+    }
+
+    /** A whole number written in a weight, within the 64-bit range. */
+    private static long integer(String digits, String text, String where) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(where + ": weight '" + CircuitLimits.abbreviated(text) + "': number "
+                    + CircuitLimits.abbreviated(digits) + " is outside the 64-bit range " + Long.MIN_VALUE + " .. "
+                    + Long.MAX_VALUE);
+        }
     }
 }

@@ -36,7 +36,8 @@ class ExpressionTest {
                         () -> Expression.evaluate("hidden + 1", NAMES)).getMessage());
         assertEquals("expression 'depth / (depth - 3)': division by zero", assertThrows(IllegalArgumentException.class,
                 () -> Expression.evaluate("depth / (depth - 3)", NAMES)).getMessage());
-        assertEquals("expression '99999999999 * 99999999999': the value does not fit in 64 bits",
+        assertEquals("expression '99999999999 * 99999999999': 99999999999 * 99999999999 is outside the 64-bit range "
+                + "-9223372036854775808 .. 9223372036854775807",
                 assertThrows(IllegalArgumentException.class,
                         () -> Expression.evaluate("99999999999 * 99999999999", NAMES)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> Expression.evaluate("(depth + 1", NAMES));

@@ -36,6 +36,17 @@ public interface CircuitProvider extends Extension {
     }
 
     /**
+     * Refuses a number of hidden layers the circuit cannot be built with, before anything of that depth is made:
+     * the command line asks it of {@code --hidden}, an experiment's {@code hidden} and a sweep's values. By
+     * default every number is taken.
+     *
+     * @param layers the number of hidden layers asked for
+     * @throws IllegalArgumentException in one line: the most hidden layers the circuit takes, and why
+     */
+    default void requireHiddenLayers(int layers) {
+    }
+
+    /**
      * The values its {@link #parameters()} take when a run does not set them, by name (the platform always sets
      * {@link CircuitSettings#INPUTS} and {@link CircuitSettings#OUTPUTS} from the data). By default one hidden layer
      * of 400 units; a described circuit's are those its description declares.

@@ -208,6 +208,7 @@ public final class TrainingJob {
             }
             model = Optional.of(extensions.circuit(circuit.circuit(), CircuitProvider.FUNCTIONAL));
         }
+        HiddenLayers.require("experiment " + experiment.name(), circuit, experiment.hidden());
         ChipBackend backend = circuit.needsBackend() ? extensions.backends().get(experiment.backend()) : null;
         DatasetProvider datasetProvider = extensions.datasets().get(experiment.dataset());
         Dataset dataset = datasetProvider.load(options.data());
