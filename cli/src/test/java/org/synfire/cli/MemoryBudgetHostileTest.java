@@ -72,7 +72,7 @@ class MemoryBudgetHostileTest {
         CliRun run = CliRun.of("simulate", network.toString(), "--steps", "1", "--chips", "1000000000", "--out",
                 temp.resolve("o").toString());
 
-        refusedInOneLine(run, "synfire: --chips 1000000000: a board of 1000000000 chips (128000000000 cores)", LIMIT);
+        refusedInOneLine(run, "synfire: --chips 1000000000: a board of 1000000000 chips of loihi1 (128000000000 cores, 128 a chip)", LIMIT);
     }
 
     @Test
