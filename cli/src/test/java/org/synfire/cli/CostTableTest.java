@@ -145,6 +145,12 @@ class CostTableTest {
                 + "loihi1-davies2018\n", run.err());
         assertFalse(Files.exists(temp.resolve("runs")) && temp.resolve("runs").toFile().list().length > 0,
                 "no run directory is made");
+
+        CliRun functional = CliRun.with(uncosted(), "train", "--circuit", "sbp-functional", "--dataset", "tiny",
+                "--hidden", "12", "--cost-table", "nope", "--runs", temp.resolve("runs").toString(), "--quiet");
+        assertEquals(2, functional.exitCode(), functional.out());
+        assertEquals("synfire: experiment train: field 'cost-table' (--cost-table) is 'nope'; available: "
+                + "loihi1-davies2018\n", functional.err());
     }
 
     @Test

@@ -253,9 +253,10 @@ public final class TrainingJob {
             model = Optional.of(extensions.circuit(circuit.circuit(), CircuitProvider.FUNCTIONAL));
         }
         ChipBackend backend = circuit.needsBackend() ? extensions.backends().get(experiment.backend()) : null;
-        // a functional run reaches a chip only for its inference circuit; it needs no table otherwise
-        Cost cost = backend != null || experiment.inferenceCircuit() != null ? cost(experiment)
-                : new Cost(Optional.empty(), Optional.empty(), "");
+        // a functional run reaches a chip only for its inference circuit: otherwise it needs no table, but one it
+        // names is still checked and recorded
+        Cost cost = backend != null || experiment.inferenceCircuit() != null || experiment.costTable() != null
+                ? cost(experiment) : new Cost(Optional.empty(), Optional.empty(), "");
         DatasetProvider datasetProvider = extensions.datasets().get(experiment.dataset());
         Dataset dataset = datasetProvider.load(options.data());
         Samples train = experiment.trainSamples() == null ? dataset.train()
