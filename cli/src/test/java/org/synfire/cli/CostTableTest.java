@@ -115,7 +115,7 @@ class CostTableTest {
 
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().filter(l -> l.startsWith("inference energy")).toList();
-        assertEquals(List.of("inference energy       none: no estimate: backend uncosted names no cost table, as no "
+        assertEquals(List.of("inference energy       none: backend uncosted names no cost table, as no "
                 + "per-event energy figures are public for Test Chip (another chip's figures would mislead); "
                 + "--cost-table ID names one"), lines, run.out());
         assertFalse(run.out().contains("loihi1-davies2018"), run.out());
@@ -123,6 +123,19 @@ class CostTableTest {
         assertFalse(Files.readString(onlyRun().resolve("experiment.yaml")).contains("cost-table"));
         assertTrue(Files.readString(onlyRun().resolve("result.json")).contains("null")
                 || !Files.readString(onlyRun().resolve("result.json")).contains("inference_joules"));
+    }
+
+    @Test
+    void aChipRunOnABackendThatNamesNoTableWritesNoEnergyJson() throws IOException {
+        CliRun run = CliRun.with(uncosted(), "train", "--circuit", "sbp", "--backend", UncostedBackend.ID, "--dataset",
+                "tiny", "--hidden", "12", "--runs", temp.resolve("runs").toString(), "--quiet");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of("energy / time          none: backend uncosted names no cost table, as no per-event "
+                + "energy figures are public for Test Chip (another chip's figures would mislead); --cost-table ID "
+                + "names one"), run.out().lines().filter(l -> l.startsWith("energy / time")).toList(), run.out());
+        assertFalse(Files.exists(onlyRun().resolve("energy.json")));
+        assertFalse(Files.exists(onlyRun().resolve("plots/energy.png")));
     }
 
     @Test

@@ -229,12 +229,12 @@ public final class TrainingJob {
         ChipBackend backend = extensions.backends().get(experiment.backend());
         Optional<String> id = backend.costTable();
         if (id.isEmpty()) {
-            return new Cost(id, Optional.empty(), "no estimate: backend " + backend.id() + " names no cost table, as no "
+            return new Cost(id, Optional.empty(), "backend " + backend.id() + " names no cost table, as no "
                     + "per-event energy figures are public for " + backend.capabilities().chip() + " (another chip's "
                     + "figures would mislead); --cost-table ID names one");
         }
         if (!extensions.costModels().byId().containsKey(id.get())) {
-            return new Cost(Optional.empty(), Optional.empty(), "no estimate: backend " + backend.id() + " names cost "
+            return new Cost(Optional.empty(), Optional.empty(), "backend " + backend.id() + " names cost "
                     + "table " + id.get() + ", which no provider contributes (available: "
                     + String.join(", ", extensions.costModels().byId().keySet()) + "); --cost-table ID names one");
         }
