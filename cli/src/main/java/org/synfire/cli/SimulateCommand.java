@@ -14,6 +14,7 @@ import org.synfire.chip.api.ProbeData;
 import org.synfire.chip.api.RunOptions;
 import org.synfire.chip.api.network.Network;
 import org.synfire.chip.api.network.Probe;
+import org.synfire.chip.api.spi.ChipBackend;
 import org.synfire.chip.network.file.NetworkFile;
 import org.synfire.cli.internal.run.AtomicFiles;
 import org.synfire.cli.internal.run.MemoryBudget;
@@ -66,7 +67,8 @@ final class SimulateCommand implements Callable<Integer> {
         if (steps < 0) {
             throw new IllegalArgumentException("--steps " + steps + " must be 0 or more");
         }
-        MemoryBudget.requireChips(chips);
+        ChipBackend chip = main.platform(spec.commandLine().getErr()).extensions().backends().get(backend);
+        MemoryBudget.requireChips(chips, backend, chip.capabilities());
         OutputPaths.requireDirectory("--out", out);
         PrintWriter stdout = spec.commandLine().getOut();
         Network net = NetworkFile.read(network);
@@ -75,8 +77,7 @@ final class SimulateCommand implements Callable<Integer> {
             OutputPaths.requirePlainName(network.getFileName() + ": probe name", probe.name());
             probes.add(probe.name(), probe.t0(), probe.every(), columns(net, probe));
         }
-        try (ChipSimulation simulation = main.platform(spec.commandLine().getErr()).extensions().backends()
-                .get(backend).open(net, new RunOptions(seed, chips))) {
+        try (ChipSimulation simulation = chip.open(net, new RunOptions(seed, chips))) {
             long began = System.nanoTime();
             simulation.run(steps);
             double seconds = (System.nanoTime() - began) / 1e9;

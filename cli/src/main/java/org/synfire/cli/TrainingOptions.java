@@ -57,6 +57,11 @@ final class TrainingOptions {
                     + "compare its predictions with the functional evaluation, e.g. sbp.")
     String inferenceCircuit;
 
+    @Option(names = "--cost-table", paramLabel = "ID",
+            description = "Cost table the energy estimate uses (see 'synfire list'; default: the backend's own, "
+                    + "loihi1-davies2018 for loihi1; loihi2 has none, so no estimate is made unless one is named).")
+    String costTable;
+
     @Option(names = "--circuit-option", paramLabel = "KEY=VALUE",
             description = "A setting of the circuit's own, repeatable; replaces the experiment's of that name. The sBP "
                     + "circuits take init=positive-output (default; the last matrix with a positive mean, as the "
@@ -91,7 +96,8 @@ final class TrainingOptions {
         return new Experiment(e.name(), e.description(), or(circuit, e.circuit()), or(model, e.model()), or(backend, e.backend()),
                 or(dataset, e.dataset()), or(epochs, e.epochs()), or(seed, e.seed()), or(trainSamples, e.trainSamples()),
                 or(testSamples, e.testSamples()), or(hidden, e.hidden()), or(checkpointEvery, e.checkpointEvery()),
-                or(threads, e.threads()), or(inferenceCircuit, e.inferenceCircuit()), options(e), parameters(e)).withDefaults()
+                or(threads, e.threads()), or(inferenceCircuit, e.inferenceCircuit()), options(e), parameters(e),
+                or(costTable, e.costTable())).withDefaults()
                 .validate("command line");
     }
 

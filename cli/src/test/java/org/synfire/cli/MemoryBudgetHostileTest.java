@@ -6,9 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Module;
+import com.google.inject.multibindings.MapBinder;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.synfire.chip.api.ChipSimulation;
+import org.synfire.chip.api.RunOptions;
+import org.synfire.chip.api.network.Network;
+import org.synfire.chip.api.spi.BackendCapabilities;
+import org.synfire.chip.api.spi.BackendCapabilities.Resource;
+import org.synfire.chip.api.spi.ChipBackend;
 
 /**
  * Hostile sizes given as options or in network files are checked against the memory budget (512 MiB)
@@ -72,7 +83,57 @@ class MemoryBudgetHostileTest {
         CliRun run = CliRun.of("simulate", network.toString(), "--steps", "1", "--chips", "1000000000", "--out",
                 temp.resolve("o").toString());
 
-        refusedInOneLine(run, "synfire: --chips 1000000000: a board of 1000000000 chips (128000000000 cores)", LIMIT);
+        refusedInOneLine(run, "synfire: --chips 1000000000: a board of 1000000000 chips of loihi1 (128000000000 cores, 128 a chip)", LIMIT);
+    }
+
+    /** A backend whose chip has 2^20 cores: four of its chips pass the budget of 128-core chips, not its own. */
+    @Test
+    void theChipsAreCountedInTheSelectedBackendsCoresPerChip() throws IOException {
+        Path network = Files.writeString(temp.resolve("net.json"), """
+                {"format": "synfire-network/1", "groups": [{"name": "n", "size": 2, "vThMant": 100}]}
+                """);
+        Module big = new AbstractModule() {
+            @Override
+            protected void configure() {
+                MapBinder.newMapBinder(binder(), String.class,
+                        ChipBackend.class).addBinding("big").toInstance(new BigChips());
+            }
+        };
+
+        CliRun run = CliRun.with(big, "simulate", network.toString(), "--steps", "1", "--chips", "4", "--backend",
+                "big", "--out", temp.resolve("o").toString());
+        refusedInOneLine(run, "synfire: --chips 4: a board of 4 chips of big (4194304 cores, 1048576 a chip)", LIMIT);
+        CliRun loihi1 = CliRun.with(big, "simulate", network.toString(), "--steps", "1", "--chips", "4", "--out",
+                temp.resolve("o").toString());
+        assertEquals(0, loihi1.exitCode(), loihi1.err());
+    }
+
+    /** A backend declaring 2^20 cores a chip; never opened. */
+    static final class BigChips implements ChipBackend {
+        @Override
+        public String id() {
+            return "big";
+        }
+
+        @Override
+        public String description() {
+            return "a chip of 2^20 cores";
+        }
+
+        @Override
+        public BackendCapabilities capabilities() {
+            var l = BackendCapabilities.LOIHI1;
+            return new BackendCapabilities("Big", l.neuronModels(), l.weights(),
+                    l.maxDelay(), l.gradedSpikeBits(), l.refractoryPeriods(), l.ruleDialects(), l.perCore(),
+                    List.of(Resource.of("cores", 1 << 20, "",
+                            "test")));
+        }
+
+        @Override
+        public ChipSimulation open(Network network,
+                RunOptions options) {
+            throw new AssertionError("the budget refuses the board first");
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.synfire.chip.emulator.loihi2;
 
+import java.util.Optional;
+
 import org.synfire.chip.api.ChipSimulation;
 import org.synfire.chip.api.RunOptions;
 import org.synfire.chip.api.network.Network;
@@ -36,6 +38,15 @@ public final class Loihi2Backend implements ChipBackend {
     @Override
     public BackendCapabilities capabilities() {
         return Loihi2Chip.CAPABILITIES;
+    }
+
+    /**
+     * None: Intel has published no energy per synaptic operation, update or message for Loihi 2, and costing it with
+     * Loihi 1's figures would pass off one chip's energy as another's. A run may still name a table itself.
+     */
+    @Override
+    public Optional<String> costTable() {
+        return Optional.empty();
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,8 +22,9 @@ import org.synfire.chip.api.cost.StaticPower;
 
 /**
  * Reads cost tables from their data files: the tables this module ships are listed in the resource
- * {@code tables.txt} beside them, the first being the default. Each is contributed to the platform by a
- * {@link TableCostModelProvider} subclass declared as a service.
+ * {@code tables.txt} beside them, Loihi 1's first. Each is contributed to the platform by a
+ * {@link TableCostModelProvider} subclass declared as a service. Which table a run uses is its backend's choice
+ * ({@code ChipBackend.costTable()}) or the run's ({@code --cost-table}), not this class's.
  */
 public final class CostTables {
 
@@ -32,7 +34,7 @@ public final class CostTables {
     private CostTables() {
     }
 
-    /** Every table shipped, the default first. */
+    /** Every table shipped, Loihi 1's first. */
     public static List<CostTable> shipped() {
         List<CostTable> tables = new ArrayList<>();
         for (String line : resource(INDEX).split("\n")) {
@@ -47,9 +49,17 @@ public final class CostTables {
         return tables;
     }
 
-    /** The default table. */
+    /** The first table shipped: Loihi 1's, {@code loihi1-davies2018}, the default of {@code ChipBackend.costTable()}. */
     public static CostTable defaultTable() {
         return shipped().get(0);
+    }
+
+    /**
+     * The published measurement of {@code circuit} in {@code mode} from whichever shipped table holds it (the
+     * sBP paper's Loihi-1 figures are in Loihi 1's), whatever table a run is costed with.
+     */
+    public static Optional<Measurement> published(String circuit, String mode) {
+        return shipped().stream().flatMap(t -> t.measurement(circuit, mode).stream()).findFirst();
     }
 
     /** Reads the shipped table of this data file (beside this class). */

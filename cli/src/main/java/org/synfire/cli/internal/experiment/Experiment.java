@@ -37,10 +37,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param parameters      values of the circuit's own parameters by name, each a whole number or a list of them,
  *                        e.g. {@code K: 40} (absent: the circuit's defaults); {@code inputs} and {@code outputs}
  *                        come from the data set and {@code hidden} from its own field
+ * @param costTable       the id of the cost table the run's energy is costed with (absent: the backend's own,
+ *                        {@code ChipBackend.costTable()}; a run records the one it used)
  */
 @JsonPropertyOrder({"name", "description", "circuit", "model", "backend", "dataset", "epochs", "seed", "train-samples",
     "test-samples", "hidden", "checkpoint-every", "threads", "inference-circuit", "circuit-options",
-    "parameters"})
+    "parameters", "cost-table"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Experiment(
         @JsonProperty("name") String name,
@@ -60,7 +62,17 @@ public record Experiment(
         @JsonProperty("threads") Integer threads,
         @JsonProperty("inference-circuit") String inferenceCircuit,
         @JsonProperty("circuit-options") Map<String, String> circuitOptions,
-        @JsonProperty("parameters") Map<String, List<Integer>> parameters) {
+        @JsonProperty("parameters") Map<String, List<Integer>> parameters,
+        @JsonProperty("cost-table") String costTable) {
+
+    /** An experiment without a cost table of its own: its backend's is used. */
+    public Experiment(String name, String description, String circuit, String model, String backend, String dataset,
+            Integer epochs, Long seed, Integer trainSamples, Integer testSamples, List<Integer> hidden,
+            Double checkpointEvery, Integer threads, String inferenceCircuit, Map<String, String> circuitOptions,
+            Map<String, List<Integer>> parameters) {
+        this(name, description, circuit, model, backend, dataset, epochs, seed, trainSamples, testSamples, hidden,
+                checkpointEvery, threads, inferenceCircuit, circuitOptions, parameters, null);
+    }
 
     /** The circuit's own settings (empty if none are given). */
     public Map<String, String> options() {
@@ -75,19 +87,26 @@ public record Experiment(
     /** The same experiment under another name. */
     public Experiment withName(String newName) {
         return new Experiment(newName, description, circuit, model, backend, dataset, epochs, seed, trainSamples, testSamples,
-                hidden, checkpointEvery, threads, inferenceCircuit, circuitOptions, parameters);
+                hidden, checkpointEvery, threads, inferenceCircuit, circuitOptions, parameters, costTable);
     }
 
     /** The same experiment with these parameters of the circuit's own (null: none set). */
     public Experiment withParameters(Map<String, List<Integer>> newParameters) {
         return new Experiment(name, description, circuit, model, backend, dataset, epochs, seed, trainSamples,
-                testSamples, hidden, checkpointEvery, threads, inferenceCircuit, circuitOptions, newParameters);
+                testSamples, hidden, checkpointEvery, threads, inferenceCircuit, circuitOptions, newParameters, costTable);
     }
 
     /** The same experiment with these hidden layers (null: the circuit's default, or a circuit without any). */
     public Experiment withHidden(List<Integer> newHidden) {
         return new Experiment(name, description, circuit, model, backend, dataset, epochs, seed, trainSamples,
-                testSamples, newHidden, checkpointEvery, threads, inferenceCircuit, circuitOptions, parameters);
+                testSamples, newHidden, checkpointEvery, threads, inferenceCircuit, circuitOptions, parameters, costTable);
+    }
+
+    /** The same experiment costed with this table (null: its backend's). */
+    public Experiment withCostTable(String newCostTable) {
+        return new Experiment(name, description, circuit, model, backend, dataset, epochs, seed, trainSamples,
+                testSamples, hidden, checkpointEvery, threads, inferenceCircuit, circuitOptions, parameters,
+                newCostTable);
     }
 
     /**
@@ -107,7 +126,7 @@ public record Experiment(
                 checkpointEvery == null ? 0.5 : checkpointEvery,
                 threads == null ? 1 : threads, inferenceCircuit,
                 circuitOptions == null || circuitOptions.isEmpty() ? null : new TreeMap<>(circuitOptions),
-                parameters == null || parameters.isEmpty() ? null : new TreeMap<>(parameters));
+                parameters == null || parameters.isEmpty() ? null : new TreeMap<>(parameters), costTable);
     }
 
     /**
@@ -162,6 +181,10 @@ public record Experiment(
                     throw invalid(source, "circuit-options", circuitOptions, "names with values, e.g. init: spec");
                 }
             });
+        }
+        if (costTable != null && costTable.isBlank()) {
+            throw invalid(source, "cost-table", "''", "a cost table's id, e.g. loihi1-davies2018 (see 'synfire list'), "
+                    + "or absent for the backend's own");
         }
         if (!(checkpointEvery > 0) || checkpointEvery.isInfinite()) {
             throw invalid(source, "checkpoint-every", checkpointEvery, "a positive number of epochs, e.g. 0.5");

@@ -198,7 +198,7 @@ public final class Experiments {
      * their bare name where the experiment already sets them (e.g. {@code init}).
      */
     public static final List<String> FIELDS = List.of("circuit", "model", "backend", "dataset", "epochs", "train-samples",
-            "test-samples", "hidden", "checkpoint-every", "threads", "inference-circuit");
+            "test-samples", "hidden", "checkpoint-every", "threads", "inference-circuit", "cost-table");
 
     /** The prefix of a circuit's own setting in {@link #withField}. */
     public static final String CIRCUIT_OPTION = "circuit-option.";

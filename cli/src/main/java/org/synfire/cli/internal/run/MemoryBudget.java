@@ -1,7 +1,10 @@
 package org.synfire.cli.internal.run;
 
 import java.util.List;
+import java.util.OptionalLong;
 
+import org.synfire.chip.api.spi.BackendCapabilities;
+import org.synfire.chip.api.spi.BackendCapabilities.Resource;
 import org.synfire.datasets.DataLimits;
 
 /**
@@ -21,8 +24,9 @@ public final class MemoryBudget {
     /** Bytes the emulator keeps per core of the board: measured 107 to 131 (heap after GC, an empty network on
      *  8,192 and 65,536 chips). */
     static final long BYTES_PER_CORE = 160;
-    /** Cores of one chip (Loihi 1). */
-    static final long CORES_PER_CHIP = 128;
+    /** Cores of one Loihi-1 chip: the count of a backend that declares none (see {@link #coresPerChip}). */
+    static final long LOIHI1_CORES_PER_CHIP = BackendCapabilities.LOIHI1.chipResource("cores").orElseThrow().value()
+            .orElseThrow();
     /** Bytes per value a probe records: the int32 in its row and in the NPY file's copy as it is written. */
     static final long BYTES_PER_PROBE_VALUE = 8;
     /** Bytes per row (recorded timestep) of a probe: the row array's header and reference, the timestep;
@@ -105,13 +109,30 @@ public final class MemoryBudget {
         }
     }
 
-    /** Checks {@code --chips}: the emulator's state per core of the board. */
-    public static void requireChips(int chips) {
-        long bytes = saturatingMultiply(saturatingMultiply(Math.max(chips, 0), CORES_PER_CHIP), BYTES_PER_CORE);
+    /**
+     * Cores of one chip of a backend: the {@code cores} it declares per chip. A backend that declares none (one not
+     * made of cores, or whose chip has no public figure) is counted as Loihi 1's 128, the default capabilities every
+     * backend has unless it declares its own, and the board {@link #BYTES_PER_CORE} was measured on.
+     */
+    public static long coresPerChip(BackendCapabilities capabilities) {
+        OptionalLong declared = capabilities.chipResource("cores").map(Resource::value).orElse(OptionalLong.empty());
+        return Math.max(declared.orElse(LOIHI1_CORES_PER_CHIP), 1);
+    }
+
+    /**
+     * Checks {@code --chips}: the emulator's state per core of the board, the cores per chip as the backend declares
+     * them ({@link #coresPerChip}).
+     *
+     * @param backend the backend's id, for the message
+     */
+    public static void requireChips(int chips, String backend, BackendCapabilities capabilities) {
+        long perChip = coresPerChip(capabilities);
+        long cores = saturatingMultiply(Math.max(chips, 0), perChip);
+        long bytes = saturatingMultiply(cores, BYTES_PER_CORE);
         if (bytes > MAX_BYTES) {
-            throw new IllegalArgumentException("--chips " + chips + ": a board of " + chips + " chips ("
-                    + (long) chips * CORES_PER_CHIP + " cores) needs about " + bytes + " bytes, more than " + limit()
-                    + "; at most " + MAX_BYTES / (CORES_PER_CHIP * BYTES_PER_CORE) + " chips");
+            throw new IllegalArgumentException("--chips " + chips + ": a board of " + chips + " chips of " + backend
+                    + " (" + cores + " cores, " + perChip + " a chip) needs about " + bytes + " bytes, more than "
+                    + limit() + "; at most " + MAX_BYTES / saturatingMultiply(perChip, BYTES_PER_CORE) + " chips");
         }
     }
 

@@ -25,7 +25,6 @@ import org.synfire.chip.api.spi.CircuitProvider;
 import org.synfire.chip.api.spi.DatasetProvider;
 import org.synfire.chip.api.spi.Extension;
 import org.synfire.chip.api.cost.CostModel;
-import org.synfire.cli.internal.energy.CostTables;
 import org.synfire.cli.internal.energy.EnergyReport;
 import org.synfire.cli.internal.experiment.Experiment;
 import org.synfire.cli.internal.experiment.Experiments;
@@ -65,6 +64,8 @@ public final class TrainingJob {
     private final Extensions extensions;
     /** The energy estimate of the last on-chip inference, if any. */
     private Optional<EnergyReport> lastInferenceEnergy = Optional.empty();
+    /** Whether the last on-chip inference counted events that no cost table costed. */
+    private boolean inferenceUncosted;
     private final Options options;
     private final PrintWriter out;
     /** Whether the last run was stopped by SIGINT or SIGTERM before its end. */
@@ -139,7 +140,8 @@ public final class TrainingJob {
             }
         });
         own.putAll(experiment.circuitParameters());
-        Experiment settled = experiment.withParameters(own.isEmpty() ? null : own);
+        Experiment settled = experiment.withParameters(own.isEmpty() ? null : own)
+                .withCostTable(resolved.cost().id().orElse(null));
         if (!circuit.parameters().contains(CircuitSettings.HIDDEN)) {
             return settled.withHidden(null);
         }
@@ -192,9 +194,51 @@ public final class TrainingJob {
      * The providers and data an experiment names.
      *
      * @param model the functional model trained beside the circuit to check it, if asked for
+     * @param cost  the cost table the chip's events are costed with, or why there is none
      */
     private record Resolved(CircuitProvider circuit, Optional<CircuitProvider> model, ChipBackend backend,
-            DatasetProvider datasetProvider, Samples train, Samples test, List<DataFile> files) {
+            DatasetProvider datasetProvider, Samples train, Samples test, List<DataFile> files, Cost cost) {
+    }
+
+    /**
+     * The cost table of a run: the one it names, else its backend's own; {@code model} is empty where neither names
+     * one, and {@code none} then says in words why no energy estimate is made.
+     */
+    private record Cost(Optional<String> id, Optional<CostModel> model, String none) {
+
+        /** The summary's line for an estimate of {@code what} not made. */
+        String noEstimate(String what) {
+            return String.format("%-22s none: %s", what, none);
+        }
+    }
+
+    /**
+     * The cost table an experiment's chip events are costed with: its {@code cost-table}, checked against the tables
+     * found, else that of the backend it runs on.
+     */
+    private Cost cost(Experiment experiment) {
+        if (experiment.costTable() != null) {
+            String id = experiment.costTable();
+            if (!extensions.costModels().byId().containsKey(id)) {
+                throw new org.synfire.cli.internal.experiment.ConfigurationException("experiment " + experiment.name()
+                        + ": field 'cost-table' (--cost-table) is '" + Experiment.printable(id) + "'; available: "
+                        + String.join(", ", extensions.costModels().byId().keySet()));
+            }
+            return new Cost(Optional.of(id), Optional.of(new CostModel(extensions.costModels().get(id).table())), "");
+        }
+        ChipBackend backend = extensions.backends().get(experiment.backend());
+        Optional<String> id = backend.costTable();
+        if (id.isEmpty()) {
+            return new Cost(id, Optional.empty(), "backend " + backend.id() + " names no cost table, as no "
+                    + "per-event energy figures are public for " + backend.capabilities().chip() + " (another chip's "
+                    + "figures would mislead); --cost-table ID names one");
+        }
+        if (!extensions.costModels().byId().containsKey(id.get())) {
+            return new Cost(Optional.empty(), Optional.empty(), "backend " + backend.id() + " names cost "
+                    + "table " + id.get() + ", which no provider contributes (available: "
+                    + String.join(", ", extensions.costModels().byId().keySet()) + "); --cost-table ID names one");
+        }
+        return new Cost(id, Optional.of(new CostModel(extensions.costModels().get(id.get()).table())), "");
     }
 
     private Resolved resolve(Experiment experiment) throws IOException {
@@ -210,6 +254,10 @@ public final class TrainingJob {
         }
         HiddenLayers.require("experiment " + experiment.name(), circuit, experiment.hidden());
         ChipBackend backend = circuit.needsBackend() ? extensions.backends().get(experiment.backend()) : null;
+        // a functional run reaches a chip only for its inference circuit: otherwise it needs no table, but one it
+        // names is still checked and recorded
+        Cost cost = backend != null || experiment.inferenceCircuit() != null || experiment.costTable() != null
+                ? cost(experiment) : new Cost(Optional.empty(), Optional.empty(), "");
         DatasetProvider datasetProvider = extensions.datasets().get(experiment.dataset());
         Dataset dataset = datasetProvider.load(options.data());
         Samples train = experiment.trainSamples() == null ? dataset.train()
@@ -229,7 +277,7 @@ public final class TrainingJob {
                                     .getOrDefault(p, List.of()).stream().map(String::valueOf)
                                     .collect(java.util.stream.Collectors.joining(",", "=", ""))).toList()));
         }
-        return new Resolved(circuit, model, backend, datasetProvider, train, test, dataset.files());
+        return new Resolved(circuit, model, backend, datasetProvider, train, test, dataset.files(), cost);
     }
 
     private void train(RunDirectory run, Experiment experiment, Resolved resolved, Optional<Checkpoint> from)
@@ -248,6 +296,7 @@ public final class TrainingJob {
         Evaluation[] last = new Evaluation[1];
         Map<String, Long> diagnostics;
         Optional<EnergyReport> energy;
+        Optional<String> noEnergy;
         long[] stoppedAt = {-1};
         try (TrainingSession session = open(resolved, settings, start);
                 Progress progress = Progress.of(experiment.name(), loop.totalSamples(), start, "samples",
@@ -308,8 +357,10 @@ public final class TrainingJob {
                 last[0] = session.evaluate(resolved.test());
             }
             Figures.accuracyAndWeights(run, experiment, metrics.entries(), finalWeights, session.matrices());
-            energy = session.chipEvents().flatMap(e -> EnergyReport.of(experiment.circuit(), "training",
-                    defaultCostModel(), e));
+            noEnergy = session.chipEvents().isPresent() && resolved.cost().model().isEmpty()
+                    ? Optional.of(resolved.cost().noEstimate("energy / time")) : Optional.empty();
+            energy = session.chipEvents().flatMap(e -> resolved.cost().model().flatMap(m -> EnergyReport.of(
+                    experiment.circuit(), "training", m, e)));
             if (energy.isPresent()) {
                 energy.get().write(run.path().resolve("energy.json"), run.plots());
             }
@@ -330,10 +381,12 @@ public final class TrainingJob {
         }
         Optional<String> inference = inferOnChip(run, experiment, resolved, settings, last[0]);
         Optional<EnergyReport> inferenceEnergy = lastInferenceEnergy;
+        boolean inferenceUncosted = this.inferenceUncosted;
         RunBundle.pack(run.path(), run.bundle());
         Duration elapsed = Duration.between(began, Instant.now());
         summarize(run, experiment, resolved, metrics, last[0], elapsed);
         energy.ifPresent(e -> e.print(out));
+        noEnergy.ifPresent(out::println);
         if (!diagnostics.isEmpty()) {
             out.printf("%-22s %s%n", "diagnostics", verdict(diagnostics, resolved.model().isPresent()));
         }
@@ -342,6 +395,9 @@ public final class TrainingJob {
                 loop.totalSamples() - start, start == 0 ? "" : " since the checkpoint"));
         inference.ifPresent(out::println);
         inferenceEnergy.ifPresent(e -> e.print(out));
+        if (inferenceUncosted) {
+            out.println(resolved.cost().noEstimate("inference energy"));
+        }
         CheckpointMetrics ended = metrics.entries().get(metrics.entries().size() - 1);
         new RunResult(ended.samples(), ended.metrics(), last[0].counts(), elapsed.toMillis() / 1000.0,
                 energy.map(EnergyReport::joules).orElse(null),
@@ -376,8 +432,9 @@ public final class TrainingJob {
                 progress.step(done - reported[0]);
                 reported[0] = done;
             });
-            lastInferenceEnergy = session.inferenceEvents().flatMap(e -> EnergyReport.of(circuitId, "inference",
-                    defaultCostModel(), e));
+            lastInferenceEnergy = session.inferenceEvents().flatMap(e -> resolved.cost().model().flatMap(m ->
+                    EnergyReport.of(circuitId, "inference", m, e)));
+            inferenceUncosted = session.inferenceEvents().isPresent() && resolved.cost().model().isEmpty();
             if (session.inferenceEvents().isEmpty()) {
                 // no inference circuit ran on the chip: its predictions are the functional evaluation's own
                 return Optional.of(String.format("%-22s none: circuit %s has no inference circuit (a description "
@@ -433,11 +490,6 @@ public final class TrainingJob {
             chip.close();
             throw e;
         }
-    }
-
-    /** The cost model of the default table, as the platform found it. */
-    private CostModel defaultCostModel() {
-        return new CostModel(extensions.costModels().get(CostTables.defaultTable().id()).table());
     }
 
     private void summarize(RunDirectory run, Experiment experiment, Resolved resolved, MetricsLog metrics,

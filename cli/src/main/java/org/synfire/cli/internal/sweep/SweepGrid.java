@@ -113,7 +113,7 @@ public record SweepGrid(
             for (long seed : seeds) {
                 Experiment withSeed = new Experiment(e.name(), e.description(), e.circuit(), e.model(), e.backend(), e.dataset(),
                         e.epochs(), seed, e.trainSamples(), e.testSamples(), e.hidden(), e.checkpointEvery(),
-                        e.threads(), e.inferenceCircuit(), e.circuitOptions(), e.parameters());
+                        e.threads(), e.inferenceCircuit(), e.circuitOptions(), e.parameters(), e.costTable());
                 String id = uniqueId(group, seed, ids);
                 points.add(new SweepPoint(id, seed, group, withSeed));
             }

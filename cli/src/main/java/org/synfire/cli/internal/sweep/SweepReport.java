@@ -181,8 +181,9 @@ public final class SweepReport {
         Experiment e = grid.experiment();
         boolean circuits = grid.points().stream().allMatch(p -> p.experiment().circuit().startsWith("sbp")
                 && p.experiment().dataset().equals("mnist20") && List.of(400).equals(p.experiment().hidden()));
-        Optional<Measurement> training = CostTables.defaultTable().measurement("sbp", "training");
-        Optional<Measurement> inference = CostTables.defaultTable().measurement("sbp", "inference");
+        // the paper's own measurements on Loihi 1, beside the sweep whatever table costed its points
+        Optional<Measurement> training = CostTables.published("sbp", "training");
+        Optional<Measurement> inference = CostTables.published("sbp", "inference");
         if (!circuits || e == null || training.isEmpty() || inference.isEmpty()) {
             return Optional.empty();
         }
