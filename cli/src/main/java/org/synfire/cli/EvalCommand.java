@@ -96,10 +96,10 @@ final class EvalCommand implements Callable<Integer> {
         if (testSamples != null) {
             test = test.head(testSamples);
         }
-        List<Integer> layers = trained.hidden(hidden, List.of(400));
+        List<Integer> layers = trained.hidden(hidden, provider);
         org.synfire.cli.internal.run.MemoryBudget.requireLayers(weightsFile.toString(), test.dimension(), layers,
                 test.classes());
-        CircuitSettings settings = trained.settings(test.dimension(), layers, test.classes());
+        CircuitSettings settings = trained.settings(provider, test.dimension(), layers, test.classes());
         try (TrainingSession session = trained.restore(provider,
                 provider.needsBackend() || chip ? extensions.backends().get(backendId) : null, settings,
                 hidden != null)) {

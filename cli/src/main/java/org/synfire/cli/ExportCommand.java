@@ -110,18 +110,18 @@ final class ExportCommand implements Callable<Integer> {
         CircuitProvider provider = trained.provider(extensions, circuit, model);
         String circuitId = provider.id();
         String backendId = trained.backend(backend);
-        Sizes sizes = sizes(directory, trained);
+        Sizes sizes = sizes(directory, trained, provider);
         List<Integer> layers = sizes.hidden();
         int[] io = {sizes.inputs(), sizes.classes()};
         org.synfire.cli.internal.run.MemoryBudget.requireLayers(weightsFile.toString(), io[0], layers, io[1]);
-        CircuitSettings settings = trained.settings(io[0], layers, io[1]);
+        CircuitSettings settings = trained.settings(provider, io[0], layers, io[1]);
         InferenceNetwork network;
         try (TrainingSession session = trained.restore(provider,
                 provider.needsBackend() ? extensions.backends().get(backendId) : null, settings, hidden != null)) {
             network = session.inferenceNetwork().orElseThrow(() -> new IllegalArgumentException("circuit "
                     + circuitId + " does not describe its inference network, so it cannot be exported; its "
                     + "CircuitModel must implement inferenceNetwork(weights), returning the trained weights as layers"
-                    + " of threshold units (InferenceNetwork; docs/writing-a-circuit.md, 'Export')"));
+                    + " of threshold units (InferenceNetwork; docs/writing-a-circuit.md, '7. Export and evaluate')"));
         }
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("circuit", circuitId);
@@ -167,19 +167,18 @@ final class ExportCommand implements Callable<Integer> {
      * and classes, the experiment's hidden layers); a bare NPZ's from --dataset, or for sBP's matrices w1 .. wN+1
      * from their shapes. --hidden replaces the hidden layers.
      */
-    private Sizes sizes(Path directory, TrainedWeights trained) throws IOException {
+    private Sizes sizes(Path directory, TrainedWeights trained, CircuitProvider circuit) throws IOException {
         Path file = trained.file();
         if (trained.run().isPresent()) {
             Provenance.Data data = RunDirectory.existing(directory).readProvenance().map(Provenance::data)
                     .orElse(null);
             if (data != null && data.dimension() != null && data.classes() != null) {
-                return new Sizes(data.dimension(), trained.hidden(hidden, List.of(400)), data.classes());
+                return new Sizes(data.dimension(), trained.hidden(hidden, circuit), data.classes());
             }
         }
         if (dataset != null) {
             var provider = main.platform(spec.commandLine().getErr()).extensions().datasets().get(dataset);
-            return new Sizes(provider.dimension(), hidden != null ? hidden
-                    : trained.run().map(Provenance.Session::hidden).orElse(List.of(400)), provider.classes());
+            return new Sizes(provider.dimension(), trained.hidden(hidden, circuit), provider.classes());
         }
         // a bare NPZ of the sBP circuit: w1 is inputs x hidden 1, ..., w(N+1) is hidden N x classes
         Map<String, int[][]> weights = trained.weights();

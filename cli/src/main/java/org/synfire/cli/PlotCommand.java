@@ -76,7 +76,7 @@ final class PlotCommand implements Callable<Integer> {
         DatasetProvider dataset = extensions.datasets().get(recorded.dataset());
         CircuitSettings settings = org.synfire.cli.internal.run.TrainingJob.settings(dataset.dimension(),
                 recorded.hidden(), dataset.classes(), recorded.parameters(), recorded.circuitSeed(), 1,
-                recorded.options());
+                org.synfire.cli.internal.run.TrainingJob.recordedOptions(circuit, recorded.options()));
         List<String> drawn = new ArrayList<>(List.of("accuracy.png", "weights.png"));
         try (TrainingSession session = circuit.open(settings,
                 circuit.needsBackend() ? extensions.backends().get(recorded.backend()) : null)) {

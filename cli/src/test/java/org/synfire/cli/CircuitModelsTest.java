@@ -173,7 +173,7 @@ class CircuitModelsTest {
         assertEquals(2, export.exitCode(), export.err());
         assertEquals("synfire: circuit counter does not describe its inference network, so it cannot be exported; its"
                 + " CircuitModel must implement inferenceNetwork(weights), returning the trained weights as layers of"
-                + " threshold units (InferenceNetwork; docs/writing-a-circuit.md, 'Export')\n",
+                + " threshold units (InferenceNetwork; docs/writing-a-circuit.md, '7. Export and evaluate')\n",
                 export.err().replace("\r", ""));
         assertEquals(2, bare.exitCode(), bare.err());
         assertTrue(bare.err().contains("weights.npz: a weights file alone does not say the circuit's inputs and "

@@ -58,7 +58,16 @@ public final class CircuitTestKit {
 
     /** The settings of a circuit of {@code inputs} and {@code outputs} (no other parameters), one thread. */
     public static CircuitSettings settings(int inputs, int outputs, long seed) {
-        java.util.Map<String, java.util.List<Integer>> parameters = new java.util.LinkedHashMap<>();
+        return settings(inputs, outputs, seed, java.util.Map.of());
+    }
+
+    /**
+     * The settings of a circuit of {@code inputs} and {@code outputs} and these parameters of its own by name (e.g.
+     * {@code Map.of("K", List.of(40))}: what {@code --param K=40} gives a run), one thread.
+     */
+    public static CircuitSettings settings(int inputs, int outputs, long seed,
+            java.util.Map<String, java.util.List<Integer>> own) {
+        java.util.Map<String, java.util.List<Integer>> parameters = new java.util.LinkedHashMap<>(own);
         parameters.put(CircuitSettings.INPUTS, java.util.List.of(inputs));
         parameters.put(CircuitSettings.OUTPUTS, java.util.List.of(outputs));
         return new CircuitSettings(parameters, seed, 1, java.util.Map.of());
@@ -86,11 +95,20 @@ public final class CircuitTestKit {
         }
         try (TrainingSession c = chip.open(settings, backend); TrainingSession m = model.open(settings, null)) {
             compare(chip, model, c, m, "before the first sample");
+            java.util.Map<String, int[][]> initial = new java.util.HashMap<>(); // a copy: a session may train in place
+            m.weights().forEach((name, w) -> initial.put(name, java.util.Arrays.stream(w).map(int[]::clone)
+                    .toArray(int[][]::new)));
             for (int i = 0; i < samples.count(); i++) {
                 c.train(samples, i);
                 m.train(samples, i);
                 compare(chip, model, c, m, "after sample " + (i + 1) + " of " + samples.count() + " (index " + i
                         + ", label " + samples.labels()[i] + ")");
+            }
+            if (WeightDifference.first(m.matrices(), initial, m.weights()).isEmpty()) {
+                // equal weights that never moved prove nothing about the learning rules
+                throw new AssertionError(chip.id() + " and " + model.id() + " agree, but no weight changed over "
+                        + samples.count() + " samples, so the check proves nothing about learning: give samples "
+                        + "that make the circuit learn (more samples, more active inputs) or look at its rules");
             }
             Evaluation onChip = c.infer(samples);
             Evaluation functional = m.evaluate(samples);

@@ -32,7 +32,13 @@ public record CircuitSettings(Map<String, List<Integer>> parameters, long seed, 
         Objects.requireNonNull(parameters, "circuit settings: parameters");
         Map<String, List<Integer>> copy = new LinkedHashMap<>();
         parameters.forEach((name, values) -> {
-            if (values == null || values.isEmpty() || values.stream().anyMatch(v -> v == null || v < 1)) {
+            if (values == null || values.isEmpty() || values.stream().anyMatch(v -> v == null)) {
+                throw new IllegalArgumentException("circuit settings: parameter " + name + " = " + values
+                        + " must be one or more whole numbers");
+            }
+            // sizes are counts; a circuit's own parameter may be 0 or negative (an offset, an exponent)
+            if ((name.equals(INPUTS) || name.equals(HIDDEN) || name.equals(OUTPUTS)) && values.stream()
+                    .anyMatch(v -> v < 1)) {
                 throw new IllegalArgumentException("circuit settings: parameter " + name + " = " + values
                         + " must be one or more whole numbers of at least 1");
             }

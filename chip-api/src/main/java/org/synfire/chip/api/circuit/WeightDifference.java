@@ -51,6 +51,10 @@ public record WeightDifference(String matrix, int row, int column, int chip, int
             int row = -1;
             int column = -1;
             for (int i = 0; i < c.length; i++) {
+                if (c[i].length != m[i].length) { // a ragged matrix of a plugin's
+                    throw new IllegalArgumentException("matrix " + name + " row " + i + " has " + c[i].length
+                            + " entries on the chip but " + m[i].length + " in the functional model");
+                }
                 for (int j = 0; j < c[i].length; j++) {
                     if (c[i][j] != m[i][j]) {
                         if (entries++ == 0) {

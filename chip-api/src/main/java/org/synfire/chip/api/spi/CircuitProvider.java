@@ -74,4 +74,23 @@ public interface CircuitProvider extends Extension {
     default String model() {
         return needsBackend() ? CHIP : FUNCTIONAL;
     }
+
+    /**
+     * The values its options ({@link CircuitSettings#option}) take when a run does not give them, by name. A run
+     * records them with the options it was given, so that a later change of a default does not change what a
+     * recorded run means. None by default.
+     */
+    default java.util.Map<String, String> optionDefaults() {
+        return java.util.Map.of();
+    }
+
+    /**
+     * What an option meant for a run recorded without it, by name: the circuit's behaviour before the option
+     * existed, which may differ from {@link #optionDefaults()} (sBP's {@code hidden-exponent} was 0 before it became
+     * an option with default -2). Reopening a recorded run (resume, eval, export, plot) puts these under the
+     * options it recorded. None by default.
+     */
+    default java.util.Map<String, String> optionsOfEarlierRuns() {
+        return java.util.Map.of();
+    }
 }

@@ -102,6 +102,12 @@ public record Experiment(
                 testSamples, newHidden, checkpointEvery, threads, inferenceCircuit, circuitOptions, parameters, costTable);
     }
 
+    /** The same experiment with these circuit options (null: none given, the circuit's defaults). */
+    public Experiment withOptions(Map<String, String> newOptions) {
+        return new Experiment(name, description, circuit, model, backend, dataset, epochs, seed, trainSamples,
+                testSamples, hidden, checkpointEvery, threads, inferenceCircuit, newOptions, parameters, costTable);
+    }
+
     /** The same experiment costed with this table (null: its backend's). */
     public Experiment withCostTable(String newCostTable) {
         return new Experiment(name, description, circuit, model, backend, dataset, epochs, seed, trainSamples,
@@ -162,8 +168,10 @@ public record Experiment(
         if (parameters != null) {
             parameters.forEach((key, values) -> {
                 if (key == null || key.isBlank() || values == null || values.isEmpty()
-                        || values.stream().anyMatch(v -> v == null || v < 1)) {
-                    throw invalid(source, "parameters", parameters, "names with whole numbers of at least 1, e.g. "
+                        || values.stream().anyMatch(v -> v == null)) {
+                    // any whole number: the circuit's description judges the value (a size must be at least 1,
+                    // an offset may be 0 or negative)
+                    throw invalid(source, "parameters", parameters, "names with whole numbers, e.g. "
                             + "K: 40 or sizes: [40, 20]");
                 }
                 if (key.equals("inputs") || key.equals("outputs") || key.equals("hidden")) {

@@ -80,7 +80,7 @@ public final class MemoryBudget {
         long weights = 0;
         long in = dimension;
         StringBuilder shape = new StringBuilder();
-        for (int h : hidden) {
+        for (int h : hidden == null ? List.<Integer>of() : hidden) { // null: a circuit without hidden layers
             weights = saturatingAdd(weights, saturatingMultiply(in, h));
             shape.append(in).append(" x ").append(h).append(" + ");
             in = h;

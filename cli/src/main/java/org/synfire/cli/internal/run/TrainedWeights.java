@@ -58,16 +58,33 @@ public record TrainedWeights(Path file, Optional<Provenance.Session> run, Map<St
         return given != null ? given : run.map(Provenance.Session::backend).orElse("loihi1");
     }
 
-    /** The hidden layers: those given, else the run's, else {@code otherwise}. */
-    public java.util.List<Integer> hidden(java.util.List<Integer> given, java.util.List<Integer> otherwise) {
-        return given != null ? given : run.map(Provenance.Session::hidden).orElse(otherwise);
+    /**
+     * The hidden layers: those given, else the run's; for a bare NPZ or a run that recorded none, the circuit's
+     * default where it has hidden layers, else none (null).
+     */
+    public java.util.List<Integer> hidden(java.util.List<Integer> given, CircuitProvider provider) {
+        if (given != null) {
+            return given;
+        }
+        java.util.List<Integer> recorded = run.map(Provenance.Session::hidden).orElse(null);
+        if (recorded != null) {
+            return recorded;
+        }
+        if (!provider.parameters().contains(CircuitSettings.HIDDEN)) {
+            return null;
+        }
+        return provider.parameterDefaults().getOrDefault(CircuitSettings.HIDDEN, java.util.List.of(400));
     }
 
-    /** The circuit's settings for these layers, with the run's circuit seed and options (a bare NPZ: seed 1). */
-    public CircuitSettings settings(int inputs, java.util.List<Integer> hidden, int classes) {
+    /**
+     * The circuit's settings for these layers, with the run's circuit seed and options (a bare NPZ: seed 1), the
+     * options the run did not record taking their meaning for runs made before them.
+     */
+    public CircuitSettings settings(CircuitProvider provider, int inputs, java.util.List<Integer> hidden,
+            int classes) {
         return TrainingJob.settings(inputs, hidden, classes, run.map(Provenance.Session::parameters).orElse(Map.of()),
-                run.map(Provenance.Session::circuitSeed).orElse(1L), 1, run.map(Provenance.Session::options)
-                        .orElse(Map.of()));
+                run.map(Provenance.Session::circuitSeed).orElse(1L), 1, TrainingJob.recordedOptions(provider,
+                        run.map(Provenance.Session::options).orElse(Map.of())));
     }
 
     /**

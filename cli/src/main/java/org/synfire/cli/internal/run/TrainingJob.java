@@ -70,6 +70,8 @@ public final class TrainingJob {
     private final PrintWriter out;
     /** Whether the last run was stopped by SIGINT or SIGTERM before its end. */
     private boolean interrupted;
+    /** Whether the run's circuit opened: an error before it is one of configuration, and no run was made. */
+    private boolean sessionOpened;
 
     public TrainingJob(Extensions extensions, Options options, PrintWriter out) {
         this.extensions = extensions;
@@ -99,8 +101,9 @@ public final class TrainingJob {
             out.println("run directory: " + run.path());
             train(run, experiment, resolved, Optional.empty());
         } catch (IllegalArgumentException e) {
-            // a configuration error found when the circuit opened (e.g. its description): no run was made
-            if (!hasCheckpoint(run)) {
+            // a configuration error found when the circuit opened (e.g. its description, or a network the backend
+            // cannot hold): no run was made. One after it opened (a plugin's, say) keeps what the run wrote.
+            if (!sessionOpened && !hasCheckpoint(run)) {
                 deleteRecursively(run.path());
             }
             throw e;
@@ -140,7 +143,10 @@ public final class TrainingJob {
             }
         });
         own.putAll(experiment.circuitParameters());
+        Map<String, String> options = new java.util.TreeMap<>(circuit.optionDefaults()); // recorded: a later
+        options.putAll(experiment.options()); // change of a default leaves what this run means as it was
         Experiment settled = experiment.withParameters(own.isEmpty() ? null : own)
+                .withOptions(options.isEmpty() ? null : options)
                 .withCostTable(resolved.cost().id().orElse(null));
         if (!circuit.parameters().contains(CircuitSettings.HIDDEN)) {
             return settled.withHidden(null);
@@ -241,6 +247,15 @@ public final class TrainingJob {
         return new Cost(id, Optional.of(new CostModel(extensions.costModels().get(id.get()).table())), "");
     }
 
+    /** Refuses, before anything is made, a backend that declares no learning-rule dialect (BackendCapabilities). */
+    private static void requireLearning(ChipBackend backend, String what) {
+        if (backend.capabilities().ruleDialects().isEmpty()) {
+            throw new org.synfire.cli.internal.experiment.ConfigurationException("backend " + backend.id() + " "
+                    + what + ": it has no learning engine (its capabilities name no rule dialect); train the "
+                    + "functional model (--model functional) or on a backend that learns, e.g. loihi1");
+        }
+    }
+
     private Resolved resolve(Experiment experiment) throws IOException {
         CircuitProvider circuit = extensions.circuit(experiment.circuit(), experiment.model());
         Optional<CircuitProvider> model = Optional.empty();
@@ -254,6 +269,14 @@ public final class TrainingJob {
         }
         HiddenLayers.require("experiment " + experiment.name(), circuit, experiment.hidden());
         ChipBackend backend = circuit.needsBackend() ? extensions.backends().get(experiment.backend()) : null;
+        if (backend != null) {
+            requireLearning(backend, "cannot train circuit " + circuit.id() + " on the chip");
+        }
+        if (experiment.inferenceCircuit() != null) {
+            // the inference on the chip at the end opens the circuit's training description, learning rules and all
+            requireLearning(extensions.backends().get(experiment.backend()), "cannot run the inference circuit "
+                    + experiment.inferenceCircuit() + " at the end of the run");
+        }
         // a functional run reaches a chip only for its inference circuit: otherwise it needs no table, but one it
         // names is still checked and recorded
         Cost cost = backend != null || experiment.inferenceCircuit() != null || experiment.costTable() != null
@@ -271,6 +294,13 @@ public final class TrainingJob {
         if (!unknown.isEmpty()) {
             List<String> own = circuit.parameters().stream().filter(p -> !p.equals(CircuitSettings.INPUTS)
                     && !p.equals(CircuitSettings.OUTPUTS) && !p.equals(CircuitSettings.HIDDEN)).sorted().toList();
+            List<String> options = unknown.stream().map(p -> p.replace('_', '-'))
+                    .filter(circuit.optionDefaults()::containsKey).toList();
+            if (!options.isEmpty()) { // e.g. sBP's hidden_exponent, which its option sets for chip and model alike
+                throw new org.synfire.cli.internal.experiment.ConfigurationException("circuit " + circuit.id()
+                        + " sets " + String.join(", ", unknown) + " from its option; give --circuit-option "
+                        + options.get(0) + "=VALUE (circuit-options in an experiment file)");
+            }
             throw new org.synfire.cli.internal.experiment.ConfigurationException("circuit " + circuit.id()
                     + " has no parameter " + String.join(", ", unknown) + (own.isEmpty() ? "; it has none of its own"
                             : "; its parameters: " + own.stream().map(p -> p + circuit.parameterDefaults()
@@ -285,7 +315,7 @@ public final class TrainingJob {
         RunSeeds seeds = RunSeeds.of(experiment.seed());
         CircuitSettings settings = settings(resolved.train().dimension(), experiment.hidden(),
                 resolved.train().classes(), experiment.circuitParameters(), seeds.circuit(), experiment.threads(),
-                experiment.options());
+                recordedOptions(resolved.circuit(), experiment.options()));
         TrainingLoop loop = new TrainingLoop(resolved.train(), resolved.test(), experiment.epochs(),
                 experiment.checkpointEvery(), seeds.order());
         MetricsLog metrics = MetricsLog.open(run.path());
@@ -302,6 +332,7 @@ public final class TrainingJob {
                 Progress progress = Progress.of(experiment.name(), loop.totalSamples(), start, "samples",
                         options.quiet());
                 StopSignals signals = StopSignals.install()) {
+            sessionOpened = true;
             if (from.isEmpty()) {
                 WeightsFile.write(run.initialWeights(), Figures.matricesOf(session.weights(), session.matrices()), 0);
             }
@@ -462,6 +493,17 @@ public final class TrainingJob {
     }
 
     /**
+     * The options a recorded run (or a new one, which records every option: {@link #settle}) runs with: those it
+     * recorded, and for each it did not record, what that option meant before it existed
+     * ({@link CircuitProvider#optionsOfEarlierRuns()}).
+     */
+    public static Map<String, String> recordedOptions(CircuitProvider circuit, Map<String, String> recorded) {
+        Map<String, String> options = new java.util.TreeMap<>(circuit.optionsOfEarlierRuns());
+        options.putAll(recorded);
+        return options;
+    }
+
+    /**
      * A circuit's settings: inputs and outputs from the data, the hidden layers where given (null: a circuit
      * without them, or an old run's), and the circuit's own parameters.
      */
@@ -563,8 +605,9 @@ public final class TrainingJob {
             if (e.getKey().startsWith(OUT_OF_PHASE + "/")) {
                 // spikes_out_of_phase/<population>/<phase>: a population's name may hold '/', its phase does not
                 String place = e.getKey().substring(OUT_OF_PHASE.length() + 1);
-                int slash = place.lastIndexOf('/');
-                places.add(Map.entry(place.substring(0, slash) + " phase " + place.substring(slash + 1), e.getValue()));
+                int slash = place.lastIndexOf('/'); // none: a plugin's key that names the population only
+                places.add(Map.entry(slash < 0 ? place : place.substring(0, slash) + " phase "
+                        + place.substring(slash + 1), e.getValue()));
                 continue;
             }
             if (e.getKey().equals(OUT_OF_PHASE)) {

@@ -60,6 +60,14 @@ class SummaryTest {
     }
 
     @Test
+    void aPluginsOutOfPhaseKeyWithoutAPhaseNamesThePopulation() {
+        Map<String, Long> d = new java.util.LinkedHashMap<>();
+        d.put("spikes_out_of_phase", 2L);
+        d.put("spikes_out_of_phase/x", 2L); // no '/<phase>': before, the summary failed at the end of the run
+        assertTrue(TrainingJob.verdict(d, true).contains("most in x (2)"), TrainingJob.verdict(d, true));
+    }
+
+    @Test
     void theSummaryNamesThePopulationsAndPhasesWithTheMostOutOfPhaseSpikes() {
         Map<String, Long> d = new java.util.LinkedHashMap<>();
         d.put("spikes_out_of_phase", 2094L);

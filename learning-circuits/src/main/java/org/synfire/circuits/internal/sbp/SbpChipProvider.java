@@ -27,6 +27,16 @@ public final class SbpChipProvider extends DescribedCircuitProvider {
                 + "phases for N hidden layers)", TRAINING, Optional.of(INFERENCE), new SbpModel(ID));
     }
 
+    @Override
+    public java.util.Map<String, String> optionDefaults() {
+        return SbpOptions.DEFAULTS;
+    }
+
+    @Override
+    public java.util.Map<String, String> optionsOfEarlierRuns() {
+        return SbpOptions.EARLIER_RUNS;
+    }
+
     /** Set by the options hidden-exponent and hidden-window, which the functional model reads too. */
     @Override
     protected Set<String> parametersOfOptions() {

@@ -26,6 +26,16 @@ public final class SbpFunctionalProvider implements CircuitProvider {
     }
 
     @Override
+    public java.util.Map<String, String> optionDefaults() {
+        return SbpOptions.DEFAULTS;
+    }
+
+    @Override
+    public java.util.Map<String, String> optionsOfEarlierRuns() {
+        return SbpOptions.EARLIER_RUNS;
+    }
+
+    @Override
     public TrainingSession open(CircuitSettings settings, ChipBackend backend) {
         SbpOptions options = SbpOptions.of(ID, settings);
         int layers = settings.layerSizes().length;

@@ -41,6 +41,18 @@ record SbpOptions(boolean positiveOutput, int hiddenExponent, boolean hiddenInit
     static final List<String> HIDDEN_WINDOWS = List.of("0", "128", "256", "512");
     static final String HIDDEN_WINDOW_PARAMETER = "hidden_window";
 
+    /** Every option's value when a run does not give it; a run records them (CircuitProvider.optionDefaults). */
+    static final java.util.Map<String, String> DEFAULTS = java.util.Map.of(SbpInitialWeights.OPTION,
+            SbpInitialWeights.DEFAULT, HIDDEN_EXPONENT, DEFAULT_HIDDEN_EXPONENT, HIDDEN_INIT, DEFAULT_HIDDEN_INIT,
+            HIDDEN_WINDOW, DEFAULT_HIDDEN_WINDOW);
+
+    /**
+     * The circuit before the deeper-network options existed (runs recorded without them): hidden-to-hidden matrices
+     * at exponent 0, drawn as the specification says, the window (0, 1024] (CircuitProvider.optionsOfEarlierRuns).
+     */
+    static final java.util.Map<String, String> EARLIER_RUNS = java.util.Map.of(HIDDEN_EXPONENT, "0", HIDDEN_INIT,
+            HIDDEN_INIT_SPEC, HIDDEN_WINDOW, "0");
+
     /** The options the settings give; an unknown option or value is refused naming the known ones. */
     static SbpOptions of(String circuit, CircuitSettings settings) {
         settings.requireOnly(circuit, Set.of(SbpInitialWeights.OPTION, HIDDEN_EXPONENT, HIDDEN_INIT,
