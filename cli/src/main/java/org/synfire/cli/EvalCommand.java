@@ -101,7 +101,7 @@ final class EvalCommand implements Callable<Integer> {
                 test.classes());
         CircuitSettings settings = trained.settings(provider, test.dimension(), layers, test.classes());
         try (TrainingSession session = trained.restore(provider,
-                provider.needsBackend() || chip ? extensions.backends().get(backendId) : null, settings,
+                extensions.circuitModel(provider).needsBackend() || chip ? extensions.backends().get(backendId) : null, settings,
                 hidden != null)) {
             Evaluation functional = onChip && !both ? null : session.evaluate(test);
             Evaluation inferred = chip ? session.infer(test) : null;

@@ -117,7 +117,7 @@ final class ExportCommand implements Callable<Integer> {
         CircuitSettings settings = trained.settings(provider, io[0], layers, io[1]);
         InferenceNetwork network;
         try (TrainingSession session = trained.restore(provider,
-                provider.needsBackend() ? extensions.backends().get(backendId) : null, settings, hidden != null)) {
+                extensions.circuitModel(provider).needsBackend() ? extensions.backends().get(backendId) : null, settings, hidden != null)) {
             network = session.inferenceNetwork().orElseThrow(() -> new IllegalArgumentException("circuit "
                     + circuitId + " does not describe its inference network, so it cannot be exported; its "
                     + "CircuitModel must implement inferenceNetwork(weights), returning the trained weights as layers"

@@ -60,7 +60,7 @@ final class InspectCommand implements Callable<Integer> {
         Extensions extensions = main.platform(spec.commandLine().getErr()).extensions();
         CircuitProvider provider = extensions.circuit(circuit, null);
         DatasetProvider data = extensions.datasets().get(dataset);
-        if (!provider.needsBackend()) {
+        if (!extensions.circuitModel(provider).needsBackend()) {
             out.println(circuit + " runs without a chip: nothing to map");
             return 0;
         }

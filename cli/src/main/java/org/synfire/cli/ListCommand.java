@@ -36,9 +36,9 @@ final class ListCommand implements Callable<Integer> {
         print(out, "Backends", extensions.backends());
         Map<String, String> circuits = new LinkedHashMap<>();
         Map<String, String> described = extensions.circuits().descriptions(); // as given at load
-        extensions.circuits().byId().forEach((id, c) -> circuits.put(id, described.get(id)
-                + (id.equals(c.circuit()) && c.model().equals(CircuitProvider.CHIP) ? ""
-                        : " (--circuit " + c.circuit() + " --model " + c.model() + ")")));
+        // which model of which circuit each is, also as given at load: a provider is not asked again
+        extensions.circuitModels().forEach((id, c) -> circuits.put(id, described.get(id)
+                + (id.equals(c.circuit()) && c.model().equals(CircuitProvider.CHIP) ? "" : " (" + c.option() + ")")));
         print(out, "Circuits", circuits);
         print(out, "Data sets", extensions.datasets());
         print(out, "Cost models", extensions.costModels());

@@ -79,11 +79,11 @@ final class PlotCommand implements Callable<Integer> {
                 org.synfire.cli.internal.run.TrainingJob.recordedOptions(circuit, recorded.options()));
         List<String> drawn = new ArrayList<>(List.of("accuracy.png", "weights.png"));
         try (TrainingSession session = circuit.open(settings,
-                circuit.needsBackend() ? extensions.backends().get(recorded.backend()) : null)) {
+                extensions.circuitModel(circuit).needsBackend() ? extensions.backends().get(recorded.backend()) : null)) {
             session.restore(weights);
             Figures.accuracyAndWeights(run, experiment, MetricsLog.open(run.path()).entries(), weights,
                     session.matrices(), target);
-            if (rasterSamples > 0 && circuit.needsBackend()) {
+            if (rasterSamples > 0 && extensions.circuitModel(circuit).needsBackend()) {
                 Samples test = dataset.load(data.options()).test();
                 if (experiment.testSamples() != null) {
                     test = test.head(experiment.testSamples());

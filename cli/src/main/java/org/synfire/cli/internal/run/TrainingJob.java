@@ -28,6 +28,7 @@ import org.synfire.chip.api.cost.CostModel;
 import org.synfire.cli.internal.energy.EnergyReport;
 import org.synfire.cli.internal.experiment.Experiment;
 import org.synfire.cli.internal.experiment.Experiments;
+import org.synfire.cli.internal.runtime.CircuitModel;
 import org.synfire.cli.internal.runtime.Extensions;
 
 /**
@@ -258,17 +259,18 @@ public final class TrainingJob {
 
     private Resolved resolve(Experiment experiment) throws IOException {
         CircuitProvider circuit = extensions.circuit(experiment.circuit(), experiment.model());
+        CircuitModel said = extensions.circuitModel(circuit); // as it said at load
         Optional<CircuitProvider> model = Optional.empty();
         if (options.checkModel()) {
-            if (!circuit.needsBackend()) {
+            if (!said.needsBackend()) {
                 throw new org.synfire.cli.internal.experiment.ConfigurationException("--check-model compares the "
-                        + "chip circuit with its functional model, but " + circuit.id() + " is the " + circuit.model()
-                        + " model; train --circuit " + circuit.circuit() + " --model " + CircuitProvider.CHIP);
+                        + "chip circuit with its functional model, but " + circuit.id() + " is the " + said.model()
+                        + " model; train --circuit " + said.circuit() + " --model " + CircuitProvider.CHIP);
             }
-            model = Optional.of(extensions.circuit(circuit.circuit(), CircuitProvider.FUNCTIONAL));
+            model = Optional.of(extensions.circuit(said.circuit(), CircuitProvider.FUNCTIONAL));
         }
         HiddenLayers.require("experiment " + experiment.name(), circuit, experiment.hidden());
-        ChipBackend backend = circuit.needsBackend() ? extensions.backends().get(experiment.backend()) : null;
+        ChipBackend backend = said.needsBackend() ? extensions.backends().get(experiment.backend()) : null;
         if (backend != null) {
             requireLearning(backend, "cannot train circuit " + circuit.id() + " on the chip");
         }
@@ -446,7 +448,7 @@ public final class TrainingJob {
     private Optional<String> inferOnChip(RunDirectory run, Experiment experiment, Resolved resolved,
             CircuitSettings settings, Evaluation functional) throws IOException {
         String circuitId = experiment.inferenceCircuit() != null ? experiment.inferenceCircuit()
-                : resolved.circuit().needsBackend() ? resolved.circuit().id() : null;
+                : extensions.circuitModel(resolved.circuit()).needsBackend() ? resolved.circuit().id() : null;
         if (circuitId == null) {
             return Optional.empty();
         }
@@ -539,10 +541,10 @@ public final class TrainingJob {
         CheckpointMetrics last = metrics.entries().get(metrics.entries().size() - 1);
         out.println();
         out.printf("%-22s %s%n", "experiment", experiment.name());
-        out.printf("%-22s %s on %s, data set %s%n", "circuit", resolved.circuit().circuit()
-                + (resolved.circuit().model().equals(CircuitProvider.CHIP) ? ""
-                        : " (" + resolved.circuit().model() + " model)"),
-                resolved.circuit().needsBackend() ? experiment.backend() : "no chip (functional)", experiment.dataset());
+        CircuitModel said = extensions.circuitModel(resolved.circuit());
+        out.printf("%-22s %s on %s, data set %s%n", "circuit", said.circuit()
+                + (said.model().equals(CircuitProvider.CHIP) ? "" : " (" + said.model() + " model)"),
+                said.needsBackend() ? experiment.backend() : "no chip (functional)", experiment.dataset());
         out.printf("%-22s %d x %d epochs, seed %d%n", "training samples", resolved.train().count(),
                 experiment.epochs(), experiment.seed());
         out.printf("%-22s %d%n", "test samples", resolved.test().count());

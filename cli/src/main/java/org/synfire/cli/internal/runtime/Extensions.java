@@ -1,7 +1,10 @@
 package org.synfire.cli.internal.runtime;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import com.google.inject.Inject;
 
@@ -17,6 +20,8 @@ public final class Extensions {
     private final ExtensionPoint<CircuitProvider> circuits;
     private final ExtensionPoint<DatasetProvider> datasets;
     private final ExtensionPoint<CostModelProvider> costModels;
+    /** Which model of which circuit each circuit provider is, by id, as it said at load. */
+    private final SortedMap<String, CircuitModel> circuitModels = new TreeMap<>();
 
     @Inject
     Extensions(Map<String, ChipBackend> backends, Map<String, CircuitProvider> circuits,
@@ -25,6 +30,10 @@ public final class Extensions {
         this.circuits = ExtensionPoint.of("circuit", circuits, identities);
         this.datasets = ExtensionPoint.of("data set", datasets, identities);
         this.costModels = ExtensionPoint.of("cost model", costModels, identities);
+        // a provider found at load is not asked again; one bound otherwise (a test's) is asked here
+        this.circuits.byId().forEach((id, provider) -> circuitModels.put(id, identities.of(provider)
+                .map(Providers.Found::circuitModel)
+                .orElseGet(() -> new CircuitModel(provider.circuit(), provider.model(), provider.needsBackend()))));
     }
 
     public ExtensionPoint<ChipBackend> backends() {
@@ -44,29 +53,57 @@ public final class Extensions {
      * @throws IllegalArgumentException for an unknown circuit or a model it does not have, naming those there are
      */
     public CircuitProvider circuit(String circuit, String model) {
-        CircuitProvider named = circuits.byId().get(circuit);
+        String named = circuits.byId().containsKey(circuit) ? circuit : null;
         if (named == null) {
             // a circuit with no provider of its own id (e.g. only a functional model): its models by circuit()
-            List<CircuitProvider> models = modelsOf(circuit);
+            List<String> models = idsOf(circuit);
             if (models.isEmpty()) {
                 throw new UnknownExtensionException("circuit", circuit, circuits.byId().keySet());
             }
-            named = models.stream().filter(p -> p.model().equals(CircuitProvider.CHIP)).findFirst()
-                    .orElse(models.get(0));
+            named = models.stream().filter(id -> circuitModels.get(id).model().equals(CircuitProvider.CHIP))
+                    .findFirst().orElse(models.get(0));
         }
-        if (model == null || model.equals(named.model())) {
-            return named;
+        CircuitModel namedModel = circuitModels.get(named);
+        if (model == null || model.equals(namedModel.model())) {
+            return circuits.byId().get(named);
         }
-        String of = named.circuit();
-        return modelsOf(of).stream().filter(p -> p.model().equals(model)).findFirst()
+        String of = namedModel.circuit();
+        return idsOf(of).stream().filter(id -> circuitModels.get(id).model().equals(model)).findFirst()
+                .map(circuits.byId()::get)
                 .orElseThrow(() -> new IllegalArgumentException("circuit " + of + " has no model '" + model
-                        + "'; its models: " + String.join(", ", modelsOf(of).stream().map(CircuitProvider::model)
-                                .toList())));
+                        + "'; its models: " + String.join(", ", idsOf(of).stream()
+                                .map(id -> circuitModels.get(id).model()).toList())));
     }
 
     /** The providers of every model of {@code circuit}, by id. */
     public List<CircuitProvider> modelsOf(String circuit) {
-        return circuits.byId().values().stream().filter(p -> p.circuit().equals(circuit)).toList();
+        return idsOf(circuit).stream().map(circuits.byId()::get).toList();
+    }
+
+    /** The ids of the providers of every model of {@code circuit}, in order. */
+    private List<String> idsOf(String circuit) {
+        return circuitModels.entrySet().stream().filter(e -> e.getValue().circuit().equals(circuit))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /**
+     * Which model of which circuit each circuit provider is, by id, as it said at load (its {@code circuit()},
+     * {@code model()} and {@code needsBackend()} are not asked again).
+     */
+    public SortedMap<String, CircuitModel> circuitModels() {
+        return Collections.unmodifiableSortedMap(circuitModels);
+    }
+
+    /**
+     * Which model of which circuit this provider (one of {@link #circuits()}) is, as it said at load.
+     *
+     * @throws IllegalArgumentException for a provider that is not one of them
+     */
+    public CircuitModel circuitModel(CircuitProvider provider) {
+        return circuits.byId().entrySet().stream().filter(e -> e.getValue() == provider).findFirst()
+                .map(e -> circuitModels.get(e.getKey()))
+                .orElseThrow(() -> new IllegalArgumentException("not one of the circuits: "
+                        + provider.getClass().getName()));
     }
 
     public ExtensionPoint<DatasetProvider> datasets() {

@@ -8,8 +8,8 @@ import java.util.Optional;
 import org.synfire.chip.api.spi.Extension;
 
 /**
- * The id and description each provider gave when it was loaded, by instance: a provider is asked for them once,
- * at load, where a failure is isolated and reported, and never again (a plugin's second answer might differ, throw
+ * The id and description each provider gave when it was loaded (and a circuit provider's {@link CircuitModel}), by
+ * instance: a provider is asked for them once, at load, where a failure is isolated and reported, and never again (a plugin's second answer might differ, throw
  * or not return).
  */
 final class Identities {

@@ -16,13 +16,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.synfire.chip.api.spi.CircuitProvider;
 import org.synfire.chip.api.spi.Extension;
 
 /**
  * Finds the providers of the extension points with {@link ServiceLoader}: those a module declares with
  * {@code provides <extension point> with <class>} in its {@code module-info} (or, on the class path, in
  * {@code META-INF/services/<extension point>}). Each provider is created once and asked for its id and
- * description there and then, so that a provider that fails does so at load, where it is reported.
+ * description (a circuit provider also for its circuit, model and whether it needs a backend) there and then, so
+ * that a provider that fails does so at load, where it is reported.
  */
 final class Providers {
 
@@ -35,10 +37,11 @@ final class Providers {
     static volatile Duration answerTime = Duration.ofSeconds(30);
 
     /**
-     * A provider ServiceLoader gave, with the id and description it reported at load: the command asks a provider
-     * for them once, there, and uses these afterwards.
+     * A provider ServiceLoader gave, with the id and description it reported at load, and for a circuit provider
+     * which model of which circuit it is ({@code circuitModel}, null for the other kinds): the command asks a
+     * provider for them once, there, and uses these afterwards.
      */
-    record Found(ExtensionKind kind, String id, String description, Extension extension) {
+    record Found(ExtensionKind kind, String id, String description, CircuitModel circuitModel, Extension extension) {
 
         String className() {
             return extension.getClass().getName();
@@ -149,9 +152,50 @@ final class Providers {
             } catch (IllegalArgumentException e) {
                 throw new PluginException(kind + " " + name + ": " + e.getMessage());
             }
-            found.add(new Found(kind, id, oneLine(description), extension));
+            CircuitModel circuitModel = kind == ExtensionKind.CIRCUIT
+                    ? circuitModel(kind, name, (CircuitProvider) extension, plugin) : null;
+            found.add(new Found(kind, id, oneLine(description), circuitModel, extension));
         }
         return found;
+    }
+
+    /**
+     * Asks a circuit provider which model of which circuit it is, once, as its id is asked: a plugin's under the
+     * time limit and against every Throwable.
+     *
+     * @throws PluginException when it does not answer in time, throws, or gives a circuit or model that is not a
+     *         valid id
+     */
+    private static CircuitModel circuitModel(ExtensionKind kind, String name, CircuitProvider provider, boolean plugin)
+            throws PluginException {
+        CircuitModel answer;
+        try {
+            Callable<CircuitModel> ask = () -> new CircuitModel(provider.circuit(), provider.model(),
+                    provider.needsBackend());
+            answer = plugin ? inTime(ask) : ask.call();
+        } catch (NoAnswer e) {
+            throw new PluginException(kind + " " + name + " did not give its circuit, model and needsBackend within "
+                    + answerTime.toSeconds() + " s (does its circuit(), model() or needsBackend() wait or loop"
+                    + " forever?)");
+        } catch (Throwable e) {
+            throw new PluginException(kind + " " + name + " failed when asked for its circuit, model and"
+                    + " needsBackend: " + inWords(e));
+        }
+        requireValidName(kind, name, "circuit()", answer.circuit());
+        requireValidName(kind, name, "model()", answer.model());
+        return answer;
+    }
+
+    /** A circuit's or model's name, which the command line and run.json take as an id. */
+    private static void requireValidName(ExtensionKind kind, String name, String method, String value)
+            throws PluginException {
+        try {
+            Extension.requireValidId(value);
+        } catch (IllegalArgumentException e) {
+            throw new PluginException(kind + " " + name + ": its " + method + " '"
+                    + (value == null || value.isBlank() ? value : oneLine(value, 60)) + "' is not valid: expected lower case letters,"
+                    + " digits and single hyphens, starting with a letter");
+        }
     }
 
     /** A plugin's code that did not answer in {@link #answerTime}. */

@@ -13,8 +13,9 @@ import org.synfire.chip.api.spi.Extension;
 
 /**
  * Every provider found, per extension point and id, with where it came from: the one registry the
- * Guice bindings are made of. An id is taken once per extension point; a plugin that brings an id
- * already taken (by a built-in provider, another plugin, or twice itself) is refused as a whole.
+ * Guice bindings are made of. An id is taken once per extension point, and a circuit's model
+ * ({@code --circuit C --model M}) once; a plugin that brings an id or a circuit's model already taken
+ * (by a built-in provider, another plugin, or twice itself) is refused as a whole.
  */
 final class Registry {
 
@@ -28,6 +29,16 @@ final class Registry {
     }
 
     private final Map<ExtensionKind, SortedMap<String, Entry>> entries = new EnumMap<>(ExtensionKind.class);
+    /** The circuit providers by the circuit's model they are: one provider for each. */
+    private final Map<CircuitModelKey, Entry> circuitModels = new HashMap<>();
+
+    /** A circuit and one of its models, as {@code --circuit} and {@code --model} name it. */
+    private record CircuitModelKey(String circuit, String model) {
+
+        static CircuitModelKey of(Providers.Found found) {
+            return new CircuitModelKey(found.circuitModel().circuit(), found.circuitModel().model());
+        }
+    }
 
     Registry() {
         for (ExtensionKind kind : ExtensionKind.values()) {
@@ -51,10 +62,11 @@ final class Registry {
     /**
      * Registers the providers of a plugin jar, all or none.
      *
-     * @throws PluginException naming both providers when an id is taken
+     * @throws PluginException naming both providers when an id, or a circuit's model, is taken
      */
     void add(List<Providers.Found> found, Path plugin) throws PluginException {
         Map<ExtensionKind, Map<String, Providers.Found>> own = new EnumMap<>(ExtensionKind.class);
+        Map<CircuitModelKey, Providers.Found> ownModels = new HashMap<>();
         for (Providers.Found f : found) {
             Entry taken = entries.get(f.kind()).get(f.id());
             if (taken != null) {
@@ -67,10 +79,34 @@ final class Registry {
                 throw new PluginException(f.kind() + " id '" + f.id() + "' is reported by both " + twin.className()
                         + " and " + f.className() + "; give each " + f.kind() + " an id of its own");
             }
+            if (f.circuitModel() != null) {
+                CircuitModelKey key = CircuitModelKey.of(f);
+                Entry modelTaken = circuitModels.get(key);
+                if (modelTaken != null) {
+                    throw new PluginException(f.kind() + " '" + f.id() + "' of " + f.className() + " is "
+                            + f.circuitModel().option() + ", which is already the " + f.kind() + " '"
+                            + modelTaken.found().id() + "', " + modelTaken.describe() + "; give the " + f.kind()
+                            + " a circuit() or model() of its own");
+                }
+                Providers.Found modelTwin = ownModels.putIfAbsent(key, f);
+                if (modelTwin != null) {
+                    throw new PluginException(f.kind() + "s '" + modelTwin.id() + "' and '" + f.id() + "' (" + twin(
+                            modelTwin, f) + ") are both " + f.circuitModel().option() + "; give each " + f.kind()
+                            + " a circuit() or model() of its own");
+                }
+            }
         }
         for (Providers.Found f : found) {
-            entries.get(f.kind()).put(f.id(), new Entry(f, plugin));
+            Entry entry = new Entry(f, plugin);
+            entries.get(f.kind()).put(f.id(), entry);
+            if (f.circuitModel() != null) {
+                circuitModels.put(CircuitModelKey.of(f), entry);
+            }
         }
+    }
+
+    private static String twin(Providers.Found a, Providers.Found b) {
+        return a.className().equals(b.className()) ? a.className() : a.className() + " and " + b.className();
     }
 
     /** The id and description of every provider registered, as it gave them at load. */

@@ -47,6 +47,9 @@ final class FixturePlugin {
     private final List<Consumer<ZipOutputStream>> extraEntries = new ArrayList<>();
     private boolean guiceModule;
     private boolean providesNothing;
+    private boolean circuit;
+    private String circuitMembers = "";
+    private String needsBackendCode = "";
 
     private FixturePlugin(String backendId) {
         this.backendId = backendId;
@@ -55,6 +58,28 @@ final class FixturePlugin {
     /** A plugin providing a backend that reports this id. */
     static FixturePlugin backend(String backendId) {
         return new FixturePlugin(backendId);
+    }
+
+    /**
+     * A plugin providing a circuit, {@code FixtureCircuit}, that reports this id (and no backend): by default the chip
+     * model of the circuit of that id, needing a backend.
+     */
+    static FixturePlugin circuit(String circuitId) {
+        FixturePlugin plugin = new FixturePlugin(circuitId);
+        plugin.circuit = true;
+        return plugin;
+    }
+
+    /** Fields and methods added to the circuit's class (e.g. its own {@code circuit()} or {@code model()}). */
+    FixturePlugin circuitMembers(String code) {
+        circuitMembers = code;
+        return this;
+    }
+
+    /** Code at the start of the circuit's {@code needsBackend()}, which otherwise returns true. */
+    FixturePlugin needsBackend(String code) {
+        needsBackendCode = code;
+        return this;
     }
 
     /** Compiles the fixture plugin, contributing a backend with this id, into {@code jar}. */
@@ -201,13 +226,15 @@ final class FixturePlugin {
         requires.forEach(r -> requiresLines.append("requires ").append(r).append("; "));
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                if (!guiceModule && file.getFileName().toString().equals("FixtureModule.java")) {
+                if (!guiceModule && file.getFileName().toString().equals("FixtureModule.java")
+                        || !circuit && file.getFileName().toString().equals("FixtureCircuit.java")) {
                     continue;
                 }
                 Path copy = target.resolve(root.relativize(file).toString());
                 Files.createDirectories(copy.getParent());
                 Files.writeString(copy, Files.readString(file)
-                        .replace(providesNothing ? PROVIDES_BACKEND : "\0", "")
+                        .replace(providesNothing || circuit ? PROVIDES_BACKEND : "\0", providesNothing ? ""
+                                : "provides org.synfire.chip.api.spi.CircuitProvider with org.synfire.fixture.FixtureCircuit;")
                         .replace("MODULE_PLACEHOLDER", module)
                         .replace("ID_PLACEHOLDER", backendId)
                         .replace("// REQUIRES_PLACEHOLDER", requiresLines)
@@ -219,7 +246,9 @@ final class FixturePlugin {
                         .replace("// IDENTITY_CODE", identityCode)
                         .replace("// DESCRIPTION_CODE", descriptionCode)
                         .replace("// MEMBERS_PLACEHOLDER", members)
-                        .replace("// OPEN_CODE", openCode));
+                        .replace("// OPEN_CODE", openCode)
+                        .replace("// CIRCUIT_MEMBERS", circuitMembers)
+                        .replace("// NEEDS_BACKEND_CODE", needsBackendCode));
             }
         }
     }
