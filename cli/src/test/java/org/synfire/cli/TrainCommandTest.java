@@ -156,8 +156,8 @@ class TrainCommandTest {
 
         assertEquals(0, run.exitCode(), run.err());
         Path dir = onlyRun();
-        assertTrue(Files.readString(dir.resolve("experiment.yaml")).contains("circuit-options:\n  init: spec"),
-                Files.readString(dir.resolve("experiment.yaml")));
+        String yaml = Files.readString(dir.resolve("experiment.yaml")); // every option recorded, the given one as given
+        assertTrue(yaml.contains("circuit-options:\n") && yaml.contains("\n  init: spec\n"), yaml);
         Map<String, int[][]> spec = WeightsFile.readCheckpoint(dir.resolve("weights.npz")).weights();
         Map<String, int[][]> byDefault = trainWeights("default", "5");
         assertTrue(!java.util.Arrays.deepEquals(byDefault.get("w2"), spec.get("w2")), "the option changed nothing");
