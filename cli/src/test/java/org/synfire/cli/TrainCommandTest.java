@@ -222,7 +222,7 @@ class TrainCommandTest {
                 "--circuit-option", "lr=4", "--runs", temp.resolve("runs").toString(), "--quiet");
 
         assertEquals(2, run.exitCode(), run.out());
-        assertTrue(run.err().contains("circuit sbp-functional has no option lr; its options are [hidden-exponent, hidden-init, hidden-window, init]"), run.err());
+        assertTrue(run.err().contains("circuit sbp-functional has no option lr; its options are [hidden-exponent, hidden-init, hidden-window, init, lr-schedule, lr-stage]"), run.err());
     }
 
     @Test
