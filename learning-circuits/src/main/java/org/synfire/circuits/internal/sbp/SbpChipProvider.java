@@ -43,7 +43,7 @@ public final class SbpChipProvider extends DescribedCircuitProvider {
         parameters.put(SbpOptions.HIDDEN_EXPONENT_PARAMETER, List.of((long) options.hiddenExponentNow()));
         parameters.put(SbpOptions.HIDDEN_WINDOW_PARAMETER, List.of((long) options.hiddenWindow()));
         parameters.put(SbpOptions.FIRST_EXPONENT_PARAMETER, List.of((long) options.firstExponent()));
-        parameters.put(SbpOptions.OUTPUT_EXPONENT_PARAMETER, List.of((long) options.firstExponent()));
+        parameters.put(SbpOptions.OUTPUT_EXPONENT_PARAMETER, List.of((long) options.outputExponent()));
         return parameters;
     }
 

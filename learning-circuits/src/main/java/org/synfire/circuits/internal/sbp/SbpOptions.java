@@ -25,12 +25,13 @@ import org.synfire.chip.api.circuit.CircuitSettings;
  *                       default): the paper's constant step
  * @param stage          {@code lr-stage}: how many halvings are done (set by the run at the schedule's epochs): every
  *                       matrix acts at its exponent less {@code stage}
+ * @param outputOnly     {@code lr-schedule=halve-output@...}: the halvings double and lower the output matrix only
  */
 record SbpOptions(boolean positiveOutput, int hiddenExponent, boolean hiddenInitScaled, int hiddenWindow,
-        List<Integer> halveAfter, int stage) {
+        List<Integer> halveAfter, int stage, boolean outputOnly) {
 
     SbpOptions(boolean positiveOutput, int hiddenExponent, boolean hiddenInitScaled, int hiddenWindow) {
-        this(positiveOutput, hiddenExponent, hiddenInitScaled, hiddenWindow, List.of(), 0);
+        this(positiveOutput, hiddenExponent, hiddenInitScaled, hiddenWindow, List.of(), 0, false);
     }
 
     SbpOptions {
@@ -61,6 +62,7 @@ record SbpOptions(boolean positiveOutput, int hiddenExponent, boolean hiddenInit
     static final String LR_SCHEDULE = "lr-schedule";
     static final String LR_NONE = "none";
     static final String LR_HALVE = "halve@";
+    static final String LR_HALVE_OUTPUT = "halve-output@";
     static final String LR_STAGE = "lr-stage";
     /** The most halvings: W_2 .. W_N at hidden-exponent -3 reach exponent -7, one above the chip's lowest, -8. */
     static final int MOST_HALVINGS = 4;
@@ -86,23 +88,26 @@ record SbpOptions(boolean positiveOutput, int hiddenExponent, boolean hiddenInit
             throw new IllegalArgumentException("circuit option " + LR_STAGE + "=" + stageText + " is not known; expected"
                     + " 0 .. " + MOST_HALVINGS + " (the halvings of lr-schedule done, which the run sets)");
         }
-        return new SbpOptions(positive, exponent, scaled, window, halveAfter, stage);
+        boolean outputOnly = settings.options().getOrDefault(LR_SCHEDULE, LR_NONE).startsWith(LR_HALVE_OUTPUT);
+        return new SbpOptions(positive, exponent, scaled, window, halveAfter, stage, outputOnly);
     }
 
     /**
-     * The epochs of an {@code lr-schedule} value: {@code none}, or {@code halve@E1,E2,...} with whole epochs
-     * 1 <= E1 < E2 < ..., at most {@value #MOST_HALVINGS} of them; anything else is a one-line error saying so.
+     * The epochs of an {@code lr-schedule} value: {@code none}, or {@code halve@E1,E2,...} (every matrix) or
+     * {@code halve-output@E1,E2,...} (the output matrix only) with whole epochs 1 <= E1 < E2 < ..., at most
+     * {@value #MOST_HALVINGS} of them; anything else is a one-line error saying so.
      */
     static List<Integer> schedule(String value) {
         if (value.equals(LR_NONE)) {
             return List.of();
         }
-        String expected = "; expected none or halve@E1,E2,... (the epochs after which the step halves, ascending, "
-                + "1 or more, at most " + MOST_HALVINGS + "), e.g. halve@20,40";
-        if (!value.startsWith(LR_HALVE) || value.length() == LR_HALVE.length()) {
+        String expected = "; expected none, halve@E1,E2,... or halve-output@E1,E2,... (the epochs after which the step "
+                + "halves, ascending, 1 or more, at most " + MOST_HALVINGS + "), e.g. halve@20,40";
+        String prefix = value.startsWith(LR_HALVE_OUTPUT) ? LR_HALVE_OUTPUT : LR_HALVE;
+        if (!value.startsWith(prefix) || value.length() == prefix.length()) {
             throw new IllegalArgumentException("circuit option " + LR_SCHEDULE + "=" + value + " is not known" + expected);
         }
-        String[] parts = value.substring(LR_HALVE.length()).split(",", -1);
+        String[] parts = value.substring(prefix.length()).split(",", -1);
         List<Integer> epochs = new java.util.ArrayList<>();
         for (String part : parts) {
             int epoch;
@@ -134,14 +139,19 @@ record SbpOptions(boolean positiveOutput, int hiddenExponent, boolean hiddenInit
         return done;
     }
 
-    /** The exponent of W_1's connections (and of the output matrix's): 0 less the halvings done. */
+    /** The exponent of W_1's connections: 0 less the halvings done (0 if they halve the output matrix only). */
     int firstExponent() {
+        return outputOnly ? 0 : -stage;
+    }
+
+    /** The exponent of the output matrix's connections: 0 less the halvings done. */
+    int outputExponent() {
         return -stage;
     }
 
-    /** The exponent of the hidden-to-hidden matrices' connections: hidden-exponent less the halvings done. */
+    /** The exponent of the hidden-to-hidden matrices' connections: hidden-exponent less the halvings done (of all). */
     int hiddenExponentNow() {
-        return hiddenExponent - stage;
+        return hiddenExponent - (outputOnly ? 0 : stage);
     }
 
     /**
@@ -168,12 +178,13 @@ record SbpOptions(boolean positiveOutput, int hiddenExponent, boolean hiddenInit
     /**
      * The right shift each matrix's mantissas take in the forward pass, at index l = 1 .. N+1 (index 0 unused) of a
      * circuit with {@code layers} = N + 2 layers: {@code -hiddenExponent} for the hidden-to-hidden matrices
-     * (l = 2 .. N), 0 for W_1 and the output matrix; each plus the halvings done ({@code lr-stage}).
+     * (l = 2 .. N), 0 for W_1 and the output matrix; each plus the halvings done ({@code lr-stage}; the output matrix's
+     * only, with {@code halve-output@}).
      */
     int[] shifts(int layers) {
         int[] shift = new int[layers];
         for (int l = 1; l <= layers - 1; l++) {
-            shift[l] = stage + (l >= 2 && l <= layers - 2 ? -hiddenExponent : 0);
+            shift[l] = (outputOnly && l < layers - 1 ? 0 : stage) + (l >= 2 && l <= layers - 2 ? -hiddenExponent : 0);
         }
         return shift;
     }

@@ -40,7 +40,12 @@ final class SbpSchedule {
         }
         Map<String, int[][]> doubled = new LinkedHashMap<>();
         long saturated = 0;
+        String output = SbpWeights.name(settings.layerSizes().length - 1);
         for (Map.Entry<String, int[][]> m : weights.entrySet()) {
+            if (options.outputOnly() && !ofMatrix(m.getKey(), output)) {
+                doubled.put(m.getKey(), m.getValue());
+                continue;
+            }
             boolean own = matrices.contains(m.getKey());
             int[][] rows = new int[m.getValue().length][];
             for (int i = 0; i < rows.length; i++) {
@@ -56,7 +61,16 @@ final class SbpSchedule {
         }
         CircuitSettings next = settingsAt(circuit, settings, epoch);
         SbpOptions now = SbpOptions.of(circuit, next);
-        return Optional.of(new EpochChange(next, doubled, saturated, "step halved: every matrix doubled, its weight "
-                + "exponent lowered by " + halvings + " (W_1 and the output at " + now.firstExponent() + ")"));
+        return Optional.of(new EpochChange(next, doubled, saturated, options.outputOnly()
+                ? "step of the output matrix halved: it and its copies doubled, its weight exponent lowered by "
+                        + halvings + " (to " + now.outputExponent() + ")"
+                : "step halved: every matrix doubled, its weight exponent lowered by " + halvings
+                        + " (W_1 and the output at " + now.firstExponent() + ")"));
+    }
+
+    /** Whether a weights entry is matrix {@code name}, a transposed copy of it or a chip's copy of either. */
+    private static boolean ofMatrix(String key, String name) {
+        String base = key.contains("@") ? key.substring(0, key.indexOf('@')) : key;
+        return base.equals(name) || base.equals(name + "Tp") || base.equals(name + "Tm");
     }
 }

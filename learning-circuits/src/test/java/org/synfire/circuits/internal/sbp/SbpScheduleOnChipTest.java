@@ -31,14 +31,22 @@ class SbpScheduleOnChipTest {
 
     private static final int EPOCH = 40;
 
-    /** Depth 1 (W_1 and the output lowered) and depth 2 (also W_2, from hidden-exponent -2). */
+    /**
+     * Depth 1 (W_1 and the output lowered) and depth 2 (also W_2, from hidden-exponent -2); and the output matrix
+     * alone ({@code halve-output@}).
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"24,10,4", "30,40,40,4"})
-    void chipEqualsTheFunctionalModelAfterEverySampleAcrossEveryHalving(String layers) {
+    @ValueSource(strings = {"24,10,4 halve@1,2", "30,40,40,4 halve@1,2", "24,10,4 halve-output@1,2",
+        "30,40,40,4 halve-output@1,2"})
+    void chipEqualsTheFunctionalModelAfterEverySampleAcrossEveryHalving(String run) {
+        String layers = run.split(" ")[0];
+        String schedule = run.split(" ")[1];
         int[] sizes = Arrays.stream(layers.split(",")).mapToInt(Integer::parseInt).toArray();
         List<Integer> hidden = Arrays.stream(sizes, 1, sizes.length - 1).boxed().toList();
         CircuitSettings settings = CircuitSettings.layers(sizes[0], hidden, sizes[sizes.length - 1], 11, 1,
-                Map.of("init", "positive-output", "lr-schedule", "halve@1,2"));
+                Map.of("init", "positive-output", "lr-schedule", schedule));
+        String output = SbpWeights.name(sizes.length - 1);
+        List<String> halved = schedule.startsWith("halve-output") ? List.of(output) : null;
         Samples train = RandomSamples.of(new SplittableRandom(5), 4 * EPOCH, sizes[0], sizes[sizes.length - 1]);
         Samples test = RandomSamples.of(new SplittableRandom(6), 60, sizes[0], sizes[sizes.length - 1]);
         SbpChipProvider chipProvider = new SbpChipProvider();
@@ -66,7 +74,8 @@ class SbpScheduleOnChipTest {
                     if (onChip.isPresent()) {
                         halvings++;
                         assertEquals(Integer.toString(epoch), onChip.get().settings().options().get("lr-stage"));
-                        assertEquals(saturating(before, functional.matrices()), inModel.get().saturated());
+                        assertEquals(saturating(before, halved != null ? halved : functional.matrices()),
+                                inModel.get().saturated());
                         assertEquals(inModel.get().saturated(), onChip.get().saturated());
                         chip.close();
                         functional.close();
@@ -78,7 +87,9 @@ class SbpScheduleOnChipTest {
                             int[][] doubled = functional.weights().get(m);
                             for (int i = 0; i < doubled.length; i++) {
                                 for (int j = 0; j < doubled[i].length; j++) {
-                                    assertEquals(SbpWeights.clamp(2 * before.get(m)[i][j]), doubled[i][j], m);
+                                    assertEquals(halved == null || halved.contains(m)
+                                            ? SbpWeights.clamp(2 * before.get(m)[i][j]) : before.get(m)[i][j],
+                                            doubled[i][j], m);
                                 }
                             }
                         }
@@ -163,13 +174,13 @@ class SbpScheduleOnChipTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"halve", "halve@", "halve@x", "halve@0", "halve@20,20", "halve@30,20", "halve@1,2,3,4,5",
-        "anneal@20", "halve@20,"})
+        "anneal@20", "halve@20,", "halve-output@", "halve-output@5,3"})
     void aMalformedScheduleIsOneLineNamingTheSyntax(String value) {
         Map<String, String> options = new HashMap<>(Map.of("lr-schedule", value));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SbpOptions.of("sbp",
                 CircuitSettings.layers(24, List.of(10), 4, 1, 1, options)));
         assertTrue(e.getMessage().startsWith("circuit option lr-schedule=" + value), e.getMessage());
-        assertTrue(e.getMessage().contains("expected none or halve@E1,E2,..."), e.getMessage());
+        assertTrue(e.getMessage().contains("expected none, halve@E1,E2,... or halve-output@E1,E2,..."), e.getMessage());
         assertTrue(!e.getMessage().contains("\n"), e.getMessage());
     }
 }
