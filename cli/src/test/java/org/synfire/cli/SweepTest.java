@@ -218,6 +218,6 @@ class SweepTest {
                 org.synfire.cli.internal.sweep.PackagedSweeps.find("table1").orElseThrow();
         assertEquals(table1.experiment(), annealed.experiment());
         assertEquals(table1.seeds(), annealed.seeds());
-        assertEquals(Map.of("circuit-option.lr-schedule", List.of("halve@40,50")), annealed.set());
+        assertEquals(Map.of("circuit-option.lr-schedule", List.of("halve-output@40,50")), annealed.set());
     }
 }
