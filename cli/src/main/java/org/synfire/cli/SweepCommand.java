@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
             "and train --resume work on it. Running the same command again, or 'sweep",
             "resume DIR', runs only the points not done; a killed point continues from its",
             "last checkpoint. Ends with a report: points.csv, summary.csv/.md, figures.",
-            "Packaged sweeps: table1 (the paper's experiment, seeds 1..5, beside Table 1).",
+            "Packaged sweeps: table1 (the paper's experiment, seeds 1..5, beside Table 1),",
+            "table1-annealed (the same with the step annealed: lr-schedule).",
             "Example: synfire sweep quick --seeds 1..3 --set init=spec,positive-output"},
         subcommands = {SweepCommand.Resume.class, SweepCommand.Status.class, SweepCommand.Report.class,
             SweepCommand.Point.class})
@@ -54,7 +55,7 @@ final class SweepCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "EXPERIMENT", arity = "0..1",
-            description = "A packaged sweep (table1), a packaged experiment's name, or the path of a YAML file.")
+            description = "A packaged sweep (table1, table1-annealed), a packaged experiment's name, or the path of a YAML file.")
     String experiment;
 
     @Option(names = "--seeds", paramLabel = "SEEDS",

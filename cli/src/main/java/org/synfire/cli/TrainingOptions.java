@@ -69,7 +69,11 @@ final class TrainingOptions {
                     + "paper's initial weights: about one seed in three ends with a dead output unit). With two or more "
                     + "hidden layers also hidden-exponent=0|-1|-2|-3 (default -2: the hidden-to-hidden weights' "
                     + "exponent, which keeps every layer learning), hidden-init=exponent-scaled|spec and "
-                    + "hidden-window=0|128|256|512 (docs/sbp-circuit.md).")
+                    + "hidden-window=0|128|256|512. At any depth lr-schedule=none|halve@E1,E2,...|"
+                    + "halve-output@E1,E2,... (default none: "
+                    + "after epoch E every weight doubled, saturating, and every weight exponent lowered by one, so "
+                    + "the step halves; halve-output: the output matrix only; measured without gain, "
+                    + "docs/sbp-circuit.md).")
     Map<String, String> circuitOptions;
 
     @Option(names = "--param", paramLabel = "NAME=N[,N...]",

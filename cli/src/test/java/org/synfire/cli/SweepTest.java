@@ -208,4 +208,16 @@ class SweepTest {
         assertTrue(list.out().matches("(?s).*Sweeps \\(synfire sweep NAME\\):\n  table1 +The paper's experiment.*"),
                 list.out());
     }
+
+    /** table1-annealed is table1 with one schedule, a whole value (its commas are the schedule's, not a list). */
+    @Test
+    void theAnnealedTable1IsThePapersExperimentWithOneSchedule() {
+        org.synfire.cli.internal.sweep.PackagedSweeps.Definition annealed =
+                org.synfire.cli.internal.sweep.PackagedSweeps.find("table1-annealed").orElseThrow();
+        org.synfire.cli.internal.sweep.PackagedSweeps.Definition table1 =
+                org.synfire.cli.internal.sweep.PackagedSweeps.find("table1").orElseThrow();
+        assertEquals(table1.experiment(), annealed.experiment());
+        assertEquals(table1.seeds(), annealed.seeds());
+        assertEquals(Map.of("circuit-option.lr-schedule", List.of("halve-output@40,50")), annealed.set());
+    }
 }

@@ -149,6 +149,50 @@ class TrainCommandTest {
         }
     }
 
+    /**
+     * With {@code lr-schedule}, the run reopens the circuit at each halving (every matrix doubled, every exponent
+     * lowered by one): on the chip checked against its functional model after every sample, and resumed from the
+     * checkpoint at a halving's epoch (saved before the halving) or from one after it, it ends with the weights of an
+     * uninterrupted run.
+     */
+    @Test
+    void anAnnealedRunResumedAcrossAHalvingEndsWithTheWeightsOfAnUninterruptedOne() throws IOException {
+        for (String circuit : List.of("sbp-functional", "sbp")) {
+            for (long cut : List.of(240L, 300L)) { // the newest but one checkpoint, at the halving after epoch 2 or after it
+                Path runs = temp.resolve(circuit + "-" + cut);
+                List<String> args = new java.util.ArrayList<>(List.of("train", "--circuit", circuit, "--dataset",
+                        "tiny", "--epochs", "3", "--checkpoint-every", cut == 240 ? "1" : "0.5", "--hidden", "12",
+                        "--seed", "9", "--circuit-option",
+                        "lr-schedule=halve@1,2", "--runs", runs.toString(), "--quiet"));
+                if (circuit.equals("sbp")) {
+                    args.add("--check-model");
+                }
+                CliRun first = train(args.toArray(String[]::new));
+                assertEquals(0, first.exitCode(), first.err());
+                assertTrue(first.out().contains("after epoch 1: step halved") && first.out().contains("after epoch 2: "
+                        + "step halved") && first.out().contains("weights saturated"), first.out());
+                Path dir;
+                try (Stream<Path> dirs = Files.list(runs)) {
+                    dir = dirs.findFirst().orElseThrow();
+                }
+                Map<String, int[][]> uninterrupted = WeightsFile.readCheckpoint(dir.resolve("weights.npz")).weights();
+                assertTrue(Files.isRegularFile(dir.resolve(String.format("checkpoints/checkpoint-%012d.npz", cut))));
+                Files.delete(dir.resolve("checkpoints/checkpoint-000000000360.npz"));
+                Files.delete(dir.resolve("weights.npz"));
+
+                CliRun resumed = train("train", "--resume", dir.toString(), "--quiet");
+
+                assertEquals(0, resumed.exitCode(), resumed.err());
+                assertTrue(resumed.out().contains("after " + cut + " samples"), resumed.out());
+                Map<String, int[][]> after = WeightsFile.readCheckpoint(dir.resolve("weights.npz")).weights();
+                assertEquals(uninterrupted.keySet(), after.keySet());
+                for (String name : uninterrupted.keySet()) {
+                    assertArrayEquals(uninterrupted.get(name), after.get(name), circuit + " " + name + " from " + cut);
+                }
+            }
+        }
+    }
+
     @Test
     void circuitOptionsChooseTheInitialWeightsAndAreKeptInTheRunDirectory() throws IOException {
         CliRun run = train("train", "--circuit", "sbp-functional", "--dataset", "tiny", "--hidden", "12", "--seed",
@@ -178,7 +222,7 @@ class TrainCommandTest {
                 "--circuit-option", "lr=4", "--runs", temp.resolve("runs").toString(), "--quiet");
 
         assertEquals(2, run.exitCode(), run.out());
-        assertTrue(run.err().contains("circuit sbp-functional has no option lr; its options are [hidden-exponent, hidden-init, hidden-window, init]"), run.err());
+        assertTrue(run.err().contains("circuit sbp-functional has no option lr; its options are [hidden-exponent, hidden-init, hidden-window, init, lr-schedule, lr-stage]"), run.err());
     }
 
     @Test

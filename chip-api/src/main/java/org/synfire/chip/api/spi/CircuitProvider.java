@@ -93,4 +93,23 @@ public interface CircuitProvider extends Extension {
     default java.util.Map<String, String> optionsOfEarlierRuns() {
         return java.util.Map.of();
     }
+
+    /**
+     * The settings with which the run trains epoch {@code epoch} (0 for the first): {@code settings} unless the
+     * circuit changes between epochs (a schedule of its options). A run resumed in the middle of an epoch opens its
+     * session with these.
+     */
+    default CircuitSettings settingsAt(CircuitSettings settings, int epoch) {
+        return settings;
+    }
+
+    /**
+     * What changes as the run begins epoch {@code epoch} (1 or later), given the weights after the epoch before and
+     * the names of the circuit's own matrices among them (those whose saturation counts): empty if nothing does. The
+     * change's settings are {@link #settingsAt} {@code epoch}.
+     */
+    default java.util.Optional<org.synfire.chip.api.circuit.EpochChange> epochChange(CircuitSettings settings,
+            int epoch, java.util.Map<String, int[][]> weights, java.util.List<String> matrices) {
+        return java.util.Optional.empty();
+    }
 }

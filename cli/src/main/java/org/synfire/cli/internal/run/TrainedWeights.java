@@ -18,22 +18,26 @@ import org.synfire.chip.api.spi.CircuitProvider;
  * @param file    the weights file read
  * @param run     what the run recorded; empty for a bare NPZ
  * @param weights the matrices by name
+ * @param epoch   the epoch the weights ended (0 for the first; the run's last for its final weights, 0 for a bare NPZ):
+ *                a circuit that changes between epochs ({@code lr-schedule}) is reopened as it was then
  */
-public record TrainedWeights(Path file, Optional<Provenance.Session> run, Map<String, int[][]> weights) {
+public record TrainedWeights(Path file, Optional<Provenance.Session> run, Map<String, int[][]> weights, int epoch) {
 
     /** The final weights of a run directory, or the NPZ file {@code source} itself. */
     public static TrainedWeights read(Path source) throws IOException {
         Path file = source;
         Provenance.Session run = null;
+        int epoch = 0;
         if (Files.isDirectory(source)) {
             RunDirectory dir = RunDirectory.existing(source);
             run = dir.session();
             file = dir.finalWeights();
+            epoch = Math.max(0, dir.readExperiment().epochs() - 1);
         }
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no weights at " + file);
         }
-        return new TrainedWeights(file, Optional.ofNullable(run), WeightsFile.readWeights(file));
+        return new TrainedWeights(file, Optional.ofNullable(run), WeightsFile.readWeights(file), epoch);
     }
 
     /** The circuit: the one given, else the run's, else sBP. */
@@ -96,7 +100,7 @@ public record TrainedWeights(Path file, Optional<Provenance.Session> run, Map<St
      */
     public TrainingSession restore(CircuitProvider provider, ChipBackend backend, CircuitSettings settings,
             boolean hiddenGiven) {
-        TrainingSession session = provider.open(settings, backend);
+        TrainingSession session = provider.open(provider.settingsAt(settings, epoch), backend);
         try {
             session.restore(weights);
             return session;

@@ -330,11 +330,15 @@ public final class TrainingJob {
         Optional<EnergyReport> energy;
         Optional<String> noEnergy;
         long[] stoppedAt = {-1};
-        try (TrainingSession session = open(resolved, settings, start);
+        int trainCount = resolved.train().count();
+        int startEpoch = start == 0 ? 0 : (int) ((start - 1) / trainCount); // the epoch of the last sample trained
+        List<String> changes = new java.util.ArrayList<>();
+        try (Sessions sessions = new Sessions(open(resolved, resolved.circuit().settingsAt(settings, startEpoch), start));
                 Progress progress = Progress.of(experiment.name(), loop.totalSamples(), start, "samples",
                         options.quiet());
                 StopSignals signals = StopSignals.install()) {
             sessionOpened = true;
+            TrainingSession session = sessions.current();
             if (from.isEmpty()) {
                 WeightsFile.write(run.initialWeights(), Figures.matricesOf(session.weights(), session.matrices()), 0);
             }
@@ -380,7 +384,24 @@ public final class TrainingJob {
                     checkpoints.save(checkpoint);
                     stoppedAt[0] = checkpoint.samples();
                 }
+
+                @Override
+                public TrainingSession epochBegins(TrainingSession before, int epoch) {
+                    Optional<org.synfire.chip.api.circuit.EpochChange> change = resolved.circuit().epochChange(
+                            settings, epoch, before.weights(), before.matrices());
+                    if (change.isEmpty()) {
+                        return before;
+                    }
+                    sessions.replace(open(resolved, change.get().settings(), (long) epoch * trainCount));
+                    sessions.current().restore(change.get().weights());
+                    String line = String.format("after epoch %d: %s; %d weights saturated", epoch,
+                            change.get().what(), change.get().saturated());
+                    changes.add(line);
+                    progress.remark(" | " + line);
+                    return sessions.current();
+                }
             });
+            session = sessions.current();
             if (stoppedAt[0] >= 0) {
                 throw new StoppedBySignal(); // closes the session and the bar, then says how to resume
             }
@@ -412,7 +433,8 @@ public final class TrainingJob {
             out.flush();
             return;
         }
-        Optional<String> inference = inferOnChip(run, experiment, resolved, settings, last[0]);
+        Optional<String> inference = inferOnChip(run, experiment, resolved,
+                resolved.circuit().settingsAt(settings, experiment.epochs() - 1), last[0]);
         Optional<EnergyReport> inferenceEnergy = lastInferenceEnergy;
         boolean inferenceUncosted = this.inferenceUncosted;
         RunBundle.pack(run.path(), run.bundle());
@@ -420,6 +442,7 @@ public final class TrainingJob {
         summarize(run, experiment, resolved, metrics, last[0], elapsed);
         energy.ifPresent(e -> e.print(out));
         noEnergy.ifPresent(out::println);
+        changes.forEach(c -> out.printf("%-22s %s%n", "between epochs", c));
         if (!diagnostics.isEmpty()) {
             out.printf("%-22s %s%n", "diagnostics", verdict(diagnostics, resolved.model().isPresent()));
         }
@@ -701,5 +724,30 @@ public final class TrainingJob {
         return type.getModule().getDescriptor() != null
                 ? type.getModule().getDescriptor().rawVersion().orElse("development")
                 : Optional.ofNullable(type.getPackage().getImplementationVersion()).orElse("development");
+    }
+
+    /** The session a run trains with, replaced when the circuit changes between epochs; closes the one it holds. */
+    private static final class Sessions implements AutoCloseable {
+
+        private TrainingSession current;
+
+        Sessions(TrainingSession first) {
+            current = first;
+        }
+
+        TrainingSession current() {
+            return current;
+        }
+
+        void replace(TrainingSession next) {
+            TrainingSession before = current;
+            current = next;
+            before.close();
+        }
+
+        @Override
+        public void close() {
+            current.close();
+        }
     }
 }

@@ -39,6 +39,14 @@ public final class TrainingLoop {
         /** Stopping before the end: the weights after the samples trained so far, to save for resuming. */
         default void stopped(Checkpoint checkpoint) throws IOException {
         }
+
+        /**
+         * Before the first sample of epoch {@code epoch} (1 or later; also when a run resumes there): the session to
+         * train it with, {@code session} unless the circuit changes between epochs. The listener closes what it replaces.
+         */
+        default TrainingSession epochBegins(TrainingSession session, int epoch) throws IOException {
+            return session;
+        }
     }
 
     /** Training samples evaluated at each checkpoint (the first ones): a functional pass, cheap beside training. */
@@ -88,7 +96,8 @@ public final class TrainingLoop {
      *
      * @return whether the run reached its end (false: stopped on request)
      */
-    public boolean run(TrainingSession session, long start, Listener listener) throws IOException {
+    public boolean run(TrainingSession given, long start, Listener listener) throws IOException {
+        TrainingSession session = given;
         int n = train.count();
         int[] permutation = null;
         int permutationEpoch = -1;
@@ -96,6 +105,9 @@ public final class TrainingLoop {
         long lastTime = System.nanoTime();
         for (long s = start; s < totalSamples(); s++) {
             int epoch = (int) (s / n);
+            if (s > 0 && s % n == 0) {
+                session = listener.epochBegins(session, epoch);
+            }
             if (epoch != permutationEpoch) {
                 permutation = order.permutation(epoch, n);
                 permutationEpoch = epoch;

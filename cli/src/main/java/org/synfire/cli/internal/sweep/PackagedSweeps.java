@@ -17,7 +17,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 public final class PackagedSweeps {
 
     /** The packaged sweeps, in the order {@code synfire list} shows them. */
-    public static final List<String> PACKAGED = List.of("table1");
+    public static final List<String> PACKAGED = List.of("table1", "table1-annealed");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

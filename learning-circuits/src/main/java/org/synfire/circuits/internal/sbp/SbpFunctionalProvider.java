@@ -1,6 +1,11 @@
 package org.synfire.circuits.internal.sbp;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
 import org.synfire.chip.api.circuit.CircuitSettings;
+import org.synfire.chip.api.circuit.EpochChange;
 import org.synfire.chip.api.circuit.TrainingSession;
 import org.synfire.chip.api.spi.ChipBackend;
 import org.synfire.chip.api.spi.CircuitProvider;
@@ -41,5 +46,18 @@ public final class SbpFunctionalProvider implements CircuitProvider {
         int layers = settings.layerSizes().length;
         return new SbpFunctionalSession(SbpInitialWeights.draw(ID, settings), options.shifts(layers),
                 options.windows(layers));
+    }
+
+    /** With {@code lr-schedule}, the halvings done before the epoch ({@link SbpSchedule}). */
+    @Override
+    public CircuitSettings settingsAt(CircuitSettings settings, int epoch) {
+        return SbpSchedule.settingsAt(ID, settings, epoch);
+    }
+
+    /** With {@code lr-schedule}, the halving at the start of this epoch ({@link SbpSchedule}). */
+    @Override
+    public Optional<EpochChange> epochChange(CircuitSettings settings, int epoch, Map<String, int[][]> weights,
+            List<String> matrices) {
+        return SbpSchedule.change(ID, settings, epoch, weights, matrices);
     }
 }

@@ -185,7 +185,7 @@ class SbpInitialWeightsTest {
         assertEquals("circuit option init=glorot is not known; expected one of [positive-output, spec, shifted-w2]", value.getMessage());
         IllegalArgumentException name = assertThrows(IllegalArgumentException.class, () -> SbpInitialWeights.draw(
                 "sbp-functional", CircuitSettings.layers(4, java.util.List.of(3), 2, 1, 1, Map.of("lr", "4"))));
-        assertEquals("circuit sbp-functional has no option lr; its options are [hidden-exponent, hidden-init, hidden-window, init]", name.getMessage());
+        assertEquals("circuit sbp-functional has no option lr; its options are [hidden-exponent, hidden-init, hidden-window, init, lr-schedule, lr-stage]", name.getMessage());
     }
 
     private static void assertStatistics(int[] w, double std) {
