@@ -78,7 +78,8 @@ final class PlotCommand implements Callable<Integer> {
                 recorded.hidden(), dataset.classes(), recorded.parameters(), recorded.circuitSeed(), 1,
                 org.synfire.cli.internal.run.TrainingJob.recordedOptions(circuit, recorded.options()));
         List<String> drawn = new ArrayList<>(List.of("accuracy.png", "weights.png"));
-        try (TrainingSession session = circuit.open(settings,
+        // an annealed run's final weights belong to its last stage (CircuitProvider.settingsAt)
+        try (TrainingSession session = circuit.open(circuit.settingsAt(settings, experiment.withDefaults().epochs() - 1),
                 extensions.circuitModel(circuit).needsBackend() ? extensions.backends().get(recorded.backend()) : null)) {
             session.restore(weights);
             Figures.accuracyAndWeights(run, experiment, MetricsLog.open(run.path()).entries(), weights,
