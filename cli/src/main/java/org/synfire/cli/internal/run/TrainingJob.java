@@ -103,22 +103,14 @@ public final class TrainingJob {
             train(run, experiment, resolved, Optional.empty());
         } catch (IllegalArgumentException e) {
             // a configuration error found when the circuit opened (e.g. its description, or a network the backend
-            // cannot hold): no run was made. One after it opened (a plugin's, say) keeps what the run wrote.
-            if (!sessionOpened && !hasCheckpoint(run)) {
+            // cannot hold): no run was made, and no checkpoint can exist yet. One after it opened (a plugin's, say)
+            // keeps what the run wrote.
+            if (!sessionOpened) {
                 deleteRecursively(run.path());
             }
             throw e;
         }
         return run;
-    }
-
-    private static boolean hasCheckpoint(RunDirectory run) throws IOException {
-        if (!java.nio.file.Files.isDirectory(run.checkpoints())) {
-            return false;
-        }
-        try (var files = java.nio.file.Files.list(run.checkpoints())) {
-            return files.findAny().isPresent();
-        }
     }
 
     private static void deleteRecursively(Path directory) throws IOException {
