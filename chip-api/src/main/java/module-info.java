@@ -7,7 +7,6 @@ module org.synfire.chip.api {
     exports org.synfire.chip.api.spi;
     exports org.synfire.chip.api.data;
     exports org.synfire.chip.api.network;
-    exports org.synfire.chip.api.learning;
     exports org.synfire.chip.api.circuit;
     exports org.synfire.chip.api.cost;
 

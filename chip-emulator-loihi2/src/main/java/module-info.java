@@ -7,6 +7,7 @@
 @SuppressWarnings("module")
 module org.synfire.chip.emulator.loihi2 {
     requires transitive org.synfire.chip.api;
+    requires org.synfire.chip.model.loihi1;
 
     exports org.synfire.chip.emulator.loihi2;
 

@@ -6,6 +6,7 @@
 module org.synfire.chip.emulator.reference {
     requires transitive org.synfire.chip.api;
     requires org.synfire.chip.emulator;
+    requires org.synfire.chip.model.loihi1;
 
     exports org.synfire.chip.emulator.reference;
 

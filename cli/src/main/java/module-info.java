@@ -5,6 +5,7 @@
  */
 module org.synfire.cli {
     requires org.synfire.chip.api;
+    requires org.synfire.chip.model.loihi1;
     requires org.synfire.datasets;
     requires org.synfire.chip.network.file;
     requires org.synfire.interchange;

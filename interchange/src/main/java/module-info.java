@@ -4,6 +4,7 @@
  */
 module org.synfire.interchange {
     requires transitive org.synfire.chip.api;
+    requires org.synfire.chip.model.loihi1;
     requires io.jhdf;
 
     exports org.synfire.interchange.nir;

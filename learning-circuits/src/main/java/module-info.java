@@ -1,6 +1,7 @@
 /** Learning circuits, starting with the synfire-gated backprop circuit and its functional model. */
 module org.synfire.circuits {
     requires transitive org.synfire.chip.api;
+    requires transitive org.synfire.chip.model.loihi1;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
 

@@ -18,11 +18,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.synfire.chip.api.ChipSimulation;
 import org.synfire.chip.api.RunOptions;
-import org.synfire.chip.api.network.CompartmentPrototype;
 import org.synfire.chip.api.network.Network;
 import org.synfire.chip.api.spi.ChipBackend;
 import org.synfire.chip.emulator.Loihi1Backend;
 import org.synfire.chip.emulator.loihi2.Loihi2Backend;
+import org.synfire.chip.model.loihi1.CompartmentPrototype;
 
 /**
  * One timestep of the same network on each chip backend: 400 inputs of which 100 (p = 0.25) spike in every

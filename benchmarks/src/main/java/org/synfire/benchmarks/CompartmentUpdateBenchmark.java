@@ -19,10 +19,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.synfire.chip.api.ChipSimulation;
 import org.synfire.chip.api.RunOptions;
-import org.synfire.chip.api.network.CompartmentPrototype;
 import org.synfire.chip.api.network.Mask;
 import org.synfire.chip.api.network.Network;
 import org.synfire.chip.emulator.Loihi1Backend;
+import org.synfire.chip.model.loihi1.CompartmentPrototype;
 
 /**
  * The compartment update: 3,200 compartments (the sBP circuit has 3,282), eight groups of 400, each driven in

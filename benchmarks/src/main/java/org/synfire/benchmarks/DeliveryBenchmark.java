@@ -18,9 +18,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.synfire.chip.api.ChipSimulation;
 import org.synfire.chip.api.RunOptions;
-import org.synfire.chip.api.network.CompartmentPrototype;
 import org.synfire.chip.api.network.Network;
 import org.synfire.chip.emulator.Loihi1Backend;
+import org.synfire.chip.model.loihi1.CompartmentPrototype;
 
 /**
  * Synaptic delivery as in the sBP circuit's forward pass: in every timestep 100 of 400 inputs spike into three

@@ -15,12 +15,12 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.synfire.chip.api.learning.Rule;
 import org.synfire.chip.emulator.internal.learning.EpochInputs;
 import org.synfire.chip.emulator.internal.learning.LearningRandom;
 import org.synfire.chip.emulator.internal.learning.RuleEvaluator;
 import org.synfire.chip.emulator.internal.learning.SynapseFormat;
 import org.synfire.chip.emulator.internal.learning.WeightSign;
+import org.synfire.chip.model.loihi1.learning.Rule;
 
 /**
  * The learning phase of one epoch of a dense 400 x 400 plastic connection under the sBP rule, visiting every

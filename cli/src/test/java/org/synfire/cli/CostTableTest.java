@@ -24,6 +24,7 @@ import org.synfire.chip.api.RunOptions;
 import org.synfire.chip.api.network.Network;
 import org.synfire.chip.api.spi.BackendCapabilities;
 import org.synfire.chip.api.spi.ChipBackend;
+import org.synfire.chip.model.loihi1.Loihi1Model;
 
 /**
  * The cost table a run's energy is costed with: its backend's own ({@code ChipBackend.costTable()}), none for a
@@ -53,7 +54,7 @@ class CostTableTest {
 
         @Override
         public BackendCapabilities capabilities() {
-            BackendCapabilities l = BackendCapabilities.LOIHI1;
+            BackendCapabilities l = Loihi1Model.CAPABILITIES;
             return new BackendCapabilities("Test Chip", l.neuronModels(), l.weights(), l.maxDelay(),
                     l.gradedSpikeBits(), l.refractoryPeriods(), l.ruleDialects(), l.perCore(), l.perChip());
         }
@@ -198,7 +199,7 @@ class CostTableTest {
         assertTrue(ids.containsAll(List.of("loihi1", "loihi1-reference", "loihi2")), ids.toString());
         for (ChipBackend b : ServiceLoader.load(ChipBackend.class)) {
             Optional<String> expected = b.id().equals("loihi2") ? Optional.empty()
-                    : Optional.of(ChipBackend.LOIHI1_COST_TABLE);
+                    : Optional.of(Loihi1Model.COST_TABLE);
             assertEquals(expected, b.costTable(), b.id());
         }
     }

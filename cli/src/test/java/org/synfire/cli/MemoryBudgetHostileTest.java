@@ -20,6 +20,7 @@ import org.synfire.chip.api.network.Network;
 import org.synfire.chip.api.spi.BackendCapabilities;
 import org.synfire.chip.api.spi.BackendCapabilities.Resource;
 import org.synfire.chip.api.spi.ChipBackend;
+import org.synfire.chip.model.loihi1.Loihi1Model;
 
 /**
  * Hostile sizes given as options or in network files are checked against the memory budget (512 MiB)
@@ -122,11 +123,16 @@ class MemoryBudgetHostileTest {
 
         @Override
         public BackendCapabilities capabilities() {
-            var l = BackendCapabilities.LOIHI1;
+            var l = Loihi1Model.CAPABILITIES;
             return new BackendCapabilities("Big", l.neuronModels(), l.weights(),
                     l.maxDelay(), l.gradedSpikeBits(), l.refractoryPeriods(), l.ruleDialects(), l.perCore(),
                     List.of(Resource.of("cores", 1 << 20, "",
                             "test")));
+        }
+
+        @Override
+        public java.util.Optional<String> costTable() {
+            return java.util.Optional.empty();
         }
 
         @Override

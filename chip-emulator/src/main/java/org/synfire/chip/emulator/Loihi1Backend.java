@@ -1,13 +1,16 @@
 package org.synfire.chip.emulator;
 
 import java.util.Objects;
+import java.util.Optional;
 
 import org.synfire.chip.api.ChipSimulation;
 import org.synfire.chip.api.RunOptions;
 import org.synfire.chip.api.network.Network;
+import org.synfire.chip.api.spi.BackendCapabilities;
 import org.synfire.chip.api.spi.ChipBackend;
 import org.synfire.chip.emulator.internal.LearningEngineFactory;
 import org.synfire.chip.emulator.internal.Loihi1Simulation;
+import org.synfire.chip.model.loihi1.Loihi1Model;
 
 /** The {@code loihi1} backend: emulates Intel's Loihi-1 chips integer for integer. */
 public final class Loihi1Backend implements ChipBackend {
@@ -53,8 +56,21 @@ public final class Loihi1Backend implements ChipBackend {
         return "Bit-exact emulator of Intel's Loihi-1 neuromorphic chip";
     }
 
+    /** Loihi 1's ({@link Loihi1Model#CAPABILITIES}). */
+    @Override
+    public BackendCapabilities capabilities() {
+        return Loihi1Model.CAPABILITIES;
+    }
+
+    /** Loihi 1's per-event figures ({@value Loihi1Model#COST_TABLE}). */
+    @Override
+    public Optional<String> costTable() {
+        return Optional.of(Loihi1Model.COST_TABLE);
+    }
+
     @Override
     public ChipSimulation open(Network network, RunOptions options) {
+        Loihi1Model.check(network, id());
         return new Loihi1Simulation(network, options, learning, reference);
     }
 }

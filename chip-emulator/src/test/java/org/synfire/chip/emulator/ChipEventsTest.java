@@ -7,15 +7,15 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.synfire.chip.api.ChipEvents;
-import org.synfire.chip.api.ResourceUsage;
 import org.synfire.chip.api.ChipSimulation;
 import org.synfire.chip.api.CoreEvents;
+import org.synfire.chip.api.ResourceUsage;
 import org.synfire.chip.api.RunOptions;
-import org.synfire.chip.api.network.CompartmentPrototype;
 import org.synfire.chip.api.network.CoreRange;
-import org.synfire.chip.api.network.LearningSettings;
 import org.synfire.chip.api.network.Network;
 import org.synfire.chip.api.network.SpikeGenerator;
+import org.synfire.chip.model.loihi1.CompartmentPrototype;
+import org.synfire.chip.model.loihi1.LearningSettings;
 
 /**
  * The events the emulator counts for energy and time estimates, worked out by hand from the spec's timestep

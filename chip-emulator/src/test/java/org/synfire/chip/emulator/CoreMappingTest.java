@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.synfire.chip.api.ChipSimulation;
 import org.synfire.chip.api.RunOptions;
-import org.synfire.chip.api.network.CompartmentPrototype;
 import org.synfire.chip.api.network.CoreRange;
 import org.synfire.chip.api.network.Network;
+import org.synfire.chip.model.loihi1.CompartmentPrototype;
 
 /**
  * Placement on cores: limits of 1024 compartments, 4096 fan-in axons and 16,384 words of synaptic memory per

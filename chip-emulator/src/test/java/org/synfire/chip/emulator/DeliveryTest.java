@@ -7,11 +7,11 @@ import org.junit.jupiter.api.Test;
 import org.synfire.chip.api.ActivityCounts;
 import org.synfire.chip.api.ChipSimulation;
 import org.synfire.chip.api.RunOptions;
-import org.synfire.chip.api.network.CompartmentPrototype;
 import org.synfire.chip.api.network.Mask;
 import org.synfire.chip.api.network.Network;
 import org.synfire.chip.api.network.Probe;
 import org.synfire.chip.api.network.SpikeGenerator;
+import org.synfire.chip.model.loihi1.CompartmentPrototype;
 
 /** Spike delivery across core boundaries and through sparse masks, against a direct sum as the independent model. */
 class DeliveryTest {

@@ -9,9 +9,9 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.synfire.chip.api.ChipSimulation;
 import org.synfire.chip.api.RunOptions;
-import org.synfire.chip.api.network.CompartmentPrototype;
 import org.synfire.chip.api.network.Network;
 import org.synfire.chip.api.network.Probe;
+import org.synfire.chip.model.loihi1.CompartmentPrototype;
 
 /** Two runs of the same network give the same spikes, states and traffic. */
 class DeterminismTest {

@@ -13,12 +13,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.synfire.chip.api.ChipSimulation;
 import org.synfire.chip.api.RunOptions;
-import org.synfire.chip.api.network.CompartmentPrototype;
-import org.synfire.chip.api.network.LearningSettings;
 import org.synfire.chip.api.network.Network;
 import org.synfire.chip.api.network.Probe;
 import org.synfire.chip.api.network.SpikeGenerator;
-import org.synfire.chip.api.network.TraceSettings;
+import org.synfire.chip.model.loihi1.CompartmentPrototype;
+import org.synfire.chip.model.loihi1.LearningSettings;
+import org.synfire.chip.model.loihi1.TraceSettings;
 
 /**
  * The emulator's fast paths (compartments at rest skipped, idle cores skipped, memoryless updates, contiguous,

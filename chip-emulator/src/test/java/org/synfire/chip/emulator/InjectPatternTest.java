@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.api.Test;
 import org.synfire.chip.api.ChipSimulation;
 import org.synfire.chip.api.RunOptions;
-import org.synfire.chip.api.network.CompartmentPrototype;
 import org.synfire.chip.api.network.Mask;
 import org.synfire.chip.api.network.Network;
 import org.synfire.chip.api.network.Probe;
+import org.synfire.chip.model.loihi1.CompartmentPrototype;
 
 /** A binary pattern injected at once is the same as injecting its sources one by one. */
 class InjectPatternTest {

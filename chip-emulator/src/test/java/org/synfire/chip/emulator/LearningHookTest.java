@@ -13,16 +13,16 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.synfire.chip.api.ChipSimulation;
 import org.synfire.chip.api.RunOptions;
-import org.synfire.chip.api.network.CompartmentPrototype;
 import org.synfire.chip.api.network.CoreRange;
-import org.synfire.chip.api.network.LearningSettings;
 import org.synfire.chip.api.network.Network;
 import org.synfire.chip.api.network.Probe;
 import org.synfire.chip.api.network.SpikeGenerator;
-import org.synfire.chip.api.network.TraceSettings;
 import org.synfire.chip.emulator.internal.LearningEngineFactory;
 import org.synfire.chip.emulator.internal.PlasticConnection;
 import org.synfire.chip.emulator.internal.learning.LearningRandom;
+import org.synfire.chip.model.loihi1.CompartmentPrototype;
+import org.synfire.chip.model.loihi1.LearningSettings;
+import org.synfire.chip.model.loihi1.TraceSettings;
 
 /** The learning phase: what an engine sees of a plastic connection, and when its weight changes act. */
 class LearningHookTest {

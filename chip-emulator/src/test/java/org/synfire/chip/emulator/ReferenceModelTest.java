@@ -14,9 +14,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.synfire.chip.api.ChipSimulation;
 import org.synfire.chip.api.RunOptions;
 import org.synfire.chip.api.network.CompartmentGroup;
-import org.synfire.chip.api.network.CompartmentPrototype;
 import org.synfire.chip.api.network.Network;
 import org.synfire.chip.api.network.Probe;
+import org.synfire.chip.model.loihi1.CompartmentPrototype;
 
 /**
  * The emulator against a naive model written from the semantics page alone (dense matrices, a map of pending

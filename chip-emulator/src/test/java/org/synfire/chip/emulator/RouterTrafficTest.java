@@ -7,10 +7,10 @@ import org.synfire.chip.api.ActivityCounts;
 import org.synfire.chip.api.ChipSimulation;
 import org.synfire.chip.api.RunOptions;
 import org.synfire.chip.api.TrafficCounts;
-import org.synfire.chip.api.network.CompartmentPrototype;
 import org.synfire.chip.api.network.CoreRange;
 import org.synfire.chip.api.network.Network;
 import org.synfire.chip.api.network.SpikeGenerator;
+import org.synfire.chip.model.loihi1.CompartmentPrototype;
 
 /**
  * Messages and hops, worked out from the mesh: core c of a chip is on tile c / 4 at x = tile % 8, y = tile / 8;

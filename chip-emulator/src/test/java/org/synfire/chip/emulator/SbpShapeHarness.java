@@ -6,8 +6,8 @@ import java.util.TreeSet;
 
 import org.synfire.chip.api.ChipSimulation;
 import org.synfire.chip.api.RunOptions;
-import org.synfire.chip.api.network.CompartmentPrototype;
 import org.synfire.chip.api.network.Network;
+import org.synfire.chip.model.loihi1.CompartmentPrototype;
 
 /**
  * Not a test: maps a network of the sBP circuit's shape (its populations and the sizes and masks of its

@@ -12,10 +12,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.synfire.chip.api.ChipSimulation;
 import org.synfire.chip.api.RunOptions;
-import org.synfire.chip.api.network.CompartmentPrototype;
-import org.synfire.chip.api.network.LearningSettings;
 import org.synfire.chip.api.network.Network;
-import org.synfire.chip.api.network.TraceSettings;
+import org.synfire.chip.model.loihi1.CompartmentPrototype;
+import org.synfire.chip.model.loihi1.LearningSettings;
+import org.synfire.chip.model.loihi1.TraceSettings;
 
 /**
  * Learning with stochastic rounding (traces that decay by fractions, rule changes with fractions) draws from one

@@ -5,10 +5,10 @@ import java.util.SplittableRandom;
 import org.synfire.chip.api.ChipSimulation;
 import org.synfire.chip.api.ProbeData;
 import org.synfire.chip.api.RunOptions;
-import org.synfire.chip.api.network.CompartmentPrototype;
 import org.synfire.chip.api.network.Network;
 import org.synfire.chip.api.network.Probe;
 import org.synfire.chip.api.network.SpikeGenerator;
+import org.synfire.chip.model.loihi1.CompartmentPrototype;
 
 /**
  * Not a test: measures timesteps/s and synaptic events/s once, on generator (400, each source spiking with

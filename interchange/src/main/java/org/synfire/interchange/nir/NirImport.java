@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.synfire.chip.api.network.CompartmentGroup;
-import org.synfire.chip.api.network.CompartmentPrototype;
 import org.synfire.chip.api.network.Network;
 import org.synfire.chip.api.network.Probe;
 import org.synfire.chip.api.network.SignMode;
 import org.synfire.chip.api.network.SpikeGenerator;
+import org.synfire.chip.model.loihi1.CompartmentPrototype;
 
 /**
  * A NIR graph as a Loihi-1 network ({@code synfire import}). Each {@code Input} becomes a spike generator,

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.synfire.chip.api.network.CompartmentGroup;
 import org.synfire.chip.api.network.ConnectionGroup;
 import org.synfire.chip.api.network.Network;
+import org.synfire.chip.model.loihi1.CompartmentPrototype;
 
 /** NIR graphs onto loihi1: every expected number below is worked out by hand in the test's comment. */
 class NirImportTest {
@@ -71,9 +72,9 @@ class NirImportTest {
         NirImport.Result r = NirImport.toLoihi(graph, 1, null);
 
         CompartmentGroup n = group(r.network(), "n");
-        assertEquals(4096, n.prototype().dU());
-        assertEquals(1024, n.prototype().dV());
-        assertEquals(4096, n.prototype().vThMant());
+        assertEquals(4096, lif(n).dU());
+        assertEquals(1024, lif(n).dV());
+        assertEquals(4096, lif(n).vThMant());
         ConnectionGroup w = connection(r.network(), "w");
         assertEquals("input", w.source());
         assertEquals(3, w.exponent());
@@ -97,9 +98,9 @@ class NirImportTest {
         NirImport.Result r = NirImport.toLoihi(graph, 0.5, null);
 
         CompartmentGroup n = group(r.network(), "n");
-        assertEquals(1024, n.prototype().dU());
-        assertEquals(256, n.prototype().dV());
-        assertEquals(6144, n.prototype().vThMant());
+        assertEquals(1024, lif(n).dU());
+        assertEquals(256, lif(n).dV());
+        assertEquals(6144, lif(n).vThMant());
         assertEquals(2, connection(r.network(), "w").exponent());
         assertArrayEquals(new int[] {192}, connection(r.network(), "w").weights());
     }
@@ -118,9 +119,9 @@ class NirImportTest {
         NirImport.Result r = NirImport.toLoihi(graph, 1, null);
 
         CompartmentGroup n = group(r.network(), "n");
-        assertEquals(4096, n.prototype().vThMant());
-        assertEquals(4096, n.prototype().dU());
-        assertEquals(4096, n.prototype().dV());
+        assertEquals(4096, lif(n).vThMant());
+        assertEquals(4096, lif(n).dU());
+        assertEquals(4096, lif(n).dV());
         ConnectionGroup w = connection(r.network(), "w");
         assertEquals(5, w.exponent());
         assertArrayEquals(new int[] {128, 64}, w.weights());
@@ -145,7 +146,7 @@ class NirImportTest {
         ConnectionGroup w = connection(r.network(), "w");
         assertEquals(5, w.exponent());
         assertArrayEquals(new int[] {128, 38}, w.weights());
-        assertEquals(0, group(r.network(), "n").prototype().dV(), "IF does not leak");
+        assertEquals(0, lif(group(r.network(), "n")).dV(), "IF does not leak");
         assertEquals(12.8 / 4096, r.largestWeightError(), 1e-12);
         assertEquals(12.8 / 4096, r.connections().get(0).largestError(), 1e-12);
     }
@@ -164,7 +165,7 @@ class NirImportTest {
         NirImport.Result r = NirImport.toLoihi(graph, 0.5, null);
 
         CompartmentGroup n = group(r.network(), "n");
-        assertEquals(4096, n.prototype().vThMant());
+        assertEquals(4096, lif(n).vThMant());
         ConnectionGroup w = connection(r.network(), "w");
         assertEquals(4, w.exponent());
         assertArrayEquals(new int[] {128}, w.weights());
@@ -244,5 +245,10 @@ class NirImportTest {
 
     private static String message(NirGraph graph) {
         return assertThrows(IllegalArgumentException.class, () -> NirImport.toLoihi(graph, 1, null)).getMessage();
+    }
+
+    /** The Loihi-1 registers an import gives a group (the importer writes Loihi 1's model). */
+    private static CompartmentPrototype lif(CompartmentGroup g) {
+        return (CompartmentPrototype) g.prototype();
     }
 }

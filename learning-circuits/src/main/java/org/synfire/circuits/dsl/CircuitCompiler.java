@@ -2,24 +2,26 @@ package org.synfire.circuits.dsl;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.HashSet;
 import java.util.Set;
 
 import org.synfire.chip.api.network.CompartmentGroup;
-import org.synfire.chip.api.network.CompartmentPrototype;
 import org.synfire.chip.api.network.ConnectionGroup;
-import org.synfire.chip.api.network.LearningSettings;
+import org.synfire.chip.api.network.LearningRule;
 import org.synfire.chip.api.network.Mask;
 import org.synfire.chip.api.network.Network;
 import org.synfire.chip.api.network.ReinforcementChannel;
 import org.synfire.chip.api.network.SignMode;
 import org.synfire.chip.api.network.SpikeGenerator;
-import org.synfire.chip.api.network.TraceSettings;
-import org.synfire.chip.api.learning.RuleParser;
+import org.synfire.chip.model.loihi1.CompartmentPrototype;
+import org.synfire.chip.model.loihi1.LearningSettings;
+import org.synfire.chip.model.loihi1.Loihi1Model;
+import org.synfire.chip.model.loihi1.TraceSettings;
+import org.synfire.chip.model.loihi1.learning.RuleParser;
 import org.synfire.circuits.dsl.CircuitDescription.Connection;
 import org.synfire.circuits.dsl.CircuitDescription.Generator;
 import org.synfire.circuits.dsl.CircuitDescription.NeuronType;
@@ -85,9 +87,9 @@ public final class CircuitCompiler {
             }
             int[] dims = {size(description, matrix.shape().get(0), where), size(description, matrix.shape().get(1), where)};
             shapes.put(name, dims);
-            if (matrix.exponent() < ConnectionGroup.MIN_EXPONENT || matrix.exponent() > ConnectionGroup.MAX_EXPONENT) {
+            if (matrix.exponent() < Loihi1Model.MIN_EXPONENT || matrix.exponent() > Loihi1Model.MAX_EXPONENT) {
                 throw new IllegalArgumentException(where + ": exponent " + matrix.exponent() + "; expected "
-                        + ConnectionGroup.MIN_EXPONENT + " .. " + ConnectionGroup.MAX_EXPONENT);
+                        + Loihi1Model.MIN_EXPONENT + " .. " + Loihi1Model.MAX_EXPONENT);
             }
             int[][] value = matrices.get(name);
             if (value == null || value.length != dims[0] || Arrays.stream(value).anyMatch(r -> r.length != dims[1])) {
@@ -177,7 +179,7 @@ public final class CircuitCompiler {
                 }
                 connections.add(new ConnectionGroup(c.name(), c.from(), c.to(), mask, weights, delays, new int[count],
                         description.matrices().get(p.matrix()).exponent(), MATRIX_SIGN_MODE, MATRIX_WEIGHT_BITS, 0,
-                        learning.get(p.matrix())));
+                        learning.get(p.matrix()).map(LearningRule.class::cast)));
                 String view = CompiledCircuit.viewName(p.matrix(), p.orientation());
                 matrixConnections.add(new CompiledCircuit.MatrixConnection(c.name(), p.matrix(), p.orientation(),
                         shape[0], shape[1], views.add(view)));

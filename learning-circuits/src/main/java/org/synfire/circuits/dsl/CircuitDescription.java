@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.synfire.chip.api.network.CompartmentPrototype;
 import org.synfire.chip.api.network.ConnectionGroup;
-import org.synfire.chip.api.network.LearningSettings;
+import org.synfire.chip.model.loihi1.CompartmentPrototype;
+import org.synfire.chip.model.loihi1.LearningSettings;
+import org.synfire.chip.model.loihi1.Loihi1Model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -109,9 +110,9 @@ public record CircuitDescription(
         rules.forEach((rule, r) -> range(circuit + "rule " + rule, "epoch", r.epoch(), 1,
                 LearningSettings.MAX_T_EPOCH));
         connections.forEach(c -> {
-            if (c.delay() < 0 || c.delay() > ConnectionGroup.MAX_DELAY) {
+            if (c.delay() < 0 || c.delay() > Loihi1Model.MAX_DELAY) {
                 throw new IllegalArgumentException(circuit + "connection " + c.name() + ": delay " + c.delay()
-                        + " is out of range 0 .. " + ConnectionGroup.MAX_DELAY + " (the chip's longest synaptic delay)");
+                        + " is out of range 0 .. " + Loihi1Model.MAX_DELAY + " (the chip's longest synaptic delay)");
             }
         });
         if (readout != null) {

@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.synfire.circuits.TestCircuits;
 import org.synfire.chip.api.network.ConnectionGroup;
 import org.synfire.chip.api.network.Network;
 import org.synfire.chip.api.network.SignMode;
+import org.synfire.chip.model.loihi1.LearningSettings;
+import org.synfire.circuits.TestCircuits;
 
 class CircuitCompilerTest {
 
@@ -56,7 +57,7 @@ class CircuitCompilerTest {
         ConnectionGroup w1 = connection(network, "x->h1");
         assertEquals(SignMode.MIXED, w1.signMode());
         assertEquals(0, w1.exponent());
-        assertEquals("dw = y0*x0*r1*4 - y0*x0*2", w1.learning().orElseThrow().rule());
+        assertEquals("dw = y0*x0*r1*4 - y0*x0*2", ((LearningSettings) w1.learning().orElseThrow()).rule());
     }
 
     @Test

@@ -5,25 +5,25 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A population of {@code size} compartments, laid out contiguously on the cores, that share their prototype's
- * parameters, except that each compartment may have a bias of its own (as Loihi holds a bias mantissa and exponent
- * in every compartment's configuration): {@code biasMants} and {@code biasExps} give one value per compartment, or
- * are empty when every compartment takes the prototype's.
+ * A population of {@code size} neurons (compartments) of one model, laid out contiguously on the cores, that share
+ * their prototype's parameters, except that each may have a bias of its own (as both Loihi chips hold a bias
+ * mantissa and exponent in every compartment's configuration): {@code biasMants} and {@code biasExps} give one value
+ * per compartment, or are empty when every compartment takes the prototype's. Which biases a compartment can hold
+ * is the model's ({@link NeuronModel#checkBias}).
  *
  * <p>The form is canonical: a list whose values are all equal is folded into the prototype (the group then keeps
  * no list for it), and where a list is kept the prototype holds compartment 0's value. So two groups with the same
- * biases compare equal however they were written, and {@link #biasMant(int)}, {@link #biasExp(int)} and
- * {@link #bias(int)} are what a backend reads; {@code prototype().bias()} is every compartment's bias only when
- * {@link #hasBiasPerCompartment()} is false.
+ * biases compare equal however they were written, and {@link #biasMant(int)} and {@link #biasExp(int)} are what a
+ * backend reads; the prototype's bias is every compartment's only when {@link #hasBiasPerCompartment()} is false.
  *
  * @param name      unique among groups and generators
  * @param size      number of compartments, at least 1
- * @param prototype the parameters every compartment shares (bias: see above)
+ * @param prototype the neuron model and the parameters every compartment shares (bias: see above)
  * @param pin       cores the group must be placed on, if the user chose them
- * @param biasMants bias mantissa of each compartment, -4096 .. 4095, or empty: the prototype's for all
- * @param biasExps  bias exponent of each compartment, 0 .. 7, or empty: the prototype's for all
+ * @param biasMants bias mantissa of each compartment, or empty: the prototype's for all
+ * @param biasExps  bias exponent of each compartment, or empty: the prototype's for all
  */
-public record CompartmentGroup(String name, int size, CompartmentPrototype prototype, Optional<CoreRange> pin,
+public record CompartmentGroup(String name, int size, NeuronModel prototype, Optional<CoreRange> pin,
         int[] biasMants, int[] biasExps) {
 
     private static final int[] SHARED = new int[0];
@@ -34,9 +34,13 @@ public record CompartmentGroup(String name, int size, CompartmentPrototype proto
         Check.range(where, "size", size, 1, Integer.MAX_VALUE);
         Objects.requireNonNull(prototype, where + ": prototype");
         Objects.requireNonNull(pin, where + ": pin");
-        biasMants = perCompartment(where, "biasMant", biasMants, size, CompartmentPrototype.MIN_BIAS_MANT,
-                CompartmentPrototype.MAX_BIAS_MANT);
-        biasExps = perCompartment(where, "biasExp", biasExps, size, 0, CompartmentPrototype.MAX_BIAS_EXP);
+        biasMants = perCompartment(where, "biasMant", biasMants, size);
+        biasExps = perCompartment(where, "biasExp", biasExps, size);
+        for (int i = 0; i < Math.max(biasMants.length, biasExps.length); i++) {
+            int mant = biasMants.length > 0 ? biasMants[i] : prototype.biasMant();
+            int exp = biasExps.length > 0 ? biasExps[i] : prototype.biasExp();
+            prototype.checkBias(where + ", compartment " + i, mant, exp);
+        }
         if (biasMants.length > 0 && allEqual(biasMants)) {
             prototype = withBias(prototype, biasMants[0], prototype.biasExp());
             biasMants = SHARED;
@@ -54,11 +58,11 @@ public record CompartmentGroup(String name, int size, CompartmentPrototype proto
     }
 
     /** A group whose compartments all have the prototype's bias. */
-    public CompartmentGroup(String name, int size, CompartmentPrototype prototype, Optional<CoreRange> pin) {
+    public CompartmentGroup(String name, int size, NeuronModel prototype, Optional<CoreRange> pin) {
         this(name, size, prototype, pin, SHARED, SHARED);
     }
 
-    private static int[] perCompartment(String where, String field, int[] values, int size, int min, int max) {
+    private static int[] perCompartment(String where, String field, int[] values, int size) {
         Objects.requireNonNull(values, where + ": " + field + " per compartment");
         if (values.length == 0) {
             return SHARED;
@@ -66,12 +70,6 @@ public record CompartmentGroup(String name, int size, CompartmentPrototype proto
         if (values.length != size) {
             throw new IllegalArgumentException(where + ": " + values.length + " " + field + " values given for "
                     + size + " compartments; expected one per compartment (or one for the group)");
-        }
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] < min || values[i] > max) {
-                throw new IllegalArgumentException(where + ": " + field + " " + values[i] + " of compartment " + i
-                        + " is out of range " + min + ".." + max);
-            }
         }
         return values.clone();
     }
@@ -85,9 +83,8 @@ public record CompartmentGroup(String name, int size, CompartmentPrototype proto
         return true;
     }
 
-    private static CompartmentPrototype withBias(CompartmentPrototype p, int mant, int exp) {
-        return new CompartmentPrototype(p.dU(), p.dV(), p.vThMant(), mant, exp, p.refractoryDelay(),
-                p.learningSeesSpikes());
+    private static NeuronModel withBias(NeuronModel p, int mant, int exp) {
+        return p.withBias(mant, exp);
     }
 
     /**
@@ -118,11 +115,6 @@ public record CompartmentGroup(String name, int size, CompartmentPrototype proto
     public int biasExp(int i) {
         Objects.checkIndex(i, size);
         return biasExps.length == 0 ? prototype.biasExp() : biasExps[i];
-    }
-
-    /** The bias compartment {@code i} adds to its current every timestep, {@code biasMant(i) * 2^biasExp(i)}. */
-    public int bias(int i) {
-        return biasMant(i) << biasExp(i);
     }
 
     /** The bias mantissa of each compartment, or an empty array if all have the prototype's. */

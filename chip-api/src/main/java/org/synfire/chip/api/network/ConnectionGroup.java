@@ -17,23 +17,21 @@ import java.util.Optional;
  * @param mask       which source connects to which target
  * @param weights    weight mantissas in mask order, within the sign mode's range (mixed -256 .. 255,
  *                   excitatory 0 .. 255, inhibitory -256 .. 0); the chip truncates them to {@code weightBits}
- * @param delays     delays in timesteps in mask order, 0 .. 62
+ * @param delays     delays in timesteps in mask order, 0 or more (a backend names its longest)
  * @param tags       tags in mask order, signed (two's complement) like the learning engine's tag {@code t}:
  *                   {@code -2^(tagBits-1) .. 2^(tagBits-1) - 1}, 0 without tag bits
- * @param exponent   weight exponent, -8 .. 7
+ * @param exponent   weight exponent: the weights' scale is {@code 2^exponent}
  * @param signMode   how weights carry their sign
  * @param weightBits 1 .. 8
- * @param tagBits    0 .. 8
- * @param learning   the learning rule and settings, if the connection is plastic
+ * @param tagBits    0 .. 30
+ * @param learning   the learning rule, in a dialect some backend learns with, if the connection is plastic
  */
 public record ConnectionGroup(String name, String source, String target, Mask mask, int[] weights, int[] delays,
         int[] tags, int exponent, SignMode signMode, int weightBits, int tagBits,
-        Optional<LearningSettings> learning) {
+        Optional<LearningRule> learning) {
 
-    public static final int MIN_EXPONENT = -8;
-    public static final int MAX_EXPONENT = 7;
-    public static final int MAX_DELAY = 62;
-    public static final int MAX_TAG_BITS = 8;
+    /** The most tag bits any connection can have: a tag and its range fit an {@code int}. */
+    public static final int MAX_TAG_BITS = 30;
 
     public ConnectionGroup {
         Check.name("connection", name);
@@ -43,7 +41,6 @@ public record ConnectionGroup(String name, String source, String target, Mask ma
         Objects.requireNonNull(mask, where + ": mask");
         Objects.requireNonNull(signMode, where + ": sign mode");
         Objects.requireNonNull(learning, where + ": learning");
-        Check.range(where, "exponent", exponent, MIN_EXPONENT, MAX_EXPONENT);
         Check.range(where, "weight bits", weightBits, SignMode.MIN_WEIGHT_BITS, SignMode.MAX_WEIGHT_BITS);
         Check.range(where, "tag bits", tagBits, 0, MAX_TAG_BITS);
         weights = weights.clone();
@@ -64,8 +61,8 @@ public record ConnectionGroup(String name, String source, String target, Mask ma
                         + ")");
             }
             // the message is built only for a value out of range: this runs once per synapse
-            if (delays[k] < 0 || delays[k] > MAX_DELAY) {
-                Check.range(where + ", synapse " + k, "delay", delays[k], 0, MAX_DELAY);
+            if (delays[k] < 0) {
+                Check.range(where + ", synapse " + k, "delay", delays[k], 0, Integer.MAX_VALUE);
             }
             if (tags[k] < minTag(tagBits) || tags[k] > maxTag(tagBits)) {
                 Check.range(where + ", synapse " + k, "tag", tags[k], minTag(tagBits), maxTag(tagBits));
@@ -174,7 +171,7 @@ public record ConnectionGroup(String name, String source, String target, Mask ma
         private SignMode signMode = SignMode.MIXED;
         private int weightBits = SignMode.MAX_WEIGHT_BITS;
         private int tagBits;
-        private LearningSettings learning;
+        private LearningRule learning;
 
         Builder(Network.Builder network, String source, String target, int preSize, int postSize) {
             this.network = network;
@@ -276,7 +273,7 @@ public record ConnectionGroup(String name, String source, String target, Mask ma
         }
 
         /** Makes the connection plastic. */
-        public Builder learning(LearningSettings value) {
+        public Builder learning(LearningRule value) {
             learning = value;
             return this;
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A complete network: what a backend compiles onto its chips. Immutable; the constructor checks that
@@ -66,7 +67,7 @@ public record Network(List<CompartmentGroup> groups, List<SpikeGenerator> genera
                 throw new IllegalArgumentException(where + ": " + c.synapseCount() + " synapses given, but its mask "
                         + c.mask() + " of " + pre + " x " + sizes.get(c.target()) + " has " + n);
             }
-            Optional<String> reward = c.learning().flatMap(LearningSettings::rewardChannel);
+            Optional<String> reward = c.learning().flatMap(LearningRule::rewardChannel);
             if (reward.isPresent() && !channelNames.contains(reward.get())) {
                 throw new IllegalArgumentException(where + ": reward channel " + reward.get() + " is not defined");
             }
@@ -135,16 +136,19 @@ public record Network(List<CompartmentGroup> groups, List<SpikeGenerator> genera
         private Builder() {
         }
 
-        /** Adds a group of {@code size} compartments. */
-        public Builder group(String name, int size, CompartmentPrototype prototype) {
+        /** Adds a group of {@code size} neurons of a model. */
+        public Builder group(String name, int size, NeuronModel prototype) {
             return add(new CompartmentGroup(name, size, prototype, Optional.empty()));
         }
 
-        /** Adds a group whose prototype is built here, so that an invalid value is reported with the group's name. */
-        public Builder group(String name, int size, CompartmentPrototype.Builder prototype) {
-            CompartmentPrototype p;
+        /**
+         * Adds a group whose model parameters are built here (by a model's builder), so that an invalid value is
+         * reported with the group's name.
+         */
+        public Builder group(String name, int size, Supplier<? extends NeuronModel> prototype) {
+            NeuronModel p;
             try {
-                p = prototype.build();
+                p = prototype.get();
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("group " + name + ": " + e.getMessage(), e);
             }
@@ -152,15 +156,15 @@ public record Network(List<CompartmentGroup> groups, List<SpikeGenerator> genera
         }
 
         /**
-         * Adds a group of {@code size} compartments whose bias mantissas are {@code biasMants}, one per compartment
-         * (the exponent is the prototype's).
+         * Adds a group of {@code size} neurons whose bias mantissas are {@code biasMants}, one per neuron (the
+         * exponent is the model's).
          */
-        public Builder group(String name, int size, CompartmentPrototype prototype, int[] biasMants) {
+        public Builder group(String name, int size, NeuronModel prototype, int[] biasMants) {
             return add(new CompartmentGroup(name, size, prototype, Optional.empty(), biasMants, new int[0]));
         }
 
         /** Adds a group pinned to cores {@code pin}. */
-        public Builder group(String name, int size, CompartmentPrototype prototype, CoreRange pin) {
+        public Builder group(String name, int size, NeuronModel prototype, CoreRange pin) {
             return add(new CompartmentGroup(name, size, prototype, Optional.of(pin)));
         }
 

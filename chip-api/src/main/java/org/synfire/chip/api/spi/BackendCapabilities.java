@@ -5,9 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-import org.synfire.chip.api.network.CompartmentPrototype;
+import org.synfire.chip.api.network.CompartmentGroup;
 import org.synfire.chip.api.network.ConnectionGroup;
-import org.synfire.chip.api.network.SignMode;
+import org.synfire.chip.api.network.Network;
 
 /**
  * What a chip backend supports: the neuron models it runs, the weights, delays and spikes its synapses carry, the
@@ -16,19 +16,21 @@ import org.synfire.chip.api.network.SignMode;
  * the backend. Plain data, for listings and for the tools that size a network before opening it.
  *
  * @param chip              the chip the backend emulates or drives, e.g. {@code Loihi 1}
- * @param neuronModels      the neuron models it runs, by name, each with a short note on where it comes from
+ * @param neuronModels      the neuron models it runs ({@code NeuronModel.modelName()}), each with a short note on
+ *                          where it comes from
  * @param weights           the weight mantissas and exponents its synapses hold
  * @param maxDelay          the longest synaptic delay in timesteps (a spike emitted at {@code t} arrives at
  *                          {@code t + 1 + delay})
  * @param gradedSpikeBits   payload bits of a graded spike that a network can use on this backend, 0 for binary
  *                          spikes only
  * @param refractoryPeriods whether a neuron can have a refractory period ({@code refractoryDelay > 1})
- * @param ruleDialects      the learning-rule dialects it learns with (empty: no learning)
+ * @param ruleDialects      the learning-rule dialects it learns with ({@code LearningRule.dialect()}; empty: no
+ *                          learning)
  * @param perCore           resources and limits of one core
  * @param perChip           resources and limits of one chip
  */
-public record BackendCapabilities(String chip, List<String> neuronModels, WeightFormat weights, int maxDelay,
-        int gradedSpikeBits, boolean refractoryPeriods, List<String> ruleDialects, List<Resource> perCore,
+public record BackendCapabilities(String chip, List<Feature> neuronModels, WeightFormat weights, int maxDelay,
+        int gradedSpikeBits, boolean refractoryPeriods, List<Feature> ruleDialects, List<Resource> perCore,
         List<Resource> perChip) {
 
     public BackendCapabilities {
@@ -41,6 +43,23 @@ public record BackendCapabilities(String chip, List<String> neuronModels, Weight
         if (maxDelay < 0 || gradedSpikeBits < 0) {
             throw new IllegalArgumentException("capabilities of " + chip + ": maxDelay " + maxDelay
                     + " and gradedSpikeBits " + gradedSpikeBits + " cannot be negative");
+        }
+    }
+
+    /**
+     * A feature by name, e.g. a neuron model or a rule dialect, with a short note on what it is and where it comes
+     * from.
+     */
+    public record Feature(String name, String note) {
+
+        public Feature {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(note, "note");
+        }
+
+        @Override
+        public String toString() {
+            return name + ": " + note;
         }
     }
 
@@ -97,25 +116,61 @@ public record BackendCapabilities(String chip, List<String> neuronModels, Weight
         return perChip.stream().filter(r -> r.name().equals(name)).findFirst();
     }
 
-    private static final String D18 = "Davies et al., IEEE Micro 38(1), 2018";
+    /** Whether the backend runs the neuron model called {@code name}. */
+    public boolean runsNeuronModel(String name) {
+        return neuronModels.stream().anyMatch(f -> f.name().equals(name));
+    }
+
+    /** Whether the backend learns with the rule dialect called {@code name}. */
+    public boolean learnsWith(String name) {
+        return ruleDialects.stream().anyMatch(f -> f.name().equals(name));
+    }
 
     /**
-     * Loihi 1 as today's network types describe it, and as the {@code loihi1} and {@code loihi1-reference} backends
-     * run it: the default of {@link ChipBackend#capabilities()}. The figures are those of the project's Loihi-1
-     * semantics page.
+     * Checks that {@code network} asks for nothing these capabilities lack: each group's neuron model, each
+     * connection's weight exponent, weight bits, delays and learning dialect.
+     *
+     * @param backend the backend's id, for the message
+     * @throws IllegalArgumentException in one line naming the backend, the feature and the group or connection
      */
-    public static final BackendCapabilities LOIHI1 = new BackendCapabilities("Loihi 1",
-            List.of("loihi1-cuba-lif: current-based LIF with Loihi-1 registers (dU, dV, vThMant, bias, "
-                    + "refractoryDelay)"),
-            new WeightFormat(SignMode.MIN_WEIGHT_BITS, SignMode.MAX_WEIGHT_BITS, ConnectionGroup.MIN_EXPONENT,
-                    ConnectionGroup.MAX_EXPONENT),
-            ConnectionGroup.MAX_DELAY, 0, true, List.of("nxsdk: NxSDK rule text (dw, dd, dt), tEpoch up to 63"),
-            List.of(Resource.of("compartments", 1024, "", D18),
-                    Resource.of("fan-in axons", 4096, "", D18),
-                    Resource.of("fan-out axons", 4096, "", D18),
-                    Resource.of("synaptic memory", 128 * 1024, "bytes", D18),
-                    Resource.of("refractory delay", CompartmentPrototype.MAX_REFRACTORY_DELAY, "timesteps", D18)),
-            List.of(Resource.of("cores", 128, "", D18),
-                    Resource.of("neurons", 131_072, "", D18),
-                    Resource.of("synapses", 130_000_000L, "", D18)));
+    public void check(Network network, String backend) {
+        for (CompartmentGroup g : network.groups()) {
+            String model = g.prototype().modelName();
+            if (!runsNeuronModel(model)) {
+                throw new IllegalArgumentException("backend " + backend + ": neuron model " + model
+                        + " is not supported (group " + g.name() + "); it runs " + names(neuronModels));
+            }
+        }
+        for (ConnectionGroup c : network.connections()) {
+            String where = " (connection " + c.name() + ")";
+            if (c.exponent() < weights.minExponent() || c.exponent() > weights.maxExponent()) {
+                throw new IllegalArgumentException("backend " + backend + ": weight exponent " + c.exponent()
+                        + " is out of range " + weights.minExponent() + ".." + weights.maxExponent() + where);
+            }
+            if (c.weightBits() < weights.minBits() || c.weightBits() > weights.maxBits()) {
+                throw new IllegalArgumentException("backend " + backend + ": " + c.weightBits()
+                        + " weight bits are out of range " + weights.minBits() + ".." + weights.maxBits() + where);
+            }
+            if (c.maxDelay() > maxDelay) {
+                throw new IllegalArgumentException("backend " + backend + ": delay " + c.maxDelay()
+                        + " is longer than its longest, " + maxDelay + where);
+            }
+            if (c.learning().isPresent()) {
+                String dialect = c.learning().get().dialect();
+                if (ruleDialects.isEmpty()) {
+                    throw new IllegalArgumentException("backend " + backend + ": learning rules are not supported"
+                            + where);
+                }
+                if (!learnsWith(dialect)) {
+                    throw new IllegalArgumentException("backend " + backend + ": rule dialect " + dialect
+                            + " is not supported" + where + "; it learns with " + names(ruleDialects));
+                }
+            }
+        }
+    }
+
+    private static String names(List<Feature> features) {
+        return features.isEmpty() ? "none"
+                : String.join(", ", features.stream().map(Feature::name).toList());
+    }
 }

@@ -14,12 +14,13 @@ import org.synfire.chip.api.ChipEvents;
 import org.synfire.chip.api.ChipSimulation;
 import org.synfire.chip.api.RunOptions;
 import org.synfire.chip.api.network.CompartmentGroup;
-import org.synfire.chip.api.network.CompartmentPrototype;
 import org.synfire.chip.api.network.CoreRange;
-import org.synfire.chip.api.network.LearningSettings;
 import org.synfire.chip.api.network.Network;
 import org.synfire.chip.api.network.SpikeGenerator;
 import org.synfire.chip.api.spi.BackendCapabilities;
+import org.synfire.chip.model.loihi1.CompartmentPrototype;
+import org.synfire.chip.model.loihi1.LearningSettings;
+import org.synfire.chip.model.loihi1.Loihi1Model;
 
 /** What {@code loihi2} refuses, declares, and how it places a network on cores and counts its events. */
 class Loihi2BackendTest {
@@ -55,16 +56,18 @@ class Loihi2BackendTest {
     @Test
     void declaresLavasModelsAndLoihi2Resources() {
         BackendCapabilities c = new Loihi2Backend().capabilities();
-        assertEquals(2, c.neuronModels().size());
-        assertTrue(c.neuronModels().get(0).startsWith("lava-lif-bit-accurate"));
+        assertEquals(1, c.neuronModels().size());
+        assertTrue(c.runsNeuronModel("loihi1-cuba-lif"), "Loihi-1 registers, run as Lava's LIF");
+        assertTrue(c.neuronModels().get(0).note().contains("PyLifModelBitAcc"));
+        assertEquals(63, c.maxDelay(), "DelayDense's 6 bits");
         assertTrue(c.ruleDialects().isEmpty(), "no learning yet");
         assertEquals(0, c.gradedSpikeBits(), "today's network has no graded spikes");
         assertTrue(c.refractoryPeriods());
         assertEquals(OptionalLong.of(128), c.chipResource("cores").orElseThrow().value());
         assertEquals(OptionalLong.of(8192), c.core("compartments").orElseThrow().value());
         assertEquals(OptionalLong.empty(), c.core("fan-in axons").orElseThrow().value(), "no public figure");
-        // and loihi1 keeps the default, Loihi 1's
-        assertEquals(BackendCapabilities.LOIHI1, Loihi1.backend().capabilities());
+        // and loihi1 declares Loihi 1's
+        assertEquals(Loihi1Model.CAPABILITIES, Loihi1.backend().capabilities());
     }
 
     @Test

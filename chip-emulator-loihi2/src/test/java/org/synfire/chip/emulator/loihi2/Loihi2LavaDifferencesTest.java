@@ -7,12 +7,12 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.synfire.chip.api.ChipSimulation;
 import org.synfire.chip.api.RunOptions;
-import org.synfire.chip.api.network.CompartmentPrototype;
 import org.synfire.chip.api.network.Network;
 import org.synfire.chip.api.network.Probe;
 import org.synfire.chip.api.network.SignMode;
 import org.synfire.chip.api.network.SpikeGenerator;
 import org.synfire.chip.api.spi.ChipBackend;
+import org.synfire.chip.model.loihi1.CompartmentPrototype;
 
 /**
  * Where Lava's arithmetic differs from Loihi 1's: the same network on {@code loihi2} and on {@code loihi1}, each

@@ -12,13 +12,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.synfire.chip.api.ChipSimulation;
 import org.synfire.chip.api.RunOptions;
 import org.synfire.chip.api.network.CompartmentGroup;
-import org.synfire.chip.api.network.CompartmentPrototype;
 import org.synfire.chip.api.network.ConnectionGroup;
 import org.synfire.chip.api.network.Mask;
 import org.synfire.chip.api.network.Network;
 import org.synfire.chip.api.network.Probe;
 import org.synfire.chip.api.network.SignMode;
 import org.synfire.chip.api.network.SpikeGenerator;
+import org.synfire.chip.model.loihi1.CompartmentPrototype;
 
 /**
  * {@code loihi2} against a second, independent model of the same network written the way Lava runs it: one LIF process
@@ -186,7 +186,7 @@ class Loihi2ProcessModelTest {
                 java.util.Map<String, int[]> sv = new java.util.HashMap<>();
                 java.util.Map<String, int[]> ss = new java.util.HashMap<>();
                 for (CompartmentGroup g : net.groups()) {
-                    CompartmentPrototype p = g.prototype();
+                    CompartmentPrototype p = (CompartmentPrototype) g.prototype();
                     int du = Math.max(p.dU(), 1) - 1;
                     int[] uu = lu.get(g.name());
                     int[] vv = lv.get(g.name());

@@ -1,10 +1,14 @@
 package org.synfire.chip.emulator.reference;
 
+import java.util.Optional;
+
 import org.synfire.chip.api.ChipSimulation;
 import org.synfire.chip.api.RunOptions;
 import org.synfire.chip.api.network.Network;
+import org.synfire.chip.api.spi.BackendCapabilities;
 import org.synfire.chip.api.spi.ChipBackend;
 import org.synfire.chip.emulator.Loihi1Backend;
+import org.synfire.chip.model.loihi1.Loihi1Model;
 
 /**
  * The {@code loihi1-reference} backend: Loihi-1 as the plain per-synapse model. Every compartment is updated in
@@ -36,8 +40,21 @@ public final class Loihi1ReferenceBackend implements ChipBackend {
         return "Loihi-1 as the plain per-synapse reference model (no fast paths; slow, equals loihi1)";
     }
 
+    /** Loihi 1's, as {@code loihi1}'s. */
+    @Override
+    public BackendCapabilities capabilities() {
+        return emulator.capabilities();
+    }
+
+    /** Loihi 1's per-event figures, as {@code loihi1}'s. */
+    @Override
+    public Optional<String> costTable() {
+        return emulator.costTable();
+    }
+
     @Override
     public ChipSimulation open(Network network, RunOptions options) {
+        Loihi1Model.check(network, ID);
         return emulator.open(network, options);
     }
 }

@@ -6,8 +6,8 @@ import static org.synfire.chip.emulator.internal.Loihi1Constants.WEIGHT_SCALE_SH
 import java.util.Arrays;
 
 import org.synfire.chip.api.network.CompartmentGroup;
-import org.synfire.chip.api.network.ConnectionGroup;
-import org.synfire.chip.api.network.CompartmentPrototype;
+import org.synfire.chip.model.loihi1.CompartmentPrototype;
+import org.synfire.chip.model.loihi1.Loihi1Model;
 
 /**
  * The state and parameters of every compartment in primitive arrays indexed by global compartment, plus
@@ -49,7 +49,7 @@ final class CompartmentState {
         for (Synapses s : layout.synapses) {
             // a learned delay may grow to what its bits hold; a fixed one stays as it was described
             int reach = s.learnsDelay ? (1 << s.delayBits) - 1 : s.description.maxDelay();
-            longest = Math.max(longest, Math.min(ConnectionGroup.MAX_DELAY, reach));
+            longest = Math.max(longest, Math.min(Loihi1Model.MAX_DELAY, reach));
         }
         // a spike at t with delay d lands at t + 1 + d: slots t .. t + 1 + longest must be distinct
         int slots = Integer.highestOneBit(longest + 1) << 1;
@@ -76,13 +76,13 @@ final class CompartmentState {
         for (CompartmentGroup g : layout.network.groups()) {
             int from = layout.base.get(g.name());
             int to = from + g.size();
-            CompartmentPrototype p = g.prototype();
+            CompartmentPrototype p = CompartmentPrototype.of(g, "backend loihi1");
             Arrays.fill(dU, from, to, p.dU());
             Arrays.fill(dV, from, to, p.dV());
             Arrays.fill(vTh, from, to, p.vThMant() << WEIGHT_SCALE_SHIFT);
             if (g.hasBiasPerCompartment()) {
                 for (int i = from; i < to; i++) {
-                    bias[i] = g.bias(i - from);
+                    bias[i] = CompartmentPrototype.bias(g, i - from);
                 }
             } else {
                 Arrays.fill(bias, from, to, p.bias());

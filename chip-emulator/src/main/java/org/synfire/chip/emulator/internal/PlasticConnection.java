@@ -1,7 +1,7 @@
 package org.synfire.chip.emulator.internal;
 
 import org.synfire.chip.api.network.ConnectionGroup;
-import org.synfire.chip.api.network.LearningSettings;
+import org.synfire.chip.model.loihi1.LearningSettings;
 
 /**
  * What a learning engine sees of one plastic connection, and may change: the synapse arrays (rows by
@@ -34,7 +34,7 @@ public final class PlasticConnection {
         this.coreOf = coreOf;
         this.rewardFirst = rewardFirst;
         this.rewardEnd = rewardEnd;
-        this.tEpoch = synapses.description.learning().orElseThrow().tEpoch();
+        this.tEpoch = LearningSettings.of(synapses.description, "backend loihi1").tEpoch();
     }
 
     /** The connection as described. */
@@ -44,7 +44,7 @@ public final class PlasticConnection {
 
     /** Its learning rule text and settings. */
     public LearningSettings learning() {
-        return synapses.description.learning().orElseThrow();
+        return LearningSettings.of(synapses.description, "backend loihi1");
     }
 
     public int preSize() {

@@ -7,17 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 
-import org.synfire.chip.api.learning.Rule;
-import org.synfire.chip.api.learning.StateVariable;
 import org.synfire.chip.api.network.ConnectionGroup;
-import org.synfire.chip.api.network.LearningSettings;
-import org.synfire.chip.api.network.TraceSettings;
 import org.synfire.chip.emulator.internal.learning.GroupLearning;
 import org.synfire.chip.emulator.internal.learning.LearningRandom;
 import org.synfire.chip.emulator.internal.learning.RuleEvaluator;
 import org.synfire.chip.emulator.internal.learning.SynapseFormat;
 import org.synfire.chip.emulator.internal.learning.TraceSpec;
 import org.synfire.chip.emulator.internal.learning.WeightSign;
+import org.synfire.chip.model.loihi1.LearningSettings;
+import org.synfire.chip.model.loihi1.TraceSettings;
+import org.synfire.chip.model.loihi1.learning.Rule;
+import org.synfire.chip.model.loihi1.learning.StateVariable;
 
 /**
  * The learning of one plastic connection, as the chip does it: each core that holds some of the connection's

@@ -2,11 +2,11 @@ package org.synfire.chip.emulator.internal;
 
 import java.util.Arrays;
 
-import org.synfire.chip.api.learning.Rule;
-import org.synfire.chip.api.learning.RuleParser;
 import org.synfire.chip.api.network.ConnectionGroup;
-import org.synfire.chip.api.network.LearningSettings;
 import org.synfire.chip.api.network.Mask;
+import org.synfire.chip.model.loihi1.LearningSettings;
+import org.synfire.chip.model.loihi1.learning.Rule;
+import org.synfire.chip.model.loihi1.learning.RuleParser;
 
 /**
  * The synapses of one connection as the emulator keeps them: by presynaptic index (CSR rows), and within
@@ -102,7 +102,7 @@ public final class Synapses {
 
     /** Whether {@code c}'s learning rule changes delays; a rule that cannot be read is refused naming {@code c}. */
     private static boolean learnsDelay(ConnectionGroup c) {
-        return c.learning().map(l -> !rule(c, l).dd().isEmpty()).orElse(false);
+        return c.plastic() && !rule(c, LearningSettings.of(c, "backend loihi1")).dd().isEmpty();
     }
 
     /** The parsed rule of plastic connection {@code c}, or an error naming the connection and the position. */

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.synfire.chip.api.network.CompartmentPrototype;
-import org.synfire.chip.api.network.LearningSettings;
 import org.synfire.chip.api.network.Network;
+import org.synfire.chip.model.loihi1.CompartmentPrototype;
+import org.synfire.chip.model.loihi1.LearningSettings;
 
 /**
  * The accumulator ring is as short as the delays allow: a spike sent at t with delay d lands in slot t + 1 + d, so

@@ -18,17 +18,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.synfire.chip.api.network.CompartmentGroup;
-import org.synfire.chip.api.network.CompartmentPrototype;
 import org.synfire.chip.api.network.ConnectionGroup;
 import org.synfire.chip.api.network.CoreRange;
-import org.synfire.chip.api.network.LearningSettings;
 import org.synfire.chip.api.network.Mask;
 import org.synfire.chip.api.network.Network;
 import org.synfire.chip.api.network.Probe;
 import org.synfire.chip.api.network.ReinforcementChannel;
 import org.synfire.chip.api.network.SignMode;
 import org.synfire.chip.api.network.SpikeGenerator;
-import org.synfire.chip.api.network.TraceSettings;
+import org.synfire.chip.model.loihi1.CompartmentPrototype;
+import org.synfire.chip.model.loihi1.LearningSettings;
+import org.synfire.chip.model.loihi1.TraceSettings;
 
 /**
  * Reads and writes networks as JSON (format {@value #FORMAT}; described in {@code network-format.md} of this
@@ -314,7 +314,7 @@ public final class NetworkFile {
             try {
                 return new CompartmentGroup(name, size, p, pin, biasMants, biasExps);
             } catch (IllegalArgumentException e) {
-                // e.g. "group h: biasMant 5000 of compartment 3 is out of range -4096..4095"
+                // e.g. "group h, compartment 3: biasMant 5000 is out of range -4096..4095"
                 throw new IllegalArgumentException(at + ": " + e.getMessage(), e);
             }
         }
@@ -537,7 +537,7 @@ public final class NetworkFile {
             root.put("format", FORMAT);
             ArrayNode groups = root.putArray("groups");
             for (CompartmentGroup g : n.groups()) {
-                CompartmentPrototype p = g.prototype();
+                CompartmentPrototype p = CompartmentPrototype.of(g, "network file " + FORMAT);
                 ObjectNode o = groups.addObject().put("name", g.name()).put("size", g.size()).put("dU", p.dU())
                         .put("dV", p.dV()).put("vThMant", p.vThMant());
                 // a list only where the compartments differ (the group keeps one only then)
@@ -585,7 +585,7 @@ public final class NetworkFile {
                 o.put("tagBits", c.tagBits());
                 ints(o.putArray("tags"), c.tags());
                 o.put("exponent", c.exponent()).put("signMode", c.signMode().name()).put("weightBits", c.weightBits());
-                c.learning().ifPresent(l -> {
+                c.learning().map(l -> LearningSettings.of(c, "network file " + FORMAT)).ifPresent(l -> {
                     ObjectNode lo = o.putObject("learning").put("rule", l.rule()).put("tEpoch", l.tEpoch());
                     l.rewardChannel().ifPresent(r -> lo.put("rewardChannel", r));
                     trace(lo, "x1", l.x1());

@@ -15,15 +15,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
 import org.synfire.chip.api.network.CompartmentGroup;
-import org.synfire.chip.api.network.CompartmentPrototype;
 import org.synfire.chip.api.network.CoreRange;
-import org.synfire.chip.api.network.LearningSettings;
 import org.synfire.chip.api.network.Mask;
 import org.synfire.chip.api.network.Network;
 import org.synfire.chip.api.network.Probe;
 import org.synfire.chip.api.network.SignMode;
 import org.synfire.chip.api.network.SpikeGenerator;
-import org.synfire.chip.api.network.TraceSettings;
+import org.synfire.chip.model.loihi1.CompartmentPrototype;
+import org.synfire.chip.model.loihi1.LearningSettings;
+import org.synfire.chip.model.loihi1.TraceSettings;
 
 /** The JSON network format: a hand-written file, round trips, and refusals that name the path. */
 class NetworkFileTest {
@@ -100,11 +100,13 @@ class NetworkFileTest {
         Network n = read(BIASED + "\"biasMant\": [3, 33, 1, -5], \"biasExp\": [2, 0, 5, 7]}]}");
         CompartmentGroup h = n.group("h").orElseThrow();
         assertArrayEquals(new int[] {3, 33, 1, -5}, h.biasMants());
-        assertArrayEquals(new int[] {12, 33, 32, -640}, new int[] {h.bias(0), h.bias(1), h.bias(2), h.bias(3)});
+        assertArrayEquals(new int[] {12, 33, 32, -640},
+                new int[] {CompartmentPrototype.bias(h, 0), CompartmentPrototype.bias(h, 1), CompartmentPrototype.bias(h, 2), CompartmentPrototype.bias(h, 3)});
         // a list of mantissas with one exponent for the group
         CompartmentGroup m = read(BIASED + "\"biasMant\": [3, 33, 1, -5], \"biasExp\": 2}]}").group("h")
                 .orElseThrow();
-        assertArrayEquals(new int[] {12, 132, 4, -20}, new int[] {m.bias(0), m.bias(1), m.bias(2), m.bias(3)});
+        assertArrayEquals(new int[] {12, 132, 4, -20},
+                new int[] {CompartmentPrototype.bias(m, 0), CompartmentPrototype.bias(m, 1), CompartmentPrototype.bias(m, 2), CompartmentPrototype.bias(m, 3)});
         // a list of equal values is the group's one value
         assertEquals(read(BIASED + "\"biasMant\": 7}]}"), read(BIASED + "\"biasMant\": [7, 7, 7, 7]}]}"));
     }
@@ -133,9 +135,9 @@ class NetworkFileTest {
                 + " per compartment", refusal(BIASED + "\"biasMant\": [1, 2, 3]}]}"));
         assertEquals("groups[1].biasExp (group h): 0 values for 4 compartments; expected one number or a list of one"
                 + " per compartment", refusal(BIASED + "\"biasExp\": []}]}"));
-        assertEquals("groups[1]: group h: biasMant 4096 of compartment 2 is out of range -4096..4095",
+        assertEquals("groups[1]: group h, compartment 2: biasMant 4096 is out of range -4096..4095",
                 refusal(BIASED + "\"biasMant\": [1, 2, 4096, 3]}]}"));
-        assertEquals("groups[1]: group h: biasExp -1 of compartment 3 is out of range 0..7",
+        assertEquals("groups[1]: group h, compartment 3: biasExp -1 is out of range 0..7",
                 refusal(BIASED + "\"biasExp\": [1, 2, 3, -1]}]}"));
         assertEquals("groups[1].biasMant[1]: expected an integer, got \"x\"",
                 refusal(BIASED + "\"biasMant\": [1, \"x\", 3, 4]}]}"));
@@ -145,7 +147,7 @@ class NetworkFileTest {
     void aFileNamesItselfInARefusal(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
         java.nio.file.Path file = dir.resolve("net.json");
         java.nio.file.Files.writeString(file, BIASED + "\"biasMant\": [1, 2, 4096, 3]}]}");
-        assertEquals("net.json: groups[1]: group h: biasMant 4096 of compartment 2 is out of range -4096..4095",
+        assertEquals("net.json: groups[1]: group h, compartment 2: biasMant 4096 is out of range -4096..4095",
                 assertThrows(IllegalArgumentException.class, () -> NetworkFile.read(file)).getMessage());
     }
 

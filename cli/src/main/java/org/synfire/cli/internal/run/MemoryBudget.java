@@ -5,6 +5,7 @@ import java.util.OptionalLong;
 
 import org.synfire.chip.api.spi.BackendCapabilities;
 import org.synfire.chip.api.spi.BackendCapabilities.Resource;
+import org.synfire.chip.model.loihi1.Loihi1Model;
 import org.synfire.datasets.DataLimits;
 
 /**
@@ -25,7 +26,7 @@ public final class MemoryBudget {
      *  8,192 and 65,536 chips). */
     static final long BYTES_PER_CORE = 160;
     /** Cores of one Loihi-1 chip: the count of a backend that declares none (see {@link #coresPerChip}). */
-    static final long LOIHI1_CORES_PER_CHIP = BackendCapabilities.LOIHI1.chipResource("cores").orElseThrow().value()
+    static final long LOIHI1_CORES_PER_CHIP = Loihi1Model.CAPABILITIES.chipResource("cores").orElseThrow().value()
             .orElseThrow();
     /** Bytes per value a probe records: the int32 in its row and in the NPY file's copy as it is written. */
     static final long BYTES_PER_PROBE_VALUE = 8;

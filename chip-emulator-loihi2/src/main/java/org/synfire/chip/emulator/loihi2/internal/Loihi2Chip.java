@@ -2,11 +2,13 @@ package org.synfire.chip.emulator.loihi2.internal;
 
 import java.util.List;
 
+import org.synfire.chip.api.network.SignMode;
 import org.synfire.chip.api.spi.BackendCapabilities;
+import org.synfire.chip.api.spi.BackendCapabilities.Feature;
 import org.synfire.chip.api.spi.BackendCapabilities.Resource;
 import org.synfire.chip.api.spi.BackendCapabilities.WeightFormat;
-import org.synfire.chip.api.network.ConnectionGroup;
-import org.synfire.chip.api.network.SignMode;
+import org.synfire.chip.model.loihi1.CompartmentPrototype;
+import org.synfire.chip.model.loihi1.Loihi1Model;
 
 /**
  * A Loihi 2 chip's resources, from Intel's public figures, and what the {@code loihi2} backend can run on it. Where
@@ -37,12 +39,13 @@ public final class Loihi2Chip {
 
     /** What the {@code loihi2} backend declares. */
     public static final BackendCapabilities CAPABILITIES = new BackendCapabilities("Loihi 2 (Lava's bit-accurate models)",
-            List.of("lava-lif-bit-accurate: Lava's PyLifModelBitAcc (src/lava/proc/lif/models.py)",
-                    "lava-lif-refractory-integer: PyLifModelBitAcc with the refractory period of Lava's floating-point "
-                            + "LIFRefractory, in integers (an extrapolation: no public bit-accurate model has one)"),
-            new WeightFormat(SignMode.MIN_WEIGHT_BITS, SignMode.MAX_WEIGHT_BITS, ConnectionGroup.MIN_EXPONENT,
-                    ConnectionGroup.MAX_EXPONENT),
-            ConnectionGroup.MAX_DELAY, 0, true, List.of(),
+            List.of(new Feature(CompartmentPrototype.MODEL, "Loihi-1 registers run as Lava's PyLifModelBitAcc "
+                    + "(src/lava/proc/lif/models.py); a refractoryDelay above 1 as Lava's floating-point LIFRefractory "
+                    + "in integers (an extrapolation: no public bit-accurate model has one)")),
+            // Lava's Dense takes any weight_exp; no public figure of the chip's range, so Loihi 1's
+            new WeightFormat(SignMode.MIN_WEIGHT_BITS, SignMode.MAX_WEIGHT_BITS, Loihi1Model.MIN_EXPONENT,
+                    Loihi1Model.MAX_EXPONENT),
+            LavaArithmetic.MAX_DELAY, 0, true, List.of(),
             List.of(Resource.of("compartments", CORE_COMPARTMENTS, "",
                             "derived: the brief's 1 million neurons per chip over its 128 cores (2^20 / 128)"),
                     Resource.of("memory", CORE_MEMORY_BYTES, "bytes",
@@ -54,8 +57,7 @@ public final class Loihi2Chip {
                     Resource.unknown("fan-in axons", "", "no public figure for Loihi 2; not enforced"),
                     Resource.unknown("fan-out axons", "", "no public figure for Loihi 2; not enforced"),
                     Resource.of("delay", LavaArithmetic.MAX_DELAY, "timesteps",
-                            "Lava's PyDelayDenseModelBitAcc (6-bit delays); today's network stops at "
-                                    + ConnectionGroup.MAX_DELAY)),
+                            "Lava's PyDelayDenseModelBitAcc (6-bit delays)")),
             List.of(Resource.of("cores", CORES_PER_CHIP, "", BRIEF),
                     Resource.of("neurons", NEURONS_PER_CHIP, "", BRIEF + ": up to 1 million"),
                     Resource.of("synapses", SYNAPSES_PER_CHIP, "", BRIEF + ": up to 120 million"),

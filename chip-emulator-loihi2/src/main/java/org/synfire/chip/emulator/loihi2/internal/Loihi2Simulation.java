@@ -14,11 +14,11 @@ import org.synfire.chip.api.ResourceUsage;
 import org.synfire.chip.api.RunOptions;
 import org.synfire.chip.api.TrafficCounts;
 import org.synfire.chip.api.network.CompartmentGroup;
-import org.synfire.chip.api.network.CompartmentPrototype;
 import org.synfire.chip.api.network.ConnectionGroup;
 import org.synfire.chip.api.network.Network;
 import org.synfire.chip.api.network.Probe;
 import org.synfire.chip.api.network.SpikeGenerator;
+import org.synfire.chip.model.loihi1.CompartmentPrototype;
 
 /**
  * A network run with Loihi 2's arithmetic as Lava's bit-accurate models define it. Each group is a LIF process
@@ -94,6 +94,7 @@ public final class Loihi2Simulation implements ChipSimulation {
      */
     public Loihi2Simulation(Network network, RunOptions options) {
         refuseUnsupported(network);
+        Loihi2Chip.CAPABILITIES.check(network, "loihi2");
         List<CompartmentGroup> groups = network.groups();
         int c = 0;
         groupFirst = new int[groups.size()];
@@ -104,7 +105,7 @@ public final class Loihi2Simulation implements ChipSimulation {
         groupRefractory = new int[groups.size()];
         for (int g = 0; g < groups.size(); g++) {
             CompartmentGroup group = groups.get(g);
-            CompartmentPrototype p = group.prototype();
+            CompartmentPrototype p = CompartmentPrototype.of(group, "backend loihi2");
             groupIndex.put(group.name(), g);
             groupFirst[g] = c;
             groupSize[g] = group.size();

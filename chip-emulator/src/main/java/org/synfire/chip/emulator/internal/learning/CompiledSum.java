@@ -1,11 +1,11 @@
 package org.synfire.chip.emulator.internal.learning;
 
 import java.util.List;
-import org.synfire.chip.api.learning.Dependency;
-import org.synfire.chip.api.learning.Factor;
-import org.synfire.chip.api.learning.StateVariable;
-import org.synfire.chip.api.learning.Sum;
-import org.synfire.chip.api.learning.Term;
+import org.synfire.chip.model.loihi1.learning.Dependency;
+import org.synfire.chip.model.loihi1.learning.Factor;
+import org.synfire.chip.model.loihi1.learning.StateVariable;
+import org.synfire.chip.model.loihi1.learning.Sum;
+import org.synfire.chip.model.loihi1.learning.Term;
 
 /**
  * One sum of products flattened into primitive arrays, evaluated in fixed point with

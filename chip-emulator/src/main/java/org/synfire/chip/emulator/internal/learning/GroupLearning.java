@@ -3,7 +3,7 @@ package org.synfire.chip.emulator.internal.learning;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
-import org.synfire.chip.api.learning.StateVariable;
+import org.synfire.chip.model.loihi1.learning.StateVariable;
 
 /**
  * The learning state of one plastic connection group between epochs: its epoch clock, the x0 / y0 /

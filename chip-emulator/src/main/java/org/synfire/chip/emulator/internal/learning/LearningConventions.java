@@ -1,6 +1,6 @@
 package org.synfire.chip.emulator.internal.learning;
 
-import org.synfire.chip.api.learning.Term;
+import org.synfire.chip.model.loihi1.learning.Term;
 
 /**
  * The learning engine's conventions in one place, so a later correction is one edit. Where the spec

@@ -2,9 +2,9 @@ package org.synfire.chip.emulator.internal.learning;
 
 import java.util.Arrays;
 
-import org.synfire.chip.api.learning.Rule;
-import org.synfire.chip.api.learning.StateVariable;
-import org.synfire.chip.api.learning.SynapticVariable;
+import org.synfire.chip.model.loihi1.learning.Rule;
+import org.synfire.chip.model.loihi1.learning.StateVariable;
+import org.synfire.chip.model.loihi1.learning.SynapticVariable;
 
 /**
  * A learning rule compiled for one plastic connection group; {@link #applyEpoch} runs it over the

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.synfire.chip.api.learning.Rule;
-import org.synfire.chip.api.learning.StateVariable;
+import org.synfire.chip.model.loihi1.learning.Rule;
+import org.synfire.chip.model.loihi1.learning.StateVariable;
 
 /**
  * Epoch bookkeeping through {@link GroupLearning}, driven the way the emulator's phases will drive it:

@@ -11,7 +11,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.synfire.chip.api.learning.Rule;
+import org.synfire.chip.model.loihi1.learning.Rule;
 
 /**
  * The event-driven learning phase ({@link RuleEvaluator#applyEpochByRows}) against the reference that visits

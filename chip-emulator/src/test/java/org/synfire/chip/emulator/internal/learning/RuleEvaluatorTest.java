@@ -9,7 +9,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.synfire.chip.api.learning.Rule;
+import org.synfire.chip.model.loihi1.learning.Rule;
 
 /** Every expectation below is worked out by hand from the spec's learning-engine and synapse rules. */
 class RuleEvaluatorTest {

@@ -11,8 +11,8 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.synfire.chip.api.learning.Rule;
-import org.synfire.chip.api.learning.StateVariable;
+import org.synfire.chip.model.loihi1.learning.Rule;
+import org.synfire.chip.model.loihi1.learning.StateVariable;
 
 /**
  * The skip of silent epochs ({@link GroupLearning} leaves out {@link RuleEvaluator#applyEpoch} when no term's

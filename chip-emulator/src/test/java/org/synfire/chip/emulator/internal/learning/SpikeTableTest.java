@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.synfire.chip.api.learning.Rule;
+import org.synfire.chip.model.loihi1.learning.Rule;
 
 /** The fast path (a table of eight changes) against the general path, over every case. */
 class SpikeTableTest {
