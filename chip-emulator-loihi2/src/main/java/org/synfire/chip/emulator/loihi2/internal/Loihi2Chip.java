@@ -42,7 +42,11 @@ public final class Loihi2Chip {
                             + "LIFRefractory, in integers (an extrapolation: no public bit-accurate model has one)"),
             new WeightFormat(SignMode.MIN_WEIGHT_BITS, SignMode.MAX_WEIGHT_BITS, ConnectionGroup.MIN_EXPONENT,
                     ConnectionGroup.MAX_EXPONENT),
-            ConnectionGroup.MAX_DELAY, 0, true, List.of(),
+            ConnectionGroup.MAX_DELAY, 0, true,
+            List.of("lava-loihi2: NxSDK-like rule text (dw, dt; no dd) run as Lava's bit-approximate learning "
+                    + "(LearningConnectionModelBitApproximate, src/lava/magma/core/model/py/connection.py), tEpoch up "
+                    + "to 63, connections without delays; r0 and r1 from a reinforcement channel as a third factor "
+                    + "(an extrapolation); stochastic rounding from the run's seed, not Lava's generator"),
             List.of(Resource.of("compartments", CORE_COMPARTMENTS, "",
                             "derived: the brief's 1 million neurons per chip over its 128 cores (2^20 / 128)"),
                     Resource.of("memory", CORE_MEMORY_BYTES, "bytes",
