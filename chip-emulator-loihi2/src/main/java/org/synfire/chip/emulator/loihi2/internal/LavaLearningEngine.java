@@ -37,6 +37,10 @@ final class LavaLearningEngine {
 
     private static final int[] NONE = new int[0];
     private static final Operand[] OPERANDS = Operand.values();
+    static final int G_X0 = 1;
+    static final int G_Y0 = 2;
+    static final int G_R0 = 4;
+    static final int G_U = 8;
 
     private final int tEpoch;
     private final int decimateExponent;
@@ -69,6 +73,24 @@ final class LavaLearningEngine {
     // compiled products: per product its dependency, mantissa, exponent, factor widths and factors
     private final int[][] dwCode;
     private final int[][] dtCode;
+    /**
+     * Per product of dw and dt, the gates it needs ({@link #G_X0} | {@link #G_Y0} | {@link #G_R0} | {@link #G_U}):
+     * its dependency and its plain x0, y0, r0 factors. A synapse whose gates meet no product's is left as it is,
+     * exactly (its accumulator holds the old value, which rounds back to itself).
+     */
+    private final int[] productGates;
+    /** Synapses by pre neuron (CSR), if every product needs x0; else by post neuron if every one needs y0. */
+    private final int[] listStart;
+    private final int[] listSynapse;
+    private final boolean byPre;
+    // the neurons that spiked in the epoch, each once
+    private final int[] preSpiked;
+    private int preSpikedCount;
+    private final int[] postSpiked;
+    private int postSpikedCount;
+    /** The synapses whose weight changed in the last learning phase. */
+    final int[] changed;
+    int changedCount;
     private final SplittableRandom random;
     private double xDecayRandom;
     private int xImpulseRandom;
@@ -143,8 +165,64 @@ final class LavaLearningEngine {
         this.ty = new int[postSize];
         this.dwCode = compile(rule.dw());
         this.dtCode = compile(rule.dt());
+        this.productGates = gates(rule);
+        int all = ~0;
+        for (int g : productGates) {
+            all &= g;
+        }
+        this.preSpiked = new int[preSize];
+        this.postSpiked = new int[postSize];
+        this.changed = new int[synPre.length];
+        if ((all & (G_X0 | G_Y0)) != 0) {
+            // every product needs a spike of one side: the phase visits only the synapses of the neurons that spiked
+            byPre = (all & G_X0) != 0;
+            int[] owner = byPre ? synPre : synPost;
+            listStart = new int[(byPre ? preSize : postSize) + 1];
+            for (int o : owner) {
+                listStart[o + 1]++;
+            }
+            for (int k = 0; k + 1 < listStart.length; k++) {
+                listStart[k + 1] += listStart[k];
+            }
+            listSynapse = new int[owner.length];
+            int[] fill = Arrays.copyOf(listStart, listStart.length - 1);
+            for (int q = 0; q < owner.length; q++) {
+                listSynapse[fill[owner[q]]++] = q;
+            }
+        } else {
+            byPre = false;
+            listStart = null;
+            listSynapse = null;
+        }
         this.random = random;
         advance(); // Lava draws each generator's first number when it is made
+    }
+
+    /** The gates each product of dw, then of dt, needs. */
+    private static int[] gates(LavaRule rule) {
+        List<Product> products = new java.util.ArrayList<>(rule.dw());
+        products.addAll(rule.dt());
+        int[] gates = new int[products.size()];
+        for (int p = 0; p < gates.length; p++) {
+            Product product = products.get(p);
+            int g = switch (product.dependency()) {
+                case X0 -> G_X0;
+                case Y0 -> G_Y0;
+                case U -> G_U;
+            };
+            for (Factor f : product.factors()) {
+                if (f.constant() == 0 && !f.sign()) {
+                    g |= switch (f.operand()) {
+                        case X0 -> G_X0;
+                        case Y0 -> G_Y0;
+                        case R0 -> G_R0;
+                        default -> 0;
+                    };
+                }
+            }
+            gates[p] = g;
+        }
+        return gates;
     }
 
     /**
@@ -186,7 +264,9 @@ final class LavaLearningEngine {
 
     /** A spike of pre neuron {@code i} in timestep {@code t}. */
     void preSpike(int i, int t) {
-        if (tx[i] > 0) {
+        if (tx[i] == 0) {
+            preSpiked[preSpikedCount++] = i;
+        } else {
             // Lava adds a repeated spike's impulse to x1 and x2 with random number 0
             for (int k = 0; k < 2; k++) {
                 if (xUsed[k]) {
@@ -199,7 +279,9 @@ final class LavaLearningEngine {
 
     /** A spike of post neuron {@code j} in timestep {@code t}. */
     void postSpike(int j, int t) {
-        if (ty[j] > 0) {
+        if (ty[j] == 0) {
+            postSpiked[postSpikedCount++] = j;
+        } else {
             for (int k = 0; k < 3; k++) {
                 if (yUsed[k]) {
                     y[k][j] = LavaLearning.addImpulse(y[k][j], yTrace[k].impulse(), yTrace[k].fraction(),
@@ -229,9 +311,10 @@ final class LavaLearningEngine {
     }
 
     /**
-     * The learning phase of the epoch that timestep {@code t} ends; the weights and tags change in place.
+     * The learning phase of the epoch that timestep {@code t} ends; the weights and tags change in place, and
+     * {@link #changed} lists the synapses whose weight changed.
      *
-     * @return true if a weight may have changed
+     * @return true if a weight changed
      */
     boolean learn(int t) {
         advance();
@@ -257,31 +340,67 @@ final class LavaLearningEngine {
         }
         // Lava's u: 1 in the epochs whose number (time_step / t_epoch) is a multiple of 2^k
         int u = decimateExponent >= 0 && ((t + 1) / tEpoch) % (1 << decimateExponent) == 0 ? 1 : 0;
-        boolean learnsWeights = dwCode.length > 0;
-        for (int q = 0; q < synPre.length; q++) {
-            int i = synPre[q];
-            int j = synPost[q];
-            if (tx[i] == 0 && ty[j] == 0 && u == 0) {
-                continue; // every product is gated off: the accumulator holds the old value exactly
+        int shared = (tr > 0 ? G_R0 : 0) | (u != 0 ? G_U : 0);
+        changedCount = 0;
+        if (listStart == null) {
+            for (int q = 0; q < synPre.length; q++) {
+                update(q, shared, u);
             }
-            updatesPerPost[j]++;
-            int w = weights[q];
-            int tag = tags[q];
-            if (learnsWeights) {
-                int acc = accumulate(dwCode, w << LavaLearning.VARIABLE_SHIFT, i, j, u, w, tag);
-                acc = LavaLearning.saturateWeightAccumulator(acc, mode);
-                weights[q] = LavaLearning.clipWeight(LavaLearning.roundToVariable(acc, weightRandom), mode);
-            }
-            if (dtCode.length > 0) {
-                // Lava's dt reads the weights from before this learning phase, as dw reads the tags
-                int acc = accumulate(dtCode, tag << LavaLearning.VARIABLE_SHIFT, i, j, u, w, tag);
-                tags[q] = LavaLearning.clipTag(LavaLearning.roundToVariable(acc, weightRandom));
+        } else {
+            int[] spiked = byPre ? preSpiked : postSpiked;
+            int count = byPre ? preSpikedCount : postSpikedCount;
+            for (int k = 0; k < count; k++) {
+                int o = spiked[k];
+                for (int s = listStart[o]; s < listStart[o + 1]; s++) {
+                    update(listSynapse[s], shared, u);
+                }
             }
         }
-        Arrays.fill(tx, 0);
-        Arrays.fill(ty, 0);
+        // clear the spike times of the neurons that spiked (the others are 0 already)
+        for (int k = 0; k < preSpikedCount; k++) {
+            tx[preSpiked[k]] = 0;
+        }
+        for (int k = 0; k < postSpikedCount; k++) {
+            ty[postSpiked[k]] = 0;
+        }
+        preSpikedCount = 0;
+        postSpikedCount = 0;
         tr = 0;
-        return learnsWeights;
+        return changedCount > 0;
+    }
+
+    /** The learning of synapse {@code q}, if its gates meet some product's; {@code shared}: the r0 and u gates. */
+    private void update(int q, int shared, int u) {
+        int i = synPre[q];
+        int j = synPost[q];
+        int gates = shared | (tx[i] > 0 ? G_X0 : 0) | (ty[j] > 0 ? G_Y0 : 0);
+        boolean any = false;
+        for (int g : productGates) {
+            if ((gates & g) == g) {
+                any = true;
+                break;
+            }
+        }
+        if (!any) {
+            return; // every product is 0: the accumulator holds the old value, which rounds back to itself
+        }
+        updatesPerPost[j]++;
+        int w = weights[q];
+        int tag = tags[q];
+        if (dwCode.length > 0) {
+            int acc = accumulate(dwCode, w << LavaLearning.VARIABLE_SHIFT, i, j, u, w, tag);
+            acc = LavaLearning.saturateWeightAccumulator(acc, mode);
+            int learned = LavaLearning.clipWeight(LavaLearning.roundToVariable(acc, weightRandom), mode);
+            if (learned != w) {
+                weights[q] = learned;
+                changed[changedCount++] = q;
+            }
+        }
+        if (dtCode.length > 0) {
+            // Lava's dt reads the weights from before this learning phase, as dw reads the tags
+            int acc = accumulate(dtCode, tag << LavaLearning.VARIABLE_SHIFT, i, j, u, w, tag);
+            tags[q] = LavaLearning.clipTag(LavaLearning.roundToVariable(acc, weightRandom));
+        }
     }
 
     /**

@@ -550,7 +550,7 @@ public final class Loihi2Simulation implements ChipSimulation {
                 }
             }
             if (engine.endsEpoch(t) && engine.learn(t)) {
-                synapses.rewrite(conn, storedWeights[conn]);
+                synapses.rewrite(conn, storedWeights[conn], engine.changed, engine.changedCount);
             }
         }
     }

@@ -124,11 +124,12 @@ final class SynapseTable {
         }
     }
 
-    /** Writes plastic connection {@code connection}'s stored weights (mask order) into the table after learning. */
-    void rewrite(int connection, int[] stored) {
+    /** Writes the stored weights (mask order) of plastic connection {@code connection}'s synapses {@code changed}. */
+    void rewrite(int connection, int[] stored, int[] changed, int count) {
         int[] at = placeOf[connection];
         int e = exponent[connection];
-        for (int q = 0; q < at.length; q++) {
+        for (int k = 0; k < count; k++) {
+            int q = changed[k];
             synWeight[at[q]] = e >= 0 ? stored[q] << e : stored[q];
         }
     }
