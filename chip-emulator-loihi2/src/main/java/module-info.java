@@ -1,7 +1,7 @@
 /**
  * The {@code loihi2} chip backend: Loihi 2's neuron and synapse arithmetic as Lava's bit-accurate CPU process models
- * define it (LIF, Dense, DelayDense), run on today's chip-api network. Its simulation is in
- * {@code org.synfire.chip.emulator.loihi2.internal}, not exported.
+ * define it (LIF, Dense, DelayDense), with learning as Lava's bit-approximate learning Dense, run on today's chip-api
+ * network. Its simulation is in {@code org.synfire.chip.emulator.loihi2.internal}, not exported.
  */
 // the chip is called Loihi 2: the digit names it, as the backend id does
 @SuppressWarnings("module")

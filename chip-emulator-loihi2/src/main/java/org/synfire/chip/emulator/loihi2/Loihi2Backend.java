@@ -12,8 +12,9 @@ import org.synfire.chip.emulator.loihi2.internal.Loihi2Simulation;
 
 /**
  * The {@code loihi2} backend: Loihi 2's neuron and synapse arithmetic as Lava's bit-accurate CPU process models define
- * it (LIF, Dense and DelayDense), on today's network types. What those models cannot do (learning, reinforcement
- * channels, core pins) is refused in one line naming the feature and the backend.
+ * it (LIF, Dense and DelayDense), with learning as Lava's bit-approximate learning Dense runs it, on today's network
+ * types. What those models cannot do (core pins, learned delays, learning with delays, ...) is refused in one line
+ * naming the feature and the backend.
  */
 public final class Loihi2Backend implements ChipBackend {
 
@@ -32,7 +33,8 @@ public final class Loihi2Backend implements ChipBackend {
 
     @Override
     public String description() {
-        return "Loihi 2's LIF and Dense arithmetic as Lava's bit-accurate models define it (no learning yet)";
+        return "Loihi 2's LIF and Dense arithmetic as Lava's bit-accurate models define it, learning as Lava's "
+                + "bit-approximate learning Dense";
     }
 
     @Override

@@ -33,17 +33,52 @@ class Loihi2BackendTest {
     }
 
     @Test
-    void learningIsRefusedInOneLineNamingTheConnection() {
+    void learnedDelaysAreRefusedInOneLineNamingTheConnection() {
         Network n = Network.builder().generator("x", 2).group("h", 2, QUIET)
-                .connect("x", "h").weight(2).learning(LearningSettings.of("dw = x1*y0", 1)).add()
+                .connect("x", "h").weight(2).learning(LearningSettings.of("dd = x0*2", 1)).add()
                 .build();
-        assertEquals("backend loihi2: learning rules are not supported yet (connection x->h)", refusal(n));
+        assertEquals("backend loihi2: learned delays (dd) are not supported: Lava's learning Dense learns tag_2 but"
+                + " never applies it as a delay (connection x->h)", refusal(n));
     }
 
     @Test
-    void reinforcementChannelsAreRefused() {
+    void learningOnAConnectionWithDelaysIsRefused() {
+        Network n = Network.builder().generator("x", 2).group("h", 2, QUIET)
+                .connect("x", "h").weight(2).delay(3).learning(LearningSettings.of("dw = x0*2", 1)).add()
+                .build();
+        assertEquals("backend loihi2: learning on a connection with delays is not supported: Lava v0.10.0 has no"
+                + " learning DelayDense (connection x->h)", refusal(n));
+    }
+
+    @Test
+    void theDelayFactorAndAUBesideADependencyAreRefused() {
+        Network d = Network.builder().generator("x", 2).group("h", 2, QUIET)
+                .connect("x", "h").weight(2).learning(LearningSettings.of("dw = x0*d", 1)).add()
+                .build();
+        assertEquals("backend loihi2: the delay factor d is not supported: Lava's learning Dense keeps no delay"
+                + " (term 1*x0*d) (connection x->h)", refusal(d));
+        Network u = Network.builder().generator("x", 2).group("h", 2, QUIET)
+                .connect("x", "h").weight(2).learning(LearningSettings.of("dw = x0*u1", 1)).add()
+                .build();
+        assertEquals("backend loihi2: u1 beside another dependency in one term is not supported: Lava drops it"
+                + " (term 1*x0*u1) (connection x->h)", refusal(u));
+    }
+
+    @Test
+    void aRuleThatCannotBeParsedNamesTheConnection() {
+        Network n = Network.builder().generator("x", 2).group("h", 2, QUIET)
+                .connect("x", "h").weight(2).learning(LearningSettings.of("dw = x0*q7", 1)).add()
+                .build();
+        assertTrue(refusal(n).startsWith("backend loihi2: connection x->h: "), refusal(n));
+    }
+
+    @Test
+    void aReinforcementChannelNoRuleReadsIsAccepted() {
         Network n = Network.builder().generator("r", 1).group("h", 1, QUIET).channel("reward", "r").build();
-        assertEquals("backend loihi2: reinforcement channels are not supported yet (channel reward)", refusal(n));
+        try (ChipSimulation sim = new Loihi2Backend().open(n, RunOptions.seed(1))) {
+            sim.run(2);
+            assertEquals(2, sim.timestep());
+        }
     }
 
     @Test
@@ -60,7 +95,9 @@ class Loihi2BackendTest {
         assertTrue(c.runsNeuronModel("loihi1-cuba-lif"), "Loihi-1 registers, run as Lava's LIF");
         assertTrue(c.neuronModels().get(0).note().contains("PyLifModelBitAcc"));
         assertEquals(63, c.maxDelay(), "DelayDense's 6 bits");
-        assertTrue(c.ruleDialects().isEmpty(), "no learning yet");
+        assertEquals(1, c.ruleDialects().size());
+        assertTrue(c.learnsWith("nxsdk"), "NxSDK rule text, run on Lava's learning engine");
+        assertTrue(c.ruleDialects().get(0).note().contains("LearningConnectionModelBitApproximate"));
         assertEquals(0, c.gradedSpikeBits(), "today's network has no graded spikes");
         assertTrue(c.refractoryPeriods());
         assertEquals(OptionalLong.of(128), c.chipResource("cores").orElseThrow().value());

@@ -8,6 +8,7 @@ import org.synfire.chip.api.spi.BackendCapabilities.Feature;
 import org.synfire.chip.api.spi.BackendCapabilities.Resource;
 import org.synfire.chip.api.spi.BackendCapabilities.WeightFormat;
 import org.synfire.chip.model.loihi1.CompartmentPrototype;
+import org.synfire.chip.model.loihi1.LearningSettings;
 import org.synfire.chip.model.loihi1.Loihi1Model;
 
 /**
@@ -45,7 +46,12 @@ public final class Loihi2Chip {
             // Lava's Dense takes any weight_exp; no public figure of the chip's range, so Loihi 1's
             new WeightFormat(SignMode.MIN_WEIGHT_BITS, SignMode.MAX_WEIGHT_BITS, Loihi1Model.MIN_EXPONENT,
                     Loihi1Model.MAX_EXPONENT),
-            LavaArithmetic.MAX_DELAY, 0, true, List.of(),
+            LavaArithmetic.MAX_DELAY, 0, true,
+            List.of(new Feature(LearningSettings.DIALECT, "NxSDK rule text (dw, dt; no dd) run as Lava's "
+                    + "bit-approximate learning (LearningConnectionModelBitApproximate, "
+                    + "src/lava/magma/core/model/py/connection.py), tEpoch up to 63, connections without delays; r0 and "
+                    + "r1 from a reinforcement channel as a third factor (an extrapolation); stochastic rounding from the "
+                    + "run's seed, not Lava's generator")),
             List.of(Resource.of("compartments", CORE_COMPARTMENTS, "",
                             "derived: the brief's 1 million neurons per chip over its 128 cores (2^20 / 128)"),
                     Resource.of("memory", CORE_MEMORY_BYTES, "bytes",

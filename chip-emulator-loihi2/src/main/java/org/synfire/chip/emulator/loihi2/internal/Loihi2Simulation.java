@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 import org.synfire.chip.api.ActivityCounts;
 import org.synfire.chip.api.ChipEvents;
@@ -17,6 +18,7 @@ import org.synfire.chip.api.network.CompartmentGroup;
 import org.synfire.chip.api.network.ConnectionGroup;
 import org.synfire.chip.api.network.Network;
 import org.synfire.chip.api.network.Probe;
+import org.synfire.chip.api.network.ReinforcementChannel;
 import org.synfire.chip.api.network.SpikeGenerator;
 import org.synfire.chip.model.loihi1.CompartmentPrototype;
 
@@ -26,7 +28,9 @@ import org.synfire.chip.model.loihi1.CompartmentPrototype;
  * timestep {@code t} runs: host input (the generators' spikes of {@code t}); every compartment's update from the input
  * that arrived for {@code t}; probes; then delivery of the timestep's spikes, each connection's weighted sum per
  * target and delay scaled once by its exponent and added to the input of {@code t + 1 + delay} (Lava's one-step Dense
- * buffer plus the DelayDense delay). Hot state is in primitive arrays; one thread (results do not depend on it).
+ * buffer plus the DelayDense delay); then each plastic connection's learning ({@link LavaLearningEngine}, Lava's
+ * bit-approximate learning: the spikes of {@code t}, and the learning phase if {@code t} ends an epoch), and the
+ * weight probes. Hot state is in primitive arrays; one thread (results do not depend on it).
  */
 public final class Loihi2Simulation implements ChipSimulation {
 
@@ -59,6 +63,7 @@ public final class Loihi2Simulation implements ChipSimulation {
     private final int[] connTargetFirst;
     private final int[] connTargetSize;
     private final int[] connMaxDelay;
+    private final int[] connPreSize;
     private final int[][] storedWeights; // mask order
     private final Map<String, Integer> connectionIndex = new HashMap<>();
     // host input
@@ -83,6 +88,18 @@ public final class Loihi2Simulation implements ChipSimulation {
     private long hostSpikes;
     private final long[] spikesPerGroup;
     private final List<Recorder> recorders = new ArrayList<>();
+    // weight probes sample after the learning phase, as Lava's weights read after a timestep
+    private final List<Recorder> weightRecorders = new ArrayList<>();
+    // plastic connections, in connection order: the engine, its connection and the source ranges it hears
+    private final LavaLearningEngine[] learners;
+    private final int[] learnerConn;
+    private final int[] learnerPreBase;
+    private final int[] learnerPostFirst;
+    private final int[] learnerRewardBase;
+    private final int[] learnerRewardSize;
+    private final int[][] learnerSlotOfPost;
+    /** Per source, whether learning sees its spikes ({@code learningSeesSpikes}; host sources always). */
+    private final boolean[] learningSees;
     private final Map<String, Recorder> recorderByName = new HashMap<>();
     private int timestep;
 
@@ -150,6 +167,7 @@ public final class Loihi2Simulation implements ChipSimulation {
         scratchDirty = new boolean[n];
         int[] sourceBase = new int[n];
         int[] preSize = new int[n];
+        connPreSize = preSize;
         int[] connBits = new int[n];
         long[] bitsInto = new long[compartments];
         int maxDelay = 0;
@@ -187,6 +205,49 @@ public final class Loihi2Simulation implements ChipSimulation {
         acc = new int[Math.multiplyExact(slots, Math.max(compartments, 1))];
         synapses = new SynapseTable(conns, sources, sourceBase, preSize, connTargetFirst, connTargetSize,
                 storedWeights);
+        learningSees = new boolean[sources];
+        Arrays.fill(learningSees, true);
+        for (int g = 0; g < groups.size(); g++) {
+            Arrays.fill(learningSees, groupFirst[g], groupFirst[g] + groupSize[g],
+                    CompartmentPrototype.of(groups.get(g), "backend loihi2").learningSeesSpikes());
+        }
+        // one generator per plastic connection, split in connection order from the run's seed
+        SplittableRandom seeds = new SplittableRandom(options.seed());
+        List<LavaLearningEngine> engines = new ArrayList<>();
+        List<int[]> ends = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            ConnectionGroup conn = conns.get(k);
+            if (!conn.plastic()) {
+                continue;
+            }
+            LavaRule rule = LavaRuleTranslation.translate(conn);
+            int[] synPre = new int[conn.synapseCount()];
+            int[] synPost = new int[conn.synapseCount()];
+            for (int q = 0; q < synPre.length; q++) {
+                synPre[q] = conn.mask().pre(q, preSize[k], connTargetSize[k]);
+                synPost[q] = conn.mask().post(q, preSize[k], connTargetSize[k]);
+            }
+            engines.add(new LavaLearningEngine(rule, preSize[k], connTargetSize[k], synPre, synPost, storedWeights[k],
+                    conn.tags(), conn.signMode(), seeds.split()));
+            int rewardBase = -1;
+            int rewardSize = 0;
+            String channel = conn.learning().orElseThrow().rewardChannel().orElse(null);
+            if (channel != null && rule.readsReward()) {
+                String source = network.channels().stream().filter(r -> r.name().equals(channel))
+                        .map(ReinforcementChannel::source).findFirst().orElseThrow();
+                Integer g = groupIndex.get(source);
+                rewardBase = g != null ? groupFirst[g] : generatorBase.get(source);
+                rewardSize = network.sizeOf(source);
+            }
+            ends.add(new int[] {k, sourceBase[k], connTargetFirst[k], rewardBase, rewardSize});
+        }
+        learners = engines.toArray(new LavaLearningEngine[0]);
+        learnerConn = ends.stream().mapToInt(e -> e[0]).toArray();
+        learnerPreBase = ends.stream().mapToInt(e -> e[1]).toArray();
+        learnerPostFirst = ends.stream().mapToInt(e -> e[2]).toArray();
+        learnerRewardBase = ends.stream().mapToInt(e -> e[3]).toArray();
+        learnerRewardSize = ends.stream().mapToInt(e -> e[4]).toArray();
+        learnerSlotOfPost = new int[learners.length][];
 
         // host input, merged across generators in time order
         List<long[]> scheduled = new ArrayList<>();
@@ -214,9 +275,17 @@ public final class Loihi2Simulation implements ChipSimulation {
         synOps = new long[layout.activeCores.length];
         activeUpdates = new long[layout.activeCores.length];
         idleUpdates = new long[layout.activeCores.length];
+        for (int l = 0; l < learners.length; l++) {
+            int first = learnerPostFirst[l];
+            int[] postSlots = new int[connTargetSize[learnerConn[l]]];
+            for (int j = 0; j < postSlots.length; j++) {
+                postSlots[j] = Arrays.binarySearch(layout.activeCores, layout.coreOf[first + j]);
+            }
+            learnerSlotOfPost[l] = postSlots;
+        }
         for (Probe p : network.probes()) {
             Recorder r = new Recorder(p);
-            recorders.add(r);
+            (p.kind() == Probe.Kind.WEIGHTS ? weightRecorders : recorders).add(r);
             recorderByName.put(p.name(), r);
         }
     }
@@ -226,17 +295,15 @@ public final class Loihi2Simulation implements ChipSimulation {
         return Math.max(dU, 1) - LavaArithmetic.CURRENT_DECAY_OFFSET;
     }
 
-    /** What today's network can say that Lava's models cannot do: refused, one line, the feature and the place. */
+    /**
+     * What today's network can say that Lava's models cannot do: refused, one line, the feature and the place. What a
+     * learning rule asks beyond Lava's learning engine is refused by {@link LavaRuleTranslation}.
+     */
     private static void refuseUnsupported(Network network) {
         for (ConnectionGroup c : network.connections()) {
             if (c.plastic()) {
-                throw new IllegalArgumentException(BACKEND + "learning rules are not supported yet (connection "
-                        + c.name() + ")");
+                LavaRuleTranslation.translate(c); // before anything is allocated
             }
-        }
-        if (!network.channels().isEmpty()) {
-            throw new IllegalArgumentException(BACKEND + "reinforcement channels are not supported yet (channel "
-                    + network.channels().get(0).name() + ")");
         }
         for (CompartmentGroup g : network.groups()) {
             if (g.pin().isPresent()) {
@@ -304,6 +371,12 @@ public final class Loihi2Simulation implements ChipSimulation {
             r.record(t);
         }
         deliver(t);
+        if (learners.length != 0) {
+            learn(t);
+        }
+        for (Recorder r : weightRecorders) {
+            r.record(t);
+        }
         hostSpikes += host;
         spikes += spikingCount - host;
         timestep++;
@@ -451,6 +524,38 @@ public final class Loihi2Simulation implements ChipSimulation {
         }
     }
 
+    /**
+     * The spiking phase of every plastic connection's learning (the timestep's pre, post and reward spikes), then the
+     * learning phase of each connection whose epoch ends with {@code t}; changed weights go back into the table.
+     */
+    private void learn(int t) {
+        for (int l = 0; l < learners.length; l++) {
+            LavaLearningEngine engine = learners[l];
+            int conn = learnerConn[l];
+            int preBase = learnerPreBase[l];
+            int preEnd = preBase + connPreSize[conn];
+            int postFirst = learnerPostFirst[l];
+            int postEnd = postFirst + connTargetSize[conn];
+            int rewardBase = learnerRewardBase[l];
+            int rewardEnd = rewardBase + learnerRewardSize[l];
+            for (int k = 0; k < spikingCount; k++) {
+                int src = spiking[k];
+                if (src >= preBase && src < preEnd && learningSees[src]) {
+                    engine.preSpike(src - preBase, t);
+                }
+                if (src >= postFirst && src < postEnd && learningSees[src]) {
+                    engine.postSpike(src - postFirst, t);
+                }
+                if (src >= rewardBase && src < rewardEnd) {
+                    engine.rewardSpike(t);
+                }
+            }
+            if (engine.endsEpoch(t) && engine.learn(t)) {
+                synapses.rewrite(conn, storedWeights[conn], engine.changed, engine.changedCount);
+            }
+        }
+    }
+
     @Override
     public ProbeData probe(String probe) {
         Recorder r = recorderByName.get(probe);
@@ -503,6 +608,14 @@ public final class Loihi2Simulation implements ChipSimulation {
             into[at + 1] = 0;
             into[at + 2] = activeUpdates[slot];
             into[at + 3] = idleUpdates[slot];
+        }
+        // synapses a learning rule was evaluated on, on the core of their post compartment
+        for (int l = 0; l < learners.length; l++) {
+            long[] perPost = learners[l].updatesPerPost;
+            int[] slots = learnerSlotOfPost[l];
+            for (int j = 0; j < perPost.length; j++) {
+                into[ChipEvents.CHIP_COUNTS + ChipEvents.CORE_COUNTS * slots[j] + 1] += perPost[j];
+            }
         }
     }
 

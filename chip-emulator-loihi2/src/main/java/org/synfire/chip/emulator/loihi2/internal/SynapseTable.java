@@ -25,6 +25,8 @@ final class SynapseTable {
     final int[] synTarget;
     final int[] synWeight;
     final int[] synDelay;
+    /** Per plastic connection, each synapse's (mask order) place in the table; null for a static connection. */
+    private final int[][] placeOf;
     private final int[] exponent;
     private final int[] targetFirst;
     private final int[] targetSize;
@@ -41,6 +43,7 @@ final class SynapseTable {
     SynapseTable(List<ConnectionGroup> connections, int sources, int[] sourceBase, int[] preSize, int[] targetFirst,
             int[] targetSize, int[][] stored) {
         int n = connections.size();
+        this.placeOf = new int[n][];
         this.exponent = connections.stream().mapToInt(ConnectionGroup::exponent).toArray();
         this.targetFirst = targetFirst;
         this.targetSize = targetSize;
@@ -95,10 +98,16 @@ final class SynapseTable {
         for (int k = 0; k < n; k++) {
             ConnectionGroup conn = connections.get(k);
             int e = conn.exponent();
+            if (conn.plastic()) {
+                placeOf[k] = new int[conn.synapseCount()];
+            }
             for (int q = 0; q < conn.synapseCount(); q++) {
                 int pre = conn.mask().pre(q, preSize[k], targetSize[k]);
                 int post = conn.mask().post(q, preSize[k], targetSize[k]);
                 int at = segEnd[segOf[k][pre]]++;
+                if (placeOf[k] != null) {
+                    placeOf[k][q] = at;
+                }
                 int d = conn.delay(q);
                 synDelay[at] = d;
                 if (e >= 0) {
@@ -112,6 +121,16 @@ final class SynapseTable {
         }
         for (int seg = 0; seg < segments; seg++) {
             segDenseTarget[seg] = denseTarget(seg);
+        }
+    }
+
+    /** Writes the stored weights (mask order) of plastic connection {@code connection}'s synapses {@code changed}. */
+    void rewrite(int connection, int[] stored, int[] changed, int count) {
+        int[] at = placeOf[connection];
+        int e = exponent[connection];
+        for (int k = 0; k < count; k++) {
+            int q = changed[k];
+            synWeight[at[q]] = e >= 0 ? stored[q] << e : stored[q];
         }
     }
 
