@@ -65,7 +65,8 @@ class IdealLearningArithmeticTest {
             assertEquals(10.0, sim.realWeights("pre->n")[0], 0.0, "no change before the epoch ends");
             sim.run(1);
             assertEquals(12.109375, sim.realWeights("pre->n")[0], 0.0);
-            assertArrayEquals(new int[] {12}, sim.weights("pre->n"), "reported rounded to the nearest integer");
+            // reported as the nearest weight of the mixed 8-bit grid (step 2): 12
+            assertArrayEquals(new int[] {12}, sim.weights("pre->n"));
             // the pre spike at 4 carries the learned weight: 12.109375 * 64 = 775 exactly at 5
             sim.run(2);
             assertEquals(775.0, sim.current("n", 0), 0.0);
@@ -108,6 +109,7 @@ class IdealLearningArithmeticTest {
         try (IdealSimulation sim = ideal(n)) {
             sim.run(5);
             assertEquals(14.0, sim.realWeights("pre->n")[0], 0.0);
+            assertArrayEquals(new int[] {14}, sim.weights("pre->n"));
             assertEquals(896.0, sim.current("n", 0), 0.0);
         }
         try (ChipSimulation chip = Loihi1.backend().open(n, RunOptions.seed(1))) {
@@ -138,15 +140,15 @@ class IdealLearningArithmeticTest {
 
     @Test
     void weightsAreNotSaturatedButKeepTheirSign() {
-        // dw = u0*2^7 (+128 every epoch), mixed from 200: 328, 456 (reported 255, the written maximum);
+        // dw = u0*2^7 (+128 every epoch), mixed from 200: 328, 456 (reported 254, the largest stored mixed 8-bit weight);
         // dw = -u0*2^7 on an excitatory weight of 200: 72, then 0 (not -56: an excitatory weight stays >= 0)
         Network up = plastic(new int[0], new int[0], 200, SignMode.MIXED, LearningSettings.of("dw = u0*2^7", 1));
         try (IdealSimulation sim = ideal(up)) {
             sim.run(2);
             assertEquals(456.0, sim.realWeights("pre->n")[0], 0.0);
-            assertArrayEquals(new int[] {255}, sim.weights("pre->n"));
-            // the probe reads before each learning phase: 200 at 0, 328 at 1 (reported 255)
-            assertArrayEquals(new int[] {200, 255}, new int[] {sim.probe("w").get(0, 0), sim.probe("w").get(1, 0)});
+            assertArrayEquals(new int[] {254}, sim.weights("pre->n"));
+            // the probe reads before each learning phase: 200 at 0, 328 at 1 (reported 254)
+            assertArrayEquals(new int[] {200, 254}, new int[] {sim.probe("w").get(0, 0), sim.probe("w").get(1, 0)});
         }
         Network down = plastic(new int[0], new int[0], 200, SignMode.EXCITATORY,
                 LearningSettings.of("dw = -u0*2^7", 1));

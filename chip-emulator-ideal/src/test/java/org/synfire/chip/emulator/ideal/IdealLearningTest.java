@@ -23,9 +23,9 @@ class IdealLearningTest extends LearningConformance {
             "the ideal machine's traces are not capped at 127: two impulses of 100 make 200",
             "weightsSaturateAtTheirModesLimits",
             "the ideal machine does not saturate a weight at its mode's range (only its sign is kept); the reported "
-                    + "int is held within the written range, 255 for mixed, not the stored 254",
+                    + "int is held within the stored range",
             "saturatedWeightStaysAtTheLimit",
-            "no saturation: the real weight goes on growing; the reported int stops at 255",
+            "no saturation: the real weight goes on growing (the reported int stops at 254)",
             "tagsAreSignedAndSaturateAtTheirBits",
             "the ideal machine's tags do not saturate at their bits",
             "differentSeedDifferentWeights",

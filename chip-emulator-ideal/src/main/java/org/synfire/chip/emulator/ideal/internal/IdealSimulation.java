@@ -392,8 +392,9 @@ public final class IdealSimulation implements ChipSimulation {
     }
 
     /**
-     * The weights of {@code connection} in mask order as ints: each real mantissa rounded to the nearest integer
-     * (halves up) and held within the sign mode's written range. {@link #realWeights} gives the values themselves.
+     * The weights of {@code connection} in mask order as ints: each real mantissa rounded to the nearest mantissa the
+     * chip could store for the connection (the nearest multiple of its weight step, halves up, held within the stored
+     * range; mixed 8-bit: even, -256 .. 254). {@link #realWeights} gives the values themselves.
      */
     @Override
     public int[] weights(String connection) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.synfire.chip.api.network.ConnectionGroup;
 import org.synfire.chip.api.network.Mask;
+import org.synfire.chip.api.network.SignMode;
 
 /**
  * The synapses of one connection on the ideal machine, by presynaptic rows (CSR), in primitive arrays: each
@@ -89,14 +90,18 @@ final class IdealSynapses {
     }
 
     /**
-     * How a real weight mantissa is reported as an int ({@code weights(..)}, weight probes): rounded to the nearest
-     * integer (halves up), then held within the sign mode's written range (mixed -256 .. 255, excitatory 0 .. 255,
-     * inhibitory -256 .. 0). The simulation keeps the real value.
+     * How a real weight mantissa is reported as an int ({@code weights(..)}, weight probes): the nearest mantissa the
+     * chip could store for the connection, i.e. the nearest multiple of its step {@code 2^s} (s from the sign mode
+     * and weight bits, 2 for mixed 8-bit weights; halves up), held within the stored range (mixed 8-bit: -256 ..
+     * 254). So what is reported is a valid weight of the connection, which a circuit's host code and the loihi1
+     * backend accept; the simulation keeps the real value ({@code IdealSimulation.realWeights}).
      */
     int reported(double w) {
-        long rounded = Math.round(w);
-        return (int) Math.max(description.signMode().minWeight(), Math.min(description.signMode().maxWeight(),
-                rounded));
+        SignMode mode = description.signMode();
+        int bits = description.weightBits();
+        double step = 1 << mode.truncationShift(bits);
+        double nearest = Math.floor(w / step + 0.5) * step; // halves up, as Math.round
+        return (int) Math.max(mode.minStored(bits), Math.min(mode.maxStored(bits), nearest));
     }
 
     /** The reported weights in mask order. */
