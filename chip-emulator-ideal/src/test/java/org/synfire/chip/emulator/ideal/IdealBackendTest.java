@@ -93,4 +93,29 @@ class IdealBackendTest {
             assertEquals(0, sim.coreOf("h", 3));
         }
     }
+
+    @Test
+    void thePairRuleChangesOnlySpikedPairsAndCountsEverySynapseItsDependencyReaches() {
+        // x (3 sources) -> h (2 compartments) all to all, dw = y0*x0*2 (dependency y0) at tEpoch 1; x0 and x1 spike
+        // at 1; drive makes h0 fire at 1 (12,800 > 6,400). The chip evaluates the 3 synapses into h0 (its in-degree);
+        // only 0->0 and 1->0 pair: 10 -> 12. The rows in mask order: 0->0, 0->1, 1->0, 1->1, 2->0, 2->1.
+        CompartmentPrototype post = CompartmentPrototype.builder().vThMant(100).build();
+        Network n = Network.builder().add(new SpikeGenerator("x", 3, new int[] {1, 1}, new int[] {0, 1}))
+                .add(new SpikeGenerator("drive", 1, new int[] {0}, new int[] {0}))
+                .group("h", 2, post)
+                .connect("x", "h").weight(10).learning(LearningSettings.of("dw = y0*x0*2", 1)).add()
+                .connect("drive", "h").mask(new org.synfire.chip.api.network.Mask.Explicit(new int[] {0},
+                        new int[] {0})).weights(200).add()
+                .build();
+        try (ChipSimulation sim = new IdealBackend().open(n, RunOptions.seed(1))) {
+            sim.run(2);
+            assertArrayEquals(new int[] {12, 10, 12, 10, 10, 10}, sim.weights("x->h"));
+            assertEquals(3, sim.events().synapticUpdates());
+        }
+        try (ChipSimulation chip = Loihi1.backend().open(n, RunOptions.seed(1))) {
+            chip.run(2);
+            assertArrayEquals(new int[] {12, 10, 12, 10, 10, 10}, chip.weights("x->h"));
+            assertEquals(3, chip.events().synapticUpdates(), "counted as loihi1 counts");
+        }
+    }
 }

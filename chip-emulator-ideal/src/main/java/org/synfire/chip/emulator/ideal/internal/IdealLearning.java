@@ -55,6 +55,8 @@ final class IdealLearning {
     /** Synapses of each postsynaptic index (CSC over the rows), made when the rule depends on y0. */
     private int[] columnStart;
     private int[] columnSynapse;
+    /** The rule changes weights only, by an amount that depends on the spikes and the reward alone. */
+    private final boolean uniformChange;
     /** Synapses whose rule was evaluated so far (those whose dependency held at an epoch's end). */
     private long synapseUpdates;
 
@@ -95,6 +97,7 @@ final class IdealLearning {
         LearningSettings settings = synapses.description.learning().orElseThrow();
         this.rule = new IdealRule(parse(synapses, settings));
         this.tEpoch = settings.tEpoch();
+        this.uniformChange = rule.weightFromSpikesAndRewardOnly();
         this.signMode = synapses.description.signMode();
         this.rewardFirst = rewardFirst;
         this.rewardEnd = rewardEnd;
@@ -203,6 +206,20 @@ final class IdealLearning {
         }
     }
 
+    /** Adds {@code dw} to the weight of synapse {@code r} exactly, keeping only the sign of its sign mode. */
+    private void changeWeight(int r, double dw) {
+        if (dw == 0) {
+            return;
+        }
+        double w = synapses.weight[r] + dw;
+        if (signMode == SignMode.EXCITATORY) {
+            w = Math.max(w, 0);
+        } else if (signMode == SignMode.INHIBITORY) {
+            w = Math.min(w, 0);
+        }
+        synapses.weight[r] = w;
+    }
+
     private static void pending(Trace trace, int i) {
         if (trace != null) {
             trace.pending[i]++;
@@ -220,16 +237,22 @@ final class IdealLearning {
         if (rule.everySynapse(uBits)) {
             for (int i = 0; i < synapses.preSize; i++) {
                 for (int r = rowStart[i]; r < rowStart[i + 1]; r++) {
-                    visit(r, i, post[r], uBits);
+                    synapseUpdates++;
+                    evaluate(r, i, post[r], uBits);
                 }
             }
+            return;
+        }
+        if (rule.required() == 3) {
+            applyToSpikedPairs(uBits);
             return;
         }
         if (rule.dependsOnPre()) {
             for (int k = 0; k < preSpikedCount; k++) {
                 int i = preSpiked[k];
                 for (int r = rowStart[i]; r < rowStart[i + 1]; r++) {
-                    visit(r, i, post[r], uBits);
+                    synapseUpdates++;
+                    evaluate(r, i, post[r], uBits);
                 }
             }
         }
@@ -239,14 +262,66 @@ final class IdealLearning {
             for (int k = 0; k < postSpikedCount; k++) {
                 int j = postSpiked[k];
                 for (int m = columnStart[j]; m < columnStart[j + 1]; m++) {
-                    int r = columnSynapse[m];
                     if (rule.dependsOnPre() && x0[pre[m]]) {
                         continue; // visited with its row above
                     }
-                    visit(r, pre[m], j, uBits);
+                    synapseUpdates++;
+                    evaluate(columnSynapse[m], pre[m], j, uBits);
                 }
             }
         }
+    }
+
+    /**
+     * The common case of the sBP rule: every term has the factors x0 and y0, so only synapses whose axon and
+     * compartment both spiked can change. Those are found along the spiked rows; the synapses whose dependency holds
+     * (evaluated on the chip, with a change of 0) are counted without a visit: the spiked rows' lengths for x0
+     * dependencies, the spiked compartments' in-degrees for y0 ones, less the pairs if both were counted.
+     */
+    private void applyToSpikedPairs(int uBits) {
+        int[] rowStart = synapses.rowStart;
+        int[] post = synapses.post;
+        long rows = 0;
+        long pairs = 0;
+        // the sBP rule reads only spikes and reward: one change for every pair of the epoch, worked out once
+        double same = Double.NaN;
+        if (uniformChange) {
+            double[] o = operands;
+            java.util.Arrays.fill(o, 0);
+            o[StateVariable.X0.ordinal()] = 1;
+            o[StateVariable.Y0.ordinal()] = 1;
+            o[StateVariable.R0.ordinal()] = r0 ? 1 : 0;
+            o[StateVariable.R1.ordinal()] = r1 == null ? 0 : r1.value[0];
+            same = rule.dw(o, uBits);
+        }
+        for (int k = 0; k < preSpikedCount; k++) {
+            int i = preSpiked[k];
+            rows += rowStart[i + 1] - rowStart[i];
+            if (postSpikedCount == 0) {
+                continue;
+            }
+            for (int r = rowStart[i]; r < rowStart[i + 1]; r++) {
+                if (y0[post[r]]) {
+                    pairs++;
+                    if (uniformChange) {
+                        changeWeight(r, same);
+                    } else {
+                        evaluate(r, i, post[r], uBits);
+                    }
+                }
+            }
+        }
+        long columns = 0;
+        if (rule.dependsOnPost()) {
+            columns();
+            for (int k = 0; k < postSpikedCount; k++) {
+                int j = postSpiked[k];
+                columns += columnStart[j + 1] - columnStart[j];
+            }
+        }
+        boolean pre = rule.dependsOnPre();
+        boolean postDependency = rule.dependsOnPost();
+        synapseUpdates += (pre ? rows : 0) + (postDependency ? columns : 0) - (pre && postDependency ? pairs : 0);
     }
 
     /** Presynaptic index of each entry of {@link #columnSynapse}. */
@@ -280,8 +355,7 @@ final class IdealLearning {
     }
 
     /** Evaluates the rule for synapse {@code r} ({@code i -> j}) and applies its changes. */
-    private void visit(int r, int i, int j, int uBits) {
-        synapseUpdates++;
+    private void evaluate(int r, int i, int j, int uBits) {
         boolean pre = x0[i];
         boolean post = y0[j];
         int required = rule.required();
@@ -305,15 +379,7 @@ final class IdealLearning {
         double dw = rule.dw(o, uBits);
         double dd = rule.dd(o, uBits);
         double dt = rule.dt(o, uBits);
-        if (dw != 0) {
-            double w = synapses.weight[r] + dw;
-            if (signMode == SignMode.EXCITATORY) {
-                w = Math.max(w, 0);
-            } else if (signMode == SignMode.INHIBITORY) {
-                w = Math.min(w, 0);
-            }
-            synapses.weight[r] = w;
-        }
+        changeWeight(r, dw);
         if (dd != 0) {
             synapses.delay[r] = Math.max(0, synapses.delay[r] + dd); // a delay cannot be negative
         }

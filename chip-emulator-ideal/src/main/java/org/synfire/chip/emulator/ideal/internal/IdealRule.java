@@ -146,6 +146,24 @@ final class IdealRule {
         required = req;
     }
 
+    /**
+     * Whether the rule changes the weight only and reads nothing but the spikes and the reward ({@code x0}, {@code y0},
+     * {@code r0}, {@code r1}): then a change is the same for every synapse with the same spikes in an epoch.
+     */
+    boolean weightFromSpikesAndRewardOnly() {
+        if (!dd.isEmpty() || !dt.isEmpty()) {
+            return false;
+        }
+        for (StateVariable v : StateVariable.values()) {
+            boolean allowed = v == StateVariable.X0 || v == StateVariable.Y0 || v == StateVariable.R0
+                    || v == StateVariable.R1;
+            if (reads[v.ordinal()] && !allowed) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether the rule reads {@code v} (so its trace must be kept). */
     boolean reads(StateVariable v) {
         return reads[v.ordinal()];
