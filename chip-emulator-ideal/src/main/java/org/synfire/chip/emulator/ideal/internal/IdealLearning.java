@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.synfire.chip.api.learning.Rule;
 import org.synfire.chip.api.learning.RuleParser;
 import org.synfire.chip.api.learning.StateVariable;
+import org.synfire.chip.api.network.ConnectionGroup;
 import org.synfire.chip.api.network.LearningSettings;
 import org.synfire.chip.api.network.SignMode;
 import org.synfire.chip.api.network.TraceSettings;
@@ -95,7 +96,7 @@ final class IdealLearning {
     IdealLearning(IdealSynapses synapses, int rewardFirst, int rewardEnd) {
         this.synapses = synapses;
         LearningSettings settings = synapses.description.learning().orElseThrow();
-        this.rule = new IdealRule(parse(synapses, settings));
+        this.rule = new IdealRule(parse(synapses.description, settings));
         this.tEpoch = settings.tEpoch();
         this.uniformChange = rule.weightFromSpikesAndRewardOnly();
         this.signMode = synapses.description.signMode();
@@ -119,18 +120,18 @@ final class IdealLearning {
         }
     }
 
-    /** The parsed rule of the connection, or an error naming it and the position in the text. */
-    static Rule parse(IdealSynapses synapses, LearningSettings settings) {
+    /** The parsed rule of connection {@code c}, or an error naming it and the position in the text. */
+    static Rule parse(ConnectionGroup c, LearningSettings settings) {
         try {
             return RuleParser.parse(settings.rule());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("connection " + synapses.description.name() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("connection " + c.name() + ": " + e.getMessage(), e);
         }
     }
 
-    /** Whether the rule of {@code settings} changes delays (so the connection's delays may grow). */
-    static boolean learnsDelay(IdealSynapses synapses, LearningSettings settings) {
-        return !parse(synapses, settings).dd().isEmpty();
+    /** Whether plastic connection {@code c}'s rule changes delays (so its delays may grow). */
+    static boolean learnsDelay(ConnectionGroup c) {
+        return c.learning().map(l -> !parse(c, l).dd().isEmpty()).orElse(false);
     }
 
     private Trace trace(StateVariable v, int size, TraceSettings settings) {

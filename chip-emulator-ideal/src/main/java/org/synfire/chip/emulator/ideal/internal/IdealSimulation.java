@@ -132,15 +132,9 @@ public final class IdealSimulation implements ChipSimulation {
         for (ConnectionGroup c : network.connections()) {
             int preSize = network.sizeOf(c.source());
             int postSize = network.sizeOf(c.target());
-            IdealSynapses probe = null;
-            boolean learnsDelay = false;
-            if (c.learning().isPresent()) {
-                probe = new IdealSynapses(c, preSize, postSize, base.get(c.source()), base.get(c.target()), false);
-                learnsDelay = IdealLearning.learnsDelay(probe, c.learning().get());
-            }
-            IdealSynapses s = learnsDelay || probe == null
-                    ? new IdealSynapses(c, preSize, postSize, base.get(c.source()), base.get(c.target()), learnsDelay)
-                    : probe;
+            boolean learnsDelay = IdealLearning.learnsDelay(c);
+            IdealSynapses s = new IdealSynapses(c, preSize, postSize, base.get(c.source()), base.get(c.target()),
+                    learnsDelay);
             list.add(s);
             synapsesByName.put(c.name(), s);
             anyLearnedDelay |= learnsDelay;
