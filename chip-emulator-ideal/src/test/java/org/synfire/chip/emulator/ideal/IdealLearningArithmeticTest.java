@@ -159,4 +159,28 @@ class IdealLearningArithmeticTest {
             assertEquals(0.0, sim.realWeights("pre->n")[0], 0.0);
         }
     }
+
+    @Test
+    void aFractionalDelayIsKeptAndASpikeWaitsItsNearestWholeTimesteps() {
+        // delay 1, dd = x0*2^-1 at tEpoch 1: the learning phase of 0 makes it 1.5, and the spike emitted at 0 waits
+        // round(1.5) = 2 timesteps: it arrives at 0 + 1 + 2 = 3. The learning phase of 10 makes it 2.0: the spike
+        // emitted at 10 arrives at 13. The target is memoryless: u is 640 exactly then, 0 otherwise.
+        Network n = Network.builder()
+                .add(new SpikeGenerator("pre", 1, new int[] {0, 10}, new int[2]))
+                .group("n", 1, POST)
+                .connect("pre", "n").weight(10).delay(1).learning(LearningSettings.of("dd = x0*2^-1", 1)).add()
+                .probe("u", Probe.Kind.CURRENT, "n")
+                .build();
+        try (IdealSimulation sim = ideal(n)) {
+            sim.run(15);
+            int[] u = new int[15];
+            for (int t = 0; t < 15; t++) {
+                u[t] = sim.probe("u").get(t, 0);
+            }
+            int[] expected = new int[15];
+            expected[3] = 640;
+            expected[13] = 640;
+            assertArrayEquals(expected, u);
+        }
+    }
 }
