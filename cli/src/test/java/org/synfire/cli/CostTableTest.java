@@ -194,11 +194,11 @@ class CostTableTest {
     }
 
     @Test
-    void loihi2NamesNoCostTableAndLoihi1BackendsTheirs() {
+    void loihi2AndIdealNameNoCostTableAndLoihi1BackendsTheirs() {
         List<String> ids = ServiceLoader.load(ChipBackend.class).stream().map(p -> p.get().id()).sorted().toList();
-        assertTrue(ids.containsAll(List.of("loihi1", "loihi1-reference", "loihi2")), ids.toString());
+        assertTrue(ids.containsAll(List.of("ideal", "loihi1", "loihi1-reference", "loihi2")), ids.toString());
         for (ChipBackend b : ServiceLoader.load(ChipBackend.class)) {
-            Optional<String> expected = b.id().equals("loihi2") ? Optional.empty()
+            Optional<String> expected = b.id().equals("loihi2") || b.id().equals("ideal") ? Optional.empty()
                     : Optional.of(Loihi1Model.COST_TABLE);
             assertEquals(expected, b.costTable(), b.id());
         }

@@ -20,7 +20,7 @@ class ListCommandTest {
         CliRun run = CliRun.of("list", "--plugin-path", temp.toString());
 
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().matches("(?s)Backends:\n  loihi1 +Bit-exact emulator.*\nCircuits:\n.*Data sets:\n.*Cost models:\n  loihi1-davies2018 .*"
+        assertTrue(run.out().matches("(?s)Backends:\n.*\n  loihi1 +Bit-exact emulator.*\nCircuits:\n.*Data sets:\n.*Cost models:\n  loihi1-davies2018 .*"
                 + "Experiments:\n  quick +The paper's circuit.*\n  paper-mnist20 +.*"),
                 run.out());
     }
@@ -30,7 +30,7 @@ class ListCommandTest {
         CliRun run = CliRun.of("list", "--plugin-path", temp.toString());
 
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().matches("(?s)Backends:\n  loihi1 +Bit-exact emulator.*\n  loihi1-reference +Loihi-1 as the plain"
+        assertTrue(run.out().matches("(?s)Backends:\n.*\n  loihi1 +Bit-exact emulator.*\n  loihi1-reference +Loihi-1 as the plain"
                 + " per-synapse reference model.*\nCircuits:\n.*"), run.out());
     }
 
@@ -60,5 +60,14 @@ class ListCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().matches("(?s)Backends:\n.*\n  loihi2 +Loihi 2's LIF and Dense arithmetic as Lava's bit-accurate"
                 + " models define it.*\nCircuits:\n.*"), run.out());
+    }
+
+    @Test
+    void listsTheIdealBackend() {
+        CliRun run = CliRun.of("list", "--plugin-path", temp.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().matches("(?s)Backends:\n  ideal +Ideal machine: Loihi-1 networks in float64, no wrap, "
+                + "saturation, truncation or rounding\n.*\nCircuits:\n.*"), run.out());
     }
 }

@@ -231,7 +231,7 @@ class TrainCommandTest {
                 "--runs", temp.resolve("runs").toString(), "--quiet");
 
         assertEquals(2, run.exitCode());
-        assertEquals("synfire: unknown backend 'truenorth'; available: loihi1, loihi1-reference, loihi2\n", run.err());
+        assertEquals("synfire: unknown backend 'truenorth'; available: ideal, loihi1, loihi1-reference, loihi2\n", run.err());
     }
 
     @Test

@@ -34,7 +34,7 @@ class PlatformTest {
         Platform platform = Platform.start(List.of());
 
         assertEquals("loihi1", platform.extensions().backends().get("loihi1").id());
-        assertEquals(Set.of("loihi1", "loihi1-reference", "loihi2"), platform.extensions().backends().byId().keySet());
+        assertEquals(Set.of("ideal", "loihi1", "loihi1-reference", "loihi2"), platform.extensions().backends().byId().keySet());
         assertEquals(Set.of("sbp", "sbp-functional"), platform.extensions().circuits().byId().keySet());
         assertEquals(Set.of("mnist20", "mnist28", "fashion-mnist28", "mnist20-mini"),
                 platform.extensions().datasets().byId().keySet());
@@ -72,7 +72,8 @@ class PlatformTest {
                     module.getName() + " still provides a Guice module");
         }
         assertEquals(Set.of("org.synfire.chip.emulator", "org.synfire.chip.emulator.reference",
-                "org.synfire.chip.emulator.loihi2", "org.synfire.circuits", "org.synfire.cli", "org.synfire.datasets"),
+                "org.synfire.chip.emulator.loihi2", "org.synfire.chip.emulator.ideal", "org.synfire.circuits", "org.synfire.cli",
+                "org.synfire.datasets"),
                 checked);
     }
 
@@ -100,7 +101,7 @@ class PlatformTest {
         UnknownExtensionException e = assertThrows(UnknownExtensionException.class,
                 () -> platform.extensions().backends().get("truenorth"));
 
-        assertEquals("unknown backend 'truenorth'; available: loihi1, loihi1-reference, loihi2", e.getMessage());
+        assertEquals("unknown backend 'truenorth'; available: ideal, loihi1, loihi1-reference, loihi2", e.getMessage());
     }
 
     @Test

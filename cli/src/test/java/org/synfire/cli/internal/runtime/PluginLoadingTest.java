@@ -27,7 +27,7 @@ class PluginLoadingTest {
 
         assertEquals(List.of(), platform.failures());
         assertEquals(List.of(jar), platform.plugins().stream().map(PluginJar::jar).toList());
-        assertEquals(Set.of("loihi1", "loihi1-reference", "loihi2", "fixture-backend"), platform.extensions().backends().byId().keySet());
+        assertEquals(Set.of("ideal", "loihi1", "loihi1-reference", "loihi2", "fixture-backend"), platform.extensions().backends().byId().keySet());
         assertEquals("Backend from a plugin jar",
                 platform.extensions().backends().get("fixture-backend").description());
     }
@@ -50,7 +50,7 @@ class PluginLoadingTest {
         assertTrue(platform.failures().get(2).reason().contains("org.synfire.absent"),
                 platform.failures().get(2).reason());
         assertEquals(List.of(good), platform.plugins().stream().map(PluginJar::jar).toList());
-        assertEquals(Set.of("loihi1", "loihi1-reference", "loihi2", "fixture-backend"), platform.extensions().backends().byId().keySet());
+        assertEquals(Set.of("ideal", "loihi1", "loihi1-reference", "loihi2", "fixture-backend"), platform.extensions().backends().byId().keySet());
         assertTrue(platform.extensions().backends().get("loihi1").description().contains("Loihi-1"));
     }
 }
