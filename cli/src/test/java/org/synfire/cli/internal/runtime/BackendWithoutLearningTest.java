@@ -14,17 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A backend without a learning engine (its capabilities name no rule dialect) is refused before a run is made. Every
- * built-in backend learns, so the backend here is a plugin's that declares no dialect.
+ * built-in backend learns, so the backend here is a plugin's: the fixture backend declares no dialect.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class BackendWithoutLearningTest {
-
-    private static final String CAPABILITIES = "@Override public org.synfire.chip.api.spi.BackendCapabilities"
-            + " capabilities() { org.synfire.chip.api.spi.BackendCapabilities c ="
-            + " org.synfire.chip.api.spi.Loihi1Model.CAPABILITIES; return new"
-            + " org.synfire.chip.api.spi.BackendCapabilities(\"no learning\", c.neuronModels(), c.weights(),"
-            + " c.maxDelay(), c.gradedSpikeBits(), c.refractoryPeriods(), java.util.List.of(), c.perCore(),"
-            + " c.perChip()); }";
 
     private static final String REFUSED = "synfire: backend nolearn %s: it has no learning engine (its capabilities "
             + "name no rule dialect); train the functional model (--model functional) or on a backend that learns, "
@@ -35,7 +28,7 @@ class BackendWithoutLearningTest {
 
     private Path plugins() throws IOException {
         Path plugins = Files.createDirectories(temp.resolve("plugins"));
-        FixturePlugin.backend("nolearn").members(CAPABILITIES).build(temp.resolve("build"),
+        FixturePlugin.backend("nolearn").build(temp.resolve("build"),
                 plugins.resolve("nolearn.jar"));
         return plugins;
     }
