@@ -497,12 +497,14 @@ public final class Loihi2Simulation implements ChipSimulation {
         into[2] = 0;
         into[3] = 0;
         into[4] = chipCrossings;
+        into[5] = 0; // host spikes are not counted here
         for (int slot = 0; slot < layout.activeCores.length; slot++) {
             int at = ChipEvents.CHIP_COUNTS + ChipEvents.CORE_COUNTS * slot;
             into[at] = synOps[slot];
             into[at + 1] = 0;
             into[at + 2] = activeUpdates[slot];
             into[at + 3] = idleUpdates[slot];
+            into[at + 4] = 0; // this backend does not learn
         }
     }
 
