@@ -183,7 +183,9 @@ public record EnergyReport(String circuit, String mode, CostModel model, PhaseEv
             chart.getStyler().setLegendVisible(false);
             chart.getStyler().setYAxisMin(0.0);
             chart.getStyler().setYAxisDecimalPattern("0.###");
-            List<String> names = new ArrayList<>(List.of("estimate (" + table + ")"));
+            // the table under the axis: under a bar its long id runs into the next label
+            chart.setXAxisTitle("estimate: " + table);
+            List<String> names = new ArrayList<>(List.of("estimate"));
             List<Double> values = new ArrayList<>(List.of(estimate));
             measured.ifPresent(m -> {
                 names.add("published on Loihi");
@@ -231,7 +233,7 @@ public record EnergyReport(String circuit, String mode, CostModel model, PhaseEv
         for (Event event : Event.values()) {
             byEvent.put(event.key(), perSample.joulesBy().get(event));
         }
-        return new Figures(mode, model.table().id(), perSample.joules(), perSample.seconds(), byEvent,
+        return new Figures(mode, model.table().id(), joules(), perSample.seconds(), byEvent,
                 events.names(), phases.stream().map(CostEstimate::joules).toList(),
                 phases.stream().map(CostEstimate::seconds).toList(), measured());
     }
