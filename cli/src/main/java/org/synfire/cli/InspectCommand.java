@@ -51,7 +51,8 @@ final class InspectCommand implements Callable<Integer> {
     String backend;
 
     @Option(names = "--dataset", paramLabel = "ID", defaultValue = "mnist20",
-            description = "Data set whose sizes apply (default ${DEFAULT-VALUE}); its files are not read.")
+            description = "Data set whose sizes apply (default ${DEFAULT-VALUE}); its files are read only for the"
+                    + " estimate, from local files.")
     String dataset;
 
     @Option(names = "--hidden", paramLabel = "N[,N...]", split = ",",

@@ -497,7 +497,7 @@ public final class Loihi2Simulation implements ChipSimulation {
         into[2] = 0;
         into[3] = 0;
         into[4] = chipCrossings;
-        into[5] = 0; // host spikes are not counted here
+        into[5] = hostSpikes;
         for (int slot = 0; slot < layout.activeCores.length; slot++) {
             int at = ChipEvents.CHIP_COUNTS + ChipEvents.CORE_COUNTS * slot;
             into[at] = synOps[slot];
