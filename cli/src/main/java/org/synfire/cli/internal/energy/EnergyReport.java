@@ -234,7 +234,7 @@ public record EnergyReport(String circuit, String mode, CostModel model, PhaseEv
             byEvent.put(event.key(), perSample.joulesBy().get(event));
         }
         return new Figures(mode, model.table().id(), joules(), perSample.seconds(), byEvent,
-                events.names(), phases.stream().map(CostEstimate::joules).toList(),
+                events.names(), phases.stream().map(p -> p.joules() + staticJoules(p.seconds())).toList(),
                 phases.stream().map(CostEstimate::seconds).toList(), measured());
     }
 
