@@ -25,7 +25,8 @@ module org.synfire.cli {
     uses org.synfire.chip.api.spi.CostModelProvider;
 
     provides org.synfire.chip.api.spi.CostModelProvider with
-            org.synfire.cli.internal.energy.Loihi1Davies2018CostModel;
+            org.synfire.cli.internal.energy.Loihi1Davies2018CostModel,
+            org.synfire.cli.internal.energy.Loihi1Davies2018Blouw2019CostModel;
 
     opens org.synfire.cli to info.picocli;
     opens org.synfire.cli.internal.runtime to com.google.guice;

@@ -59,7 +59,8 @@ final class TrainingOptions {
 
     @Option(names = "--cost-table", paramLabel = "ID",
             description = "Cost table the energy estimate uses (see 'synfire list'; default: the backend's own, "
-                    + "loihi1-davies2018 for loihi1; loihi2 and ideal have none, so no estimate is made unless one is named).")
+                    + "loihi1-davies2018-blouw2019 for loihi1; loihi2 and ideal have none, so no estimate is made "
+                    + "unless one is named).")
     String costTable;
 
     @Option(names = "--circuit-option", paramLabel = "KEY=VALUE",

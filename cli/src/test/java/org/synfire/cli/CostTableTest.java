@@ -101,12 +101,12 @@ class CostTableTest {
         CliRun run = inferOn("loihi1");
 
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().contains("(estimate, loihi1-davies2018, 40 samples)"), run.out());
-        assertTrue(Files.readString(onlyRun().resolve("energy-inference.json")).contains("loihi1-davies2018"));
-        assertTrue(Files.readString(onlyRun().resolve("experiment.yaml")).contains("cost-table: \"loihi1-davies2018\"")
-                || Files.readString(onlyRun().resolve("experiment.yaml")).contains("cost-table: loihi1-davies2018"),
+        assertTrue(run.out().contains("(estimate, loihi1-davies2018-blouw2019, 40 samples)"), run.out());
+        assertTrue(Files.readString(onlyRun().resolve("energy-inference.json")).contains("\"loihi1-davies2018-blouw2019\""));
+        assertTrue(Files.readString(onlyRun().resolve("experiment.yaml")).contains("cost-table: \"loihi1-davies2018-blouw2019\"")
+                || Files.readString(onlyRun().resolve("experiment.yaml")).contains("cost-table: loihi1-davies2018-blouw2019"),
                 Files.readString(onlyRun().resolve("experiment.yaml")));
-        assertTrue(Files.readString(onlyRun().resolve("run.json")).contains("\"cost-table\" : \"loihi1-davies2018\""),
+        assertTrue(Files.readString(onlyRun().resolve("run.json")).contains("\"cost-table\" : \"loihi1-davies2018-blouw2019\""),
                 Files.readString(onlyRun().resolve("run.json")));
     }
 
@@ -156,7 +156,7 @@ class CostTableTest {
 
         assertEquals(2, run.exitCode(), run.out());
         assertEquals("synfire: experiment train: field 'cost-table' (--cost-table) is 'truenorth-2014'; available: "
-                + "loihi1-davies2018\n", run.err());
+                + "loihi1-davies2018, loihi1-davies2018-blouw2019\n", run.err());
         assertFalse(Files.exists(temp.resolve("runs")) && temp.resolve("runs").toFile().list().length > 0,
                 "no run directory is made");
 
@@ -164,7 +164,7 @@ class CostTableTest {
                 "--hidden", "12", "--cost-table", "nope", "--runs", temp.resolve("runs").toString(), "--quiet");
         assertEquals(2, functional.exitCode(), functional.out());
         assertEquals("synfire: experiment train: field 'cost-table' (--cost-table) is 'nope'; available: "
-                + "loihi1-davies2018\n", functional.err());
+                + "loihi1-davies2018, loihi1-davies2018-blouw2019\n", functional.err());
     }
 
     @Test

@@ -20,7 +20,7 @@ class ListCommandTest {
         CliRun run = CliRun.of("list", "--plugin-path", temp.toString());
 
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().matches("(?s)Backends:\n.*\n  loihi1 +Bit-exact emulator.*\nCircuits:\n.*Data sets:\n.*Cost models:\n  loihi1-davies2018 .*"
+        assertTrue(run.out().matches("(?s)Backends:\n.*\n  loihi1 +Bit-exact emulator.*\nCircuits:\n.*Data sets:\n.*Cost models:\n  loihi1-davies2018 .*\n  loihi1-davies2018-blouw2019 .*"
                 + "Experiments:\n  quick +The paper's circuit.*\n  paper-mnist20 +.*"),
                 run.out());
     }

@@ -14,22 +14,37 @@ import java.util.List;
  * @param hopsEastWest  tile-to-tile hops of those messages along the mesh's x axis
  * @param hopsNorthSouth tile-to-tile hops along the y axis
  * @param chipCrossings messages that left their chip
+ * @param hostSpikes    spikes the host (or the chip's embedded processors) injected into the network, each counted
+ *                      once at its source (its messages are counted in {@code messages}); 0 where not counted
  * @param cores         the counts of every core in use, in core order
  */
 public record ChipEvents(long timesteps, long messages, long hopsEastWest, long hopsNorthSouth, long chipCrossings,
-        List<CoreEvents> cores) {
+        long hostSpikes, List<CoreEvents> cores) {
 
     public ChipEvents {
-        if (timesteps < 0 || messages < 0 || hopsEastWest < 0 || hopsNorthSouth < 0 || chipCrossings < 0) {
+        if (timesteps < 0 || messages < 0 || hopsEastWest < 0 || hopsNorthSouth < 0 || chipCrossings < 0
+                || hostSpikes < 0) {
             throw new IllegalArgumentException("chip event counts cannot be negative");
         }
         cores = List.copyOf(cores);
     }
 
-    /** Chip-wide counts at the start of {@link #writeCounts}: timesteps, messages, hops (x, y), chip crossings. */
-    public static final int CHIP_COUNTS = 5;
-    /** Counts per core in {@link #writeCounts}: synaptic operations, synaptic updates, active and idle updates. */
-    public static final int CORE_COUNTS = 4;
+    /** Counts without host spikes (a backend that does not count them). */
+    public ChipEvents(long timesteps, long messages, long hopsEastWest, long hopsNorthSouth, long chipCrossings,
+            List<CoreEvents> cores) {
+        this(timesteps, messages, hopsEastWest, hopsNorthSouth, chipCrossings, 0, cores);
+    }
+
+    /**
+     * Chip-wide counts at the start of {@link #writeCounts}: timesteps, messages, hops (x, y), chip crossings, host
+     * spikes.
+     */
+    public static final int CHIP_COUNTS = 6;
+    /**
+     * Counts per core in {@link #writeCounts}: synaptic operations, synaptic updates, active and idle updates,
+     * learning-engine visits.
+     */
+    public static final int CORE_COUNTS = 5;
 
     /** The length of the counts of {@code cores} cores in the layout of {@link #writeCounts}. */
     public static int countsLength(int cores) {
@@ -39,7 +54,7 @@ public record ChipEvents(long timesteps, long messages, long hopsEastWest, long 
     /**
      * Writes the counts into {@code into[0 .. countsLength(cores().size()) - 1]}: the chip-wide ones in the order of
      * the record's components, then each core's in core order (synaptic operations, synaptic updates, active
-     * updates, idle updates). For callers that take the counts every timestep and want plain arrays.
+     * updates, idle updates, learning-engine visits). For callers that take the counts every timestep and want plain arrays.
      */
     public void writeCounts(long[] into) {
         into[0] = timesteps;
@@ -47,6 +62,7 @@ public record ChipEvents(long timesteps, long messages, long hopsEastWest, long 
         into[2] = hopsEastWest;
         into[3] = hopsNorthSouth;
         into[4] = chipCrossings;
+        into[5] = hostSpikes;
         for (int k = 0; k < cores.size(); k++) {
             CoreEvents c = cores.get(k);
             int at = CHIP_COUNTS + CORE_COUNTS * k;
@@ -54,6 +70,7 @@ public record ChipEvents(long timesteps, long messages, long hopsEastWest, long 
             into[at + 1] = c.synapticUpdates();
             into[at + 2] = c.activeUpdates();
             into[at + 3] = c.idleUpdates();
+            into[at + 4] = c.learningVisits();
         }
     }
 
@@ -69,9 +86,10 @@ public record ChipEvents(long timesteps, long messages, long hopsEastWest, long 
         List<CoreEvents> perCore = new ArrayList<>(cores.length);
         for (int k = 0; k < cores.length; k++) {
             int at = CHIP_COUNTS + CORE_COUNTS * k;
-            perCore.add(new CoreEvents(cores[k], counts[at], counts[at + 1], counts[at + 2], counts[at + 3]));
+            perCore.add(new CoreEvents(cores[k], counts[at], counts[at + 1], counts[at + 2], counts[at + 3],
+                    counts[at + 4]));
         }
-        return new ChipEvents(counts[0], counts[1], counts[2], counts[3], counts[4], perCore);
+        return new ChipEvents(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], perCore);
     }
 
     /** Barrier synchronisations: one per timestep. */
@@ -95,18 +113,22 @@ public record ChipEvents(long timesteps, long messages, long hopsEastWest, long 
         return cores.stream().mapToLong(CoreEvents::idleUpdates).sum();
     }
 
+    public long learningVisits() {
+        return cores.stream().mapToLong(CoreEvents::learningVisits).sum();
+    }
+
     /** The sum of two counts of the same cores. */
     public ChipEvents plus(ChipEvents other) {
         return new ChipEvents(timesteps + other.timesteps, messages + other.messages,
                 hopsEastWest + other.hopsEastWest, hopsNorthSouth + other.hopsNorthSouth,
-                chipCrossings + other.chipCrossings, combine(other, true));
+                chipCrossings + other.chipCrossings, hostSpikes + other.hostSpikes, combine(other, true));
     }
 
     /** The counts since {@code earlier}, a snapshot of the same simulation taken before. */
     public ChipEvents minus(ChipEvents earlier) {
         return new ChipEvents(timesteps - earlier.timesteps, messages - earlier.messages,
                 hopsEastWest - earlier.hopsEastWest, hopsNorthSouth - earlier.hopsNorthSouth,
-                chipCrossings - earlier.chipCrossings, combine(earlier, false));
+                chipCrossings - earlier.chipCrossings, hostSpikes - earlier.hostSpikes, combine(earlier, false));
     }
 
     private List<CoreEvents> combine(ChipEvents other, boolean add) {

@@ -47,8 +47,9 @@ class ChipEventsTest {
             // t=2: a still holds u = 128, decayed to 0 (active); each t gets 128 (5 active), v = 128 < threshold.
             // t=3: a at rest (idle); each t still holds u, v = 128, decayed to 0 (5 active).
             // core 0: active 2 of 4; core 8: active 10 of 20. Synaptic operations: in->a 1 on core 0, a->t 5 on
-            // core 8. Messages: host->a (no hops), a->core 8 (2 hops east). No learning. One barrier a timestep.
-            ChipEvents expected = new ChipEvents(4, 2, 2, 0, 0,
+            // core 8. Messages: host->a (no hops), a->core 8 (2 hops east). One host spike (in at t=0). No learning.
+            // One barrier a timestep.
+            ChipEvents expected = new ChipEvents(4, 2, 2, 0, 0, 1,
                     List.of(new CoreEvents(0, 1, 0, 2, 2), new CoreEvents(8, 5, 0, 10, 10)));
             assertEquals(expected, sim.events());
             assertEquals(4, sim.events().barriers());
@@ -60,7 +61,7 @@ class ChipEventsTest {
         try (ChipSimulation sim = new Loihi1Backend().open(fanOut(), RunOptions.seed(1))) {
             sim.run(4);
             // the snapshot above (aSpikeFannedOutToFiveCompartmentsTwoTilesAway), chip-wide counts then core by core
-            long[] expected = {4, 2, 2, 0, 0, /* core 0 */ 1, 0, 2, 2, /* core 8 */ 5, 0, 10, 10};
+            long[] expected = {4, 2, 2, 0, 0, 1, /* core 0 */ 1, 0, 2, 2, 0, /* core 8 */ 5, 0, 10, 10, 0};
             long[] counts = new long[ChipEvents.countsLength(2)];
             sim.eventCounts(counts);
             assertArrayEquals(expected, counts);
@@ -158,7 +159,33 @@ class ChipEventsTest {
             assertEquals(6, sim.events().synapticUpdates());
             // synaptic operations: 3 spikes x 2 synapses; n idle at t=0, active at t=1 (input 128), t=2 (holds
             // u, v = 128) and t=3 (input 256): 6 active, 2 idle
-            assertEquals(List.of(new CoreEvents(0, 6, 6, 6, 2)), sim.events().cores());
+            // learning-engine visits: all 6 plastic synapses at the end of each of the 4 epochs = 24
+            assertEquals(List.of(new CoreEvents(0, 6, 6, 6, 2, 24)), sim.events().cores());
+            assertEquals(3, sim.events().hostSpikes());
+        }
+    }
+
+    @Test
+    void theLearningEngineVisitsEveryPlasticSynapseOfItsCoreAtEachEpochsEnd() {
+        // in (4 sources) -> a (2 compartments, core 0) and -> b (3 compartments, core 1), all-to-all with tEpoch = 2:
+        // 8 plastic synapses on core 0 and 12 on core 1. No source ever spikes, so no rule's dependency holds (0
+        // synaptic updates), yet the engine visits them all at the end of each epoch. 5 timesteps end 2 epochs
+        // (after timesteps 1 and 3): core 0: 2 x 8 = 16 visits, core 1: 2 x 12 = 24. The static connection in -> m
+        // (core 2) is visited by nothing.
+        LearningSettings rule = LearningSettings.of("dw = x0*y0*2", 2);
+        Network n = Network.builder()
+                .add(new SpikeGenerator("in", 4, new int[0], new int[0]))
+                .group("a", 2, QUIET, new CoreRange(0, 0))
+                .group("b", 3, QUIET, new CoreRange(1, 1))
+                .group("m", 1, QUIET, new CoreRange(2, 2))
+                .connect("in", "a").weight(2).learning(rule).add()
+                .connect("in", "b").weight(2).learning(rule).add()
+                .connect("in", "m").weight(2).add()
+                .build();
+        try (ChipSimulation sim = new Loihi1Backend().open(n, RunOptions.seed(1))) {
+            sim.run(5);
+            assertEquals(0, sim.events().synapticUpdates());
+            assertEquals(List.of(16L, 24L, 0L), sim.events().cores().stream().map(CoreEvents::learningVisits).toList());
         }
     }
 }

@@ -13,11 +13,11 @@ import org.synfire.chip.api.CoreEvents;
  * plus one hop figure per tile it crosses (and a chip crossing if it leaves its chip).
  *
  * <p>Time: the cores work in parallel within a timestep and wait at its barrier, so a timestep takes its
- * busiest core's time (synaptic operations, synaptic updates and compartment updates, each core doing its
- * own one after the other) plus the barrier of the tiles in use. Message and hop times are assumed hidden
- * behind the cores' work (the mesh is pipelined) and enter only the serial breakdown. For a window of more
- * than one timestep the busiest core is taken over the window's summed counts, exact for one timestep and
- * otherwise a lower bound (when the busiest core changes from timestep to timestep).
+ * busiest core's time (synaptic operations, synaptic updates, learning-engine visits and compartment updates,
+ * each core doing its own one after the other) plus the barrier of the tiles in use. Message and hop times are
+ * assumed hidden behind the cores' work (the mesh is pipelined) and enter only the serial breakdown, as do host
+ * spikes. For a window of more than one timestep the busiest core is taken over the window's summed counts, exact
+ * for one timestep and otherwise a lower bound (when the busiest core changes from timestep to timestep).
  */
 public final class CostModel {
 
@@ -39,12 +39,14 @@ public final class CostModel {
         Map<Event, Long> counts = new EnumMap<>(Event.class);
         counts.put(Event.SYNAPTIC_OPERATION, events.synapticOperations());
         counts.put(Event.SYNAPTIC_UPDATE, events.synapticUpdates());
+        counts.put(Event.LEARNING_VISIT, events.learningVisits());
         counts.put(Event.NEURON_UPDATE_ACTIVE, events.activeUpdates());
         counts.put(Event.NEURON_UPDATE_IDLE, events.idleUpdates());
         counts.put(Event.SPIKE_WITHIN_TILE, events.messages());
         counts.put(Event.HOP_EAST_WEST, events.hopsEastWest());
         counts.put(Event.HOP_NORTH_SOUTH, events.hopsNorthSouth());
         counts.put(Event.CHIP_CROSSING, events.chipCrossings());
+        counts.put(Event.HOST_SPIKE, events.hostSpikes());
         counts.put(Event.BARRIER, events.barriers());
         Map<Event, Double> joulesBy = new EnumMap<>(Event.class);
         Map<Event, Double> secondsBy = new EnumMap<>(Event.class);
@@ -73,6 +75,7 @@ public final class CostModel {
     public double coreNanoseconds(CoreEvents core) {
         return core.synapticOperations() * table.figure(Event.SYNAPTIC_OPERATION).nanoseconds()
                 + core.synapticUpdates() * table.figure(Event.SYNAPTIC_UPDATE).nanoseconds()
+                + core.learningVisits() * table.figure(Event.LEARNING_VISIT).nanoseconds()
                 + core.activeUpdates() * table.figure(Event.NEURON_UPDATE_ACTIVE).nanoseconds()
                 + core.idleUpdates() * table.figure(Event.NEURON_UPDATE_IDLE).nanoseconds();
     }

@@ -4,8 +4,14 @@ package org.synfire.chip.api.cost;
 public enum Event {
     /** A synapse delivers a spike into a dendritic accumulator. */
     SYNAPTIC_OPERATION("synaptic-operation"),
-    /** The learning engine evaluates a synapse's rule. */
+    /** The learning engine evaluates a synapse's rule (its dependency held at the end of an epoch). */
     SYNAPTIC_UPDATE("synaptic-update"),
+    /**
+     * The learning engine visits a plastic synapse at the end of an epoch, whether or not its rule's dependency
+     * holds: every plastic synapse of a core, every epoch. A table charges either this or {@link #SYNAPTIC_UPDATE}
+     * for the learning engine's work (the other at 0), as its assumptions say.
+     */
+    LEARNING_VISIT("learning-visit"),
     /** A compartment update with something to integrate. */
     NEURON_UPDATE_ACTIVE("neuron-update-active"),
     /** A compartment update of a compartment at rest. */
@@ -18,6 +24,8 @@ public enum Event {
     HOP_NORTH_SOUTH("hop-north-south"),
     /** A message that leaves its chip (on top of its hops). */
     CHIP_CROSSING("chip-crossing"),
+    /** A spike the host (or the chip's embedded processors) injects, counted once at its source. */
+    HOST_SPIKE("host-spike"),
     /** The barrier synchronisation that ends every timestep. */
     BARRIER("barrier");
 

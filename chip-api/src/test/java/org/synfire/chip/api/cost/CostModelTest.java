@@ -28,7 +28,17 @@ class CostModelTest {
         f.put(Event.HOP_EAST_WEST, new Figure(3.0, 4.1));
         f.put(Event.HOP_NORTH_SOUTH, new Figure(4.0, 6.5));
         f.put(Event.CHIP_CROSSING, new Figure(0, 0));
+        f.put(Event.LEARNING_VISIT, new Figure(0, 0));
+        f.put(Event.HOST_SPIKE, new Figure(0, 0));
         return new CostTable("test", "Davies et al. 2018", f, 113, 465, 32, List.of(), List.of());
+    }
+
+    /** As {@link #davies()}, but the learning engine charged per visit (Table 2's synaptic-update figure). */
+    static CostTable perVisit() {
+        Map<Event, Figure> f = new EnumMap<>(davies().figures());
+        f.put(Event.SYNAPTIC_UPDATE, new Figure(0, 0));
+        f.put(Event.LEARNING_VISIT, new Figure(120, 6.1));
+        return new CostTable("visits", "Davies et al. 2018", f, 113, 465, 32, List.of(), List.of());
     }
 
     private static final CostModel MODEL = new CostModel(davies());
@@ -67,6 +77,25 @@ class CostModelTest {
         // time: core 5 x 3.5 + 4 x 6.1 + 2 x 8.4 + 3 x 5.3 = 74.6 ns; barrier of 2 tiles 113 + 352 / 31 = 124.3548 ns
         assertEquals((74.6 + 124.354839) * NS, c.seconds(), 1e-5 * NS);
         assertEquals(1L, c.counts().get(Event.BARRIER));
+    }
+
+    @Test
+    void aPerVisitTableChargesTheLearningEngineForEveryPlasticSynapseVisited() {
+        // 1 timestep of one core: 5 synaptic ops, 4 synapses whose dependency held, 1000 plastic synapses visited,
+        // 2 active and 3 idle updates; 7 host spikes; no messages; 1 tile
+        ChipEvents e = new ChipEvents(1, 0, 0, 0, 0, 7, List.of(new CoreEvents(0, 5, 4, 2, 3, 1000)));
+        CostEstimate c = new CostModel(perVisit()).estimate(e, 1);
+        // energy: 5 x 23.6 + 1000 x 120 + 2 x 81 + 3 x 52 = 118 + 120000 + 162 + 156 = 120436 pJ (updates, host: 0)
+        assertEquals(120436 * PJ, c.joules(), 1e-9 * PJ);
+        assertEquals(120000 * PJ, c.joulesBy().get(Event.LEARNING_VISIT), 1e-9 * PJ);
+        assertEquals(0.0, c.joulesBy().get(Event.SYNAPTIC_UPDATE));
+        assertEquals(7L, c.counts().get(Event.HOST_SPIKE));
+        assertEquals(1000L, c.counts().get(Event.LEARNING_VISIT));
+        // time: 5 x 3.5 + 1000 x 6.1 + 2 x 8.4 + 3 x 5.3 = 17.5 + 6100 + 16.8 + 15.9 = 6150.2 ns, + 113 ns barrier
+        assertEquals((6150.2 + 113) * NS, c.seconds(), 1e-5 * NS);
+        // the per-event table charges the same counts as before: visits and host spikes cost nothing there
+        CostEstimate old = MODEL.estimate(e, 1);
+        assertEquals((118 + 480 + 162 + 156) * PJ, old.joules(), 1e-9 * PJ);
     }
 
     @Test

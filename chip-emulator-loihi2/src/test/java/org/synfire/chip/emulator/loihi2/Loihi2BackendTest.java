@@ -165,7 +165,10 @@ class Loihi2BackendTest {
             assertEquals(3, sim.activity().hostSpikes());
             long[] counts = new long[ChipEvents.countsLength(1)];
             sim.eventCounts(counts);
-            assertArrayEquals(new long[] {2, 3, 0, 0, 0, 6, 0, 2, 2}, counts);
+            // timesteps, messages, hops x / y, chip crossings, host spikes; the core: synaptic operations, updates,
+            // active and idle updates, learning-engine visits (none: this backend does not learn)
+            assertArrayEquals(new long[] {2, 3, 0, 0, 0, 3, 6, 0, 2, 2, 0}, counts);
+            assertEquals(3, e.hostSpikes());
         }
     }
 

@@ -399,11 +399,14 @@ public final class Loihi1Simulation implements ChipSimulation {
     public void eventCounts(long[] into) {
         into[0] = timestep;
         router.writeCounts(into, 1);
+        into[5] = hostSpikes;
         for (int a = 0; a < activeCores.length; a++) {
             EmulatedCore c = activeCores[a];
             long updates = 0;
+            long visits = 0;
             for (RuleLearningEngine engine : learnersOfCore[a]) {
                 updates += engine.synapseUpdatesOn(c.index());
+                visits += engine.learningVisitsOn(c.index());
             }
             long active = c.activeUpdates();
             long all = (long) timestep * (c.end() - c.first());
@@ -412,6 +415,7 @@ public final class Loihi1Simulation implements ChipSimulation {
             into[at + 1] = updates;
             into[at + 2] = active;
             into[at + 3] = all - active;
+            into[at + 4] = visits;
         }
     }
 

@@ -46,6 +46,8 @@ final class RuleLearningEngine implements LearningEngine {
         final int[] rowTo;
         final GroupLearning learning;
         final LearningRandom random;
+        /** The connection's synapses on the core: what the learning engine visits at the end of every epoch. */
+        final long synapses;
         /** Scratch: the sources of each side that spiked in the timestep. */
         final int[] preSpiked;
         final int[] postSpiked;
@@ -59,6 +61,11 @@ final class RuleLearningEngine implements LearningEngine {
             this.rowTo = rowTo;
             this.learning = learning;
             this.random = random;
+            long n = 0;
+            for (int i = 0; i < rowFrom.length; i++) {
+                n += rowTo[i] - rowFrom[i];
+            }
+            this.synapses = n;
             this.preSpiked = new int[preSize];
             this.postSpiked = new int[postSize];
         }
@@ -173,6 +180,20 @@ final class RuleLearningEngine implements LearningEngine {
         for (CorePart part : parts) {
             if (part.core == core) {
                 n += part.learning.synapseUpdates();
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Plastic synapses on {@code core} the learning engine visited so far: all of the connection's synapses on the
+     * core at the end of every epoch, whether or not the rule's dependency held (a count for the cost model).
+     */
+    long learningVisitsOn(int core) {
+        long n = 0;
+        for (CorePart part : parts) {
+            if (part.core == core) {
+                n += part.learning.epochsEnded() * part.synapses;
             }
         }
         return n;

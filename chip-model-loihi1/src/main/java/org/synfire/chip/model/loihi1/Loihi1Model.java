@@ -25,8 +25,12 @@ public final class Loihi1Model {
     public static final int MAX_DELAY = 62;
     /** The most tag bits a synapse has. */
     public static final int MAX_TAG_BITS = 8;
-    /** The id of the cost table of Loihi 1's published per-event figures (Davies et al. 2018). */
-    public static final String COST_TABLE = "loihi1-davies2018";
+    /**
+     * The id of Loihi 1's default cost table: the published per-event figures (Davies et al. 2018) with the learning
+     * engine charged for every plastic synapse it visits, and static power from Blouw et al. 2019
+     * ({@code loihi1-davies2018} is the per-event table alone).
+     */
+    public static final String COST_TABLE = "loihi1-davies2018-blouw2019";
 
     private static final String D18 = "Davies et al., IEEE Micro 38(1), 2018";
 

@@ -49,7 +49,10 @@ public final class CostTables {
         return tables;
     }
 
-    /** The first table shipped: Loihi 1's, {@code loihi1-davies2018}, the default of {@code ChipBackend.costTable()}. */
+    /**
+     * The first table shipped: Loihi 1's per-event figures alone, {@code loihi1-davies2018} (the loihi1 backend's
+     * default is {@code loihi1-davies2018-blouw2019}, which builds on it).
+     */
     public static CostTable defaultTable() {
         return shipped().get(0);
     }
@@ -67,7 +70,10 @@ public final class CostTables {
         return parse(resource(file), file);
     }
 
-    /** Parses a table's JSON text; {@code where} names it in errors. */
+    /**
+     * Parses a table's JSON text; {@code where} names it in errors. A table must give a figure for every event but
+     * the barrier, except {@code learning-visit} and {@code host-spike}, added later: they cost 0 where it omits them.
+     */
     public static CostTable parse(String json, String where) {
         try {
             JsonNode root = JSON.readTree(json);
@@ -77,6 +83,10 @@ public final class CostTables {
                 Map.Entry<String, JsonNode> f = fields.next();
                 figures.put(Event.of(f.getKey()), new Figure(number(f.getValue(), "pJ", where + " " + f.getKey()),
                         number(f.getValue(), "ns", where + " " + f.getKey())));
+            }
+            // the events added after the first tables: a table written before them charged neither
+            for (Event added : List.of(Event.LEARNING_VISIT, Event.HOST_SPIKE)) {
+                figures.putIfAbsent(added, new Figure(0, 0));
             }
             JsonNode barrier = required(root, "barrier", where);
             List<String> assumptions = new ArrayList<>();
@@ -90,7 +100,8 @@ public final class CostTables {
             StaticPower staticPower = power == null || power.isNull()
                     ? StaticPower.none("the table states no static power")
                     : new StaticPower(number(power, "watts", where + " staticPower"),
-                            text(power, "source", where + " staticPower"));
+                            text(power, "source", where + " staticPower"),
+                            power.has("coresPerChip") ? (int) number(power, "coresPerChip", where + " staticPower") : 0);
             return new CostTable(text(root, "id", where), text(root, "source", where), figures,
                     number(barrier, "oneTileNs", where), number(barrier, "allTilesNs", where),
                     (int) number(barrier, "tilesPerChip", where), assumptions, measurements, staticPower);

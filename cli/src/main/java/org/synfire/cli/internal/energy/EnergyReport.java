@@ -21,6 +21,7 @@ import org.synfire.chip.api.cost.CostEstimate;
 import org.synfire.chip.api.cost.CostModel;
 import org.synfire.chip.api.cost.Event;
 import org.synfire.chip.api.cost.Measurement;
+import org.synfire.chip.api.cost.StaticPower;
 import org.synfire.cli.internal.run.AtomicFiles;
 import org.synfire.cli.internal.run.Plots;
 
@@ -41,9 +42,13 @@ import org.synfire.cli.internal.run.Plots;
 public record EnergyReport(String circuit, String mode, CostModel model, PhaseEvents events, CostEstimate perSample,
         List<CostEstimate> phases) {
 
-    /** Static energy per sample: the table's static power times the time per sample. */
+    /** Static energy per sample: the table's static power (of the cores in use) times the time per sample. */
     public double staticJoules() {
-        return model.table().staticPower().joules(perSample.seconds());
+        return staticJoules(perSample.seconds());
+    }
+
+    private double staticJoules(double seconds) {
+        return model.table().staticPower().joules(seconds, events.resources().cores().size());
     }
 
     /** Energy per sample, dynamic and static. */
@@ -76,6 +81,23 @@ public record EnergyReport(String circuit, String mode, CostModel model, PhaseEv
         return model.table().measurement(circuit, mode);
     }
 
+    /**
+     * The dynamic energy per sample by part of the chip, in joules: synaptic operations, compartment updates, the
+     * learning engine (its synaptic updates and visits), spike messages (within a tile, hops, chip crossings) and
+     * host spikes. The parts sum to the dynamic energy.
+     */
+    public Map<String, Double> parts() {
+        Map<Event, Double> by = perSample.joulesBy();
+        Map<String, Double> parts = new LinkedHashMap<>();
+        parts.put("synapses", by.get(Event.SYNAPTIC_OPERATION));
+        parts.put("neurons", by.get(Event.NEURON_UPDATE_ACTIVE) + by.get(Event.NEURON_UPDATE_IDLE));
+        parts.put("learning engine", by.get(Event.SYNAPTIC_UPDATE) + by.get(Event.LEARNING_VISIT));
+        parts.put("messages", by.get(Event.SPIKE_WITHIN_TILE) + by.get(Event.HOP_EAST_WEST)
+                + by.get(Event.HOP_NORTH_SOUTH) + by.get(Event.CHIP_CROSSING) + by.get(Event.BARRIER));
+        parts.put("host", by.get(Event.HOST_SPIKE));
+        return parts;
+    }
+
     /** Lines for the run summary. */
     public void print(PrintWriter out) {
         ResourceUsage r = events.resources();
@@ -84,9 +106,17 @@ public record EnergyReport(String circuit, String mode, CostModel model, PhaseEv
                 r.tiles() == 1 ? "tile" : "tiles", r.compartments(), r.synapses(), r.synapticMemoryBits() / 8192.0);
         out.printf("%-22s %s / %s per %s sample (estimate, %s, %d samples)%n", "energy / time",
                 joules(joules()), seconds(perSample.seconds()), mode, model.table().id(), events.samples());
-        out.printf("%-22s dynamic %s + static %s%n", "energy parts", joules(perSample.joules()),
-                model.table().staticPower().present() ? joules(staticJoules()) + " ("
-                        + model.table().staticPower().watts() + " W)" : "none (the table has no static power)");
+        StaticPower power = model.table().staticPower();
+        StringBuilder parts = new StringBuilder();
+        parts().forEach((name, j) -> parts.append(parts.isEmpty() ? "" : ", ").append(name).append(' ')
+                .append(j == 0 ? "0" : joules(j)));
+        out.printf("%-22s dynamic %s + static %s; dynamic: %s%n", "energy parts", joules(perSample.joules()),
+                !power.present() ? "none (the table has no static power)"
+                        : power.coresPerChip() == 0 ? joules(staticJoules()) + " (" + power.watts() + " W)"
+                        : String.format("%s (%.3g W: %s W x %d of %d cores)", joules(staticJoules()),
+                                power.watts(r.cores().size()), power.watts(), r.cores().size(),
+                                power.coresPerChip()),
+                parts);
         measured().ifPresent(m -> out.printf("%-22s %s / %s per %s sample (%s); estimate is %.3g x / %.3g x%n",
                 "published on Loihi", joules(m.joules()), seconds(m.seconds()), mode, m.source(),
                 joules() / m.joules(), perSample.seconds() / m.seconds()));
@@ -153,7 +183,9 @@ public record EnergyReport(String circuit, String mode, CostModel model, PhaseEv
             chart.getStyler().setLegendVisible(false);
             chart.getStyler().setYAxisMin(0.0);
             chart.getStyler().setYAxisDecimalPattern("0.###");
-            List<String> names = new ArrayList<>(List.of("estimate (" + table + ")"));
+            // the table under the axis: under a bar its long id runs into the next label
+            chart.setXAxisTitle("estimate: " + table);
+            List<String> names = new ArrayList<>(List.of("estimate"));
             List<Double> values = new ArrayList<>(List.of(estimate));
             measured.ifPresent(m -> {
                 names.add("published on Loihi");
@@ -201,8 +233,8 @@ public record EnergyReport(String circuit, String mode, CostModel model, PhaseEv
         for (Event event : Event.values()) {
             byEvent.put(event.key(), perSample.joulesBy().get(event));
         }
-        return new Figures(mode, model.table().id(), perSample.joules(), perSample.seconds(), byEvent,
-                events.names(), phases.stream().map(CostEstimate::joules).toList(),
+        return new Figures(mode, model.table().id(), joules(), perSample.seconds(), byEvent,
+                events.names(), phases.stream().map(p -> p.joules() + staticJoules(p.seconds())).toList(),
                 phases.stream().map(CostEstimate::seconds).toList(), measured());
     }
 
@@ -218,6 +250,8 @@ public record EnergyReport(String circuit, String mode, CostModel model, PhaseEv
         Map<String, Object> power = new LinkedHashMap<>();
         power.put("watts", model.table().staticPower().watts());
         power.put("source", model.table().staticPower().source());
+        power.put("coresPerChip", model.table().staticPower().coresPerChip());
+        power.put("wattsCharged", model.table().staticPower().watts(events.resources().cores().size()));
         table.put("staticPower", power);
         j.put("costTable", table);
         ResourceUsage r = events.resources();
@@ -229,7 +263,11 @@ public record EnergyReport(String circuit, String mode, CostModel model, PhaseEv
         resources.put("synapticMemoryBits", r.synapticMemoryBits());
         j.put("resources", resources);
         long n = events.samples();
-        j.put("perSample", estimate(perSample, staticJoules(), n));
+        Map<String, Object> per = estimate(perSample, staticJoules(), n);
+        Map<String, Object> parts = new LinkedHashMap<>(parts());
+        parts.put("static", staticJoules());
+        per.put("parts", parts);
+        j.put("perSample", per);
         CostEstimate total = new CostEstimate(perSample.joules() * n, perSample.seconds() * n, perSample.counts(),
                 scaled(perSample.joulesBy(), n), scaled(perSample.secondsBy(), n));
         Map<String, Object> totals = estimate(total, staticJoules() * n, 1);
@@ -238,7 +276,7 @@ public record EnergyReport(String circuit, String mode, CostModel model, PhaseEv
         List<Object> byPhase = new ArrayList<>();
         for (int p = 0; p < phases.size(); p++) {
             CostEstimate phase = phases.get(p);
-            Map<String, Object> e = estimate(phase, model.table().staticPower().joules(phase.seconds()), n);
+            Map<String, Object> e = estimate(phase, staticJoules(phase.seconds()), n);
             e.put("phase", p + 1);
             e.put("name", events.names().get(p));
             byPhase.add(e);

@@ -47,6 +47,9 @@ class CostTablesTest {
                 """;
         CostTable t = CostTables.parse(json, "other.json");
         assertEquals(new Figure(9, 2), t.figure(Event.CHIP_CROSSING));
+        // written before learning-visit and host-spike existed: it charges neither
+        assertEquals(new Figure(0, 0), t.figure(Event.LEARNING_VISIT));
+        assertEquals(new Figure(0, 0), t.figure(Event.HOST_SPIKE));
         assertEquals(15, t.barrierNanoseconds(6), 1e-9); // 10 + 10 * 5 / 10
         assertEquals(0, t.staticPower().watts(), "a table without staticPower has none");
         assertEquals("the table states no static power", t.staticPower().source());
@@ -56,6 +59,28 @@ class CostTablesTest {
         assertEquals("a measurement", powered.staticPower().source());
         assertEquals(0, CostTables.defaultTable().staticPower().watts(), "Davies et al. 2018 give none");
         assertTrue(CostTables.defaultTable().staticPower().source().startsWith("none: "));
+    }
+
+    @Test
+    void theVisitTableIsDaviesTable2WithTheLearningEngineChargedPerVisitAndBlouwsIdlePowerPerCore() {
+        CostTable d = CostTables.read("loihi1-davies2018.json");
+        CostTable v = CostTables.read("loihi1-davies2018-blouw2019.json");
+        assertEquals("loihi1-davies2018-blouw2019", v.id());
+        for (Event e : Event.values()) {
+            if (e == Event.BARRIER) {
+                continue;
+            }
+            Figure expected = switch (e) {
+                case SYNAPTIC_UPDATE -> new Figure(0, 0); // its work is in the visits
+                case LEARNING_VISIT -> d.figure(Event.SYNAPTIC_UPDATE); // Table 2: 120 pJ, 6.1 ns
+                default -> d.figure(e);
+            };
+            assertEquals(expected, v.figure(e), e.key());
+        }
+        assertEquals(new Figure(0, 0), d.figure(Event.LEARNING_VISIT), "the per-event table is as before");
+        assertEquals(0.029, v.staticPower().watts(), "Blouw et al. 2019, Table 1: Loihi idle 0.029 W");
+        assertEquals(128, v.staticPower().coresPerChip());
+        assertEquals(d.measurements(), v.measurements());
     }
 
     @Test

@@ -94,6 +94,34 @@ class EnergyReportTest {
         StringWriter text = new StringWriter();
         r.print(new PrintWriter(text, true));
         assertTrue(text.toString().contains("dynamic 305 pJ + static none"), text.toString());
+        // the parts per sample: synapses 4 x 23.6 / 2 = 47.2 pJ; neurons (2 x 52 + 2 x 81) / 2 = 133 pJ; learning
+        // engine 2 x 120 / 2 = 120 pJ; messages 2 x (1.7 + 3.0) / 2 = 4.7 pJ; host 0
+        assertTrue(text.toString().contains("dynamic: synapses 47.2 pJ, neurons 133 pJ, learning engine 120 pJ, "
+                + "messages 4.70 pJ, host 0"), text.toString());
+        Map<String, Object> parts = (Map<String, Object>) perSample.get("parts");
+        assertEquals(120e-12, (double) parts.get("learning engine"), 1e-21);
+        assertEquals(0.0, (double) parts.get("static"));
+    }
+
+    @Test
+    void theVisitTableChargesTheLearningEngineAndEachCoreInUseItsShareOfStaticPower() {
+        CostTable t = CostTables.read("loihi1-davies2018-blouw2019.json");
+        // one core: 100 plastic synapses visited per sample (200 over the 2 samples), 2 synapses whose dependency
+        // held (free here: their work is in the visits), 3 host spikes; 1 timestep, 1 tile
+        ChipEvents e = new ChipEvents(2, 0, 0, 0, 0, 3, List.of(new CoreEvents(0, 0, 2, 0, 0, 200)));
+        PhaseEvents events = new PhaseEvents(2, List.of(e), new ResourceUsage(1, 128, 4,
+                List.of(new ResourceUsage.Core(0, 1, 1, 2, 1))));
+        EnergyReport r = EnergyReport.of("sbp", "training", new CostModel(t), events).orElseThrow();
+        // dynamic: 100 x 120 pJ = 12 nJ per sample; time: (200 x 6.1 + 2 x 113) / 2 = 723 ns per sample
+        assertEquals(12e-9, r.perSample().joules(), 1e-18);
+        assertEquals(723e-9, r.perSample().seconds(), 1e-16);
+        // static: 0.029 W x 1 / 128 cores = 226.5625 uW, over 723 ns: 163.80469 pJ
+        assertEquals(0.029 / 128 * 723e-9, r.staticJoules(), 1e-20);
+        assertEquals(12e-9 + 0.029 / 128 * 723e-9, r.joules(), 1e-18);
+        StringWriter text = new StringWriter();
+        r.print(new PrintWriter(text, true));
+        assertTrue(text.toString().contains("+ static 164 pJ (0.000227 W: 0.029 W x 1 of 128 cores); dynamic: "
+                + "synapses 0, neurons 0, learning engine 12.0 nJ, messages 0, host 0"), text.toString());
     }
 
     @Test

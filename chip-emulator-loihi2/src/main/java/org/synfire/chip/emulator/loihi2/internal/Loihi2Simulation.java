@@ -602,12 +602,14 @@ public final class Loihi2Simulation implements ChipSimulation {
         into[2] = 0;
         into[3] = 0;
         into[4] = chipCrossings;
+        into[5] = hostSpikes;
         for (int slot = 0; slot < layout.activeCores.length; slot++) {
             int at = ChipEvents.CHIP_COUNTS + ChipEvents.CORE_COUNTS * slot;
             into[at] = synOps[slot];
             into[at + 1] = 0;
             into[at + 2] = activeUpdates[slot];
             into[at + 3] = idleUpdates[slot];
+            into[at + 4] = 0; // this backend does not learn
         }
         // synapses a learning rule was evaluated on, on the core of their post compartment
         for (int l = 0; l < learners.length; l++) {

@@ -35,6 +35,8 @@ public final class GroupLearning {
     /** What the rule reads at the end of an epoch: the latches' and traces' arrays, and the epoch's scalars. */
     private final EpochInputs inputs;
     private final boolean skipSilentEpochs;
+    /** Epochs ended so far (a count for the cost model only; it changes nothing the rule computes). */
+    private long epochsEnded;
 
     /**
      * State for a group with {@code axons} inputs and {@code compartments} targets.
@@ -152,6 +154,7 @@ public final class GroupLearning {
         if (!clock.tick()) {
             return false;
         }
+        epochsEnded++;
         // an epoch in which no dependency can hold (no spike a term depends on, no u_k) changes nothing and draws
         // nothing: leave out the synapses, the common case of a sparse-spiking group
         if (!skipSilentEpochs || rule.anyDependencyCanHold(x0.any(), y0.any(), clock.epoch())) {
@@ -171,6 +174,11 @@ public final class GroupLearning {
             t.endEpoch();
         }
         return true;
+    }
+
+    /** Epochs that ended so far: at the end of each the chip's learning engine visits every synapse of the group. */
+    public long epochsEnded() {
+        return epochsEnded;
     }
 
     /** Synapses whose rule was evaluated so far. */
