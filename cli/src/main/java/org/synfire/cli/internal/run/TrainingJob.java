@@ -325,6 +325,8 @@ public final class TrainingJob {
         int trainCount = resolved.train().count();
         int startEpoch = start == 0 ? 0 : (int) ((start - 1) / trainCount); // the epoch of the last sample trained
         List<String> changes = new java.util.ArrayList<>();
+        // the chip events of the stages before the current one (a schedule reopens the circuit between epochs)
+        List<org.synfire.chip.api.circuit.PhaseEvents> earlierStages = new java.util.ArrayList<>();
         try (Sessions sessions = new Sessions(open(resolved, resolved.circuit().settingsAt(settings, startEpoch), start));
                 Progress progress = Progress.of(experiment.name(), loop.totalSamples(), start, "samples",
                         options.quiet());
@@ -384,6 +386,7 @@ public final class TrainingJob {
                     if (change.isEmpty()) {
                         return before;
                     }
+                    before.chipEvents().ifPresent(earlierStages::add);
                     sessions.replace(open(resolved, change.get().settings(), (long) epoch * trainCount));
                     sessions.current().restore(change.get().weights());
                     String line = String.format("after epoch %d: %s; %d weights saturated", epoch,
@@ -405,8 +408,10 @@ public final class TrainingJob {
             Figures.accuracyAndWeights(run, experiment, metrics.entries(), finalWeights, session.matrices());
             noEnergy = session.chipEvents().isPresent() && resolved.cost().model().isEmpty()
                     ? Optional.of(resolved.cost().noEstimate("energy / time")) : Optional.empty();
-            energy = session.chipEvents().flatMap(e -> resolved.cost().model().flatMap(m -> EnergyReport.of(
-                    experiment.circuit(), "training", m, e)));
+            energy = session.chipEvents().map(e -> earlierStages.stream().reduce(EnergyReport::combined)
+                    .map(earlier -> EnergyReport.combined(earlier, e)).orElse(e))
+                    .flatMap(e -> resolved.cost().model().flatMap(m -> EnergyReport.of(
+                    experiment.circuit(), "training", m, e, earlierStages.size() + 1)));
             if (energy.isPresent()) {
                 energy.get().write(run.path().resolve("energy.json"), run.plots());
             }
