@@ -138,6 +138,13 @@ class EvalCommandTest {
         assertEquals(2, wrongEpoch.exitCode(), wrongEpoch.out());
         assertTrue(wrongEpoch.err().contains("records that its weights ended epoch 3; --epoch 1 contradicts it"),
                 wrongEpoch.err());
+        Path exported = temp.resolve("exported.npz"); // layers at exponent 0, not the circuit's mantissas
+        CliRun export = cli("export", annealed.toString(), "--format", "npz", "--out", exported.toString());
+        assertEquals(0, export.exitCode(), export.out() + export.err());
+        CliRun ofExport = cli("eval", exported.toString(), "--dataset", "tiny", "--hidden", "12", "--both");
+        assertEquals(2, ofExport.exitCode(), ofExport.out());
+        assertTrue(ofExport.err().contains("is an inference network that 'synfire export' wrote")
+                && ofExport.err().contains("evaluate the run directory, its bundle or its weights.npz"), ofExport.err());
         CliRun ofDirectory = cli("eval", annealed.toString(), "--epoch", "3");
         assertEquals(2, ofDirectory.exitCode(), ofDirectory.out());
         assertTrue(ofDirectory.err().contains("is a run directory"), ofDirectory.err());

@@ -63,6 +63,13 @@ public record TrainedWeights(Path file, Optional<Provenance.Session> run, Map<St
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no weights at " + file);
         }
+        if (run == null && InferenceNpz.isExport(org.synfire.datasets.npy.Npz.read(file))) {
+            throw new IllegalArgumentException(file + " is an inference network that 'synfire export' wrote (every "
+                    + "layer in mantissas at weight exponent 0, thresholds beside it), not a circuit's weights: a "
+                    + "circuit that runs a matrix at another exponent (lr-schedule, hidden-exponent) would read them "
+                    + "wrongly; evaluate the run directory, its bundle or its weights.npz (numpy evaluates the export "
+                    + "itself: docs/interchange.md)");
+        }
         Map<String, int[][]> weights = WeightsFile.readWeights(file);
         if (run != null) {
             return new TrainedWeights(file, Optional.of(run), weights, epoch, Map.of(), true);
