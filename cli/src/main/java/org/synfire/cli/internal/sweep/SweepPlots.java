@@ -55,10 +55,11 @@ final class SweepPlots {
         double k = percent ? 100 : 1;
         List<XYChart> charts = new ArrayList<>();
         for (Map.Entry<String, List<SweepReport.Row>> group : groups.entrySet()) {
+            // the group in the title without the circuit-option. prefix of its keys: a long schedule still fits
             XYChart chart = new XYChartBuilder().width(900).height(480)
-                    .title(metric + " on the test samples per epoch: " + grid.name()
-                            + (group.getKey().equals("all") ? "" : ", " + group.getKey()))
-                    .xAxisTitle("epoch").yAxisTitle(metric + (percent ? " (%)" : "")).build();
+                    .title(grid.name() + (group.getKey().equals("all") ? ""
+                            : ", " + group.getKey().replace("circuit-option.", "")) + ": " + metric + " per epoch")
+                    .xAxisTitle("epoch").yAxisTitle(metric + " on the test samples" + (percent ? " (%)" : "")).build();
             chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
             chart.getStyler().setXAxisMin(0.0);
             TreeMap<Double, List<Double>> byEpoch = new TreeMap<>();
