@@ -127,7 +127,8 @@ final class SweepPlots {
     static void boxes(Map<String, List<SweepReport.Row>> groups, Optional<Double> paper, Path png) throws IOException {
         String metric = headline(groups).orElse("accuracy");
         double k = SweepReport.percent(metric) ? 100 : 1;
-        BoxChart chart = new BoxChartBuilder().width(Math.max(560, 180 * groups.size() + 260)).height(480)
+        // room for each box's label under it (a schedule's label is about 35 characters; xchart drops labels that overlap)
+        BoxChart chart = new BoxChartBuilder().width(Math.max(560, 320 * (groups.size() + 1) + 80)).height(480)
                 .title("Final " + metric + " per group (each box: the seeds)")
                 .yAxisTitle(metric + (k == 100 ? " (%)" : "")).build();
         chart.getStyler().setLegendVisible(false);
@@ -140,7 +141,7 @@ final class SweepPlots {
                 }
             }
             if (!values.isEmpty()) {
-                chart.addSeries(group.getKey() + " (" + values.size() + ")", values);
+                chart.addSeries(group.getKey().replace("circuit-option.", "") + " (" + values.size() + ")", values);
             }
         }
         if (paper.isPresent() && metric.equals("top1_spikes")) {
