@@ -66,7 +66,8 @@ final class SweepCommand implements Callable<Integer> {
             description = {"An experiment field and its values, repeatable; several values span the grid. Keys: "
                     + "circuit, backend, dataset, epochs, train-samples, test-samples, hidden (layers joined by '+',"
                     + " e.g. 400+400), checkpoint-every, threads, inference-circuit, a circuit option the experiment"
-                    + " sets (e.g. init) or circuit-option.NAME."})
+                    + " sets (e.g. init) or circuit-option.NAME. Commas separate values: a list within one value joins its"
+                    + " items with '+', e.g. circuit-option.lr-schedule=halve-output@40+50 (one schedule, two epochs)."})
     List<String> set;
 
     @Option(names = "--sweeps", paramLabel = "DIR", defaultValue = "sweeps",

@@ -73,7 +73,8 @@ final class TrainingOptions {
                     + "hidden-window=0|128|256|512. At any depth lr-schedule=none|halve@E1,E2,...|"
                     + "halve-output@E1,E2,... (default none: "
                     + "after epoch E every weight doubled, saturating, and every weight exponent lowered by one, so "
-                    + "the step halves; halve-output: the output matrix only; measured without gain, "
+                    + "the step halves; halve-output: the output matrix only; the epochs may be joined by '+' instead, "
+                    + "as a sweep's --set needs: halve@40+50; measured without gain, "
                     + "docs/sbp-circuit.md).")
     Map<String, String> circuitOptions;
 

@@ -54,6 +54,27 @@ class SweepLocalTest {
         return all;
     }
 
+    /**
+     * A schedule of several epochs is one value of {@code --set}: its epochs joined by '+' (commas separate values),
+     * and the point halves the step after each of them.
+     */
+    @Test
+    void aScheduleOfSeveralEpochsIsOneValueOfSet() throws IOException {
+        List<String> command = args(List.of("quick", "--seeds", "1"), "--parallel", "1", "--set", "epochs=3", "--set",
+                "circuit-option.lr-schedule=halve-output@1+2");
+        command.addAll(SMALL);
+
+        CliRun run = sweep(command);
+
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        Path dir = temp.resolve("sweeps").resolve("quick");
+        assertTrue(run.out().contains("1 of 1 points done, 0 running, 0 failed, 0 waiting"), run.out());
+        String log = Files.readString(dir.resolve("logs").resolve("seed=1.log"), StandardCharsets.UTF_8);
+        assertTrue(log.contains("after epoch 1: ") && log.contains("after epoch 2: "), log);
+        assertTrue(Files.readString(dir.resolve("points").resolve("seed=1").resolve("experiment.yaml"))
+                .contains("lr-schedule: halve-output@1+2"), "the schedule recorded as given");
+    }
+
     @Test
     void everyPointIsAnOrdinaryRunAndRunningAgainRunsNothing() throws IOException {
         List<String> command = args(List.of("quick", "--seeds", "1..2"), "--parallel", "2");

@@ -193,6 +193,27 @@ class TrainCommandTest {
         }
     }
 
+    /**
+     * The energy of an annealed run on the chip covers every stage: the circuit reopened at each halving, and the
+     * estimate counts the samples of all three epochs (360), not only those after the last halving (120), and says
+     * how many stages it covers.
+     */
+    @Test
+    void theEnergyOfAnAnnealedRunCoversEveryStage() throws IOException {
+        CliRun run = train("train", "--circuit", "sbp", "--dataset", "tiny", "--epochs", "3", "--hidden", "12",
+                "--seed", "9", "--circuit-option", "lr-schedule=halve@1,2", "--runs", temp.resolve("runs").toString(),
+                "--quiet");
+
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> energy = run.out().lines().filter(l -> l.startsWith("energy / time")
+                && l.contains("per training sample")).toList();
+        assertEquals(1, energy.size(), run.out());
+        assertTrue(energy.get(0).endsWith("(estimate, loihi1-davies2018, 360 samples, 3 stages of the step)"),
+                energy.get(0));
+        String json = Files.readString(onlyRun().resolve("energy.json"));
+        assertTrue(json.contains("\"samples\" : 360"), json);
+    }
+
     @Test
     void circuitOptionsChooseTheInitialWeightsAndAreKeptInTheRunDirectory() throws IOException {
         CliRun run = train("train", "--circuit", "sbp-functional", "--dataset", "tiny", "--hidden", "12", "--seed",

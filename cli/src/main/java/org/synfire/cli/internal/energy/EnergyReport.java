@@ -38,9 +38,17 @@ import org.synfire.cli.internal.run.Plots;
  * @param perSample the dynamic estimate per sample over all phases (counts are the run's totals; see
  *                  {@link #toJson()} for counts per sample)
  * @param phases    the dynamic estimate per sample of each phase
+ * @param stages    how many stages of the circuit the events cover (1; more when a schedule reopened the circuit
+ *                  between epochs and the events of every stage were added, see {@link #combined})
  */
 public record EnergyReport(String circuit, String mode, CostModel model, PhaseEvents events, CostEstimate perSample,
-        List<CostEstimate> phases) {
+        List<CostEstimate> phases, int stages) {
+
+    public EnergyReport {
+        if (stages < 1) {
+            throw new IllegalArgumentException("stages " + stages + " must be at least 1");
+        }
+    }
 
     /** Static energy per sample: the table's static power (of the cores in use) times the time per sample. */
     public double staticJoules() {
@@ -58,8 +66,17 @@ public record EnergyReport(String circuit, String mode, CostModel model, PhaseEv
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** The report of {@code events}, or empty if no sample was counted. */
+    /** The report of {@code events} of one stage of the circuit, or empty if no sample was counted. */
     public static Optional<EnergyReport> of(String circuit, String mode, CostModel model, PhaseEvents events) {
+        return of(circuit, mode, model, events, 1);
+    }
+
+    /**
+     * The report of {@code events} counted over {@code stages} stages of the circuit (each reopened between epochs,
+     * their events added with {@link #combined}), or empty if no sample was counted.
+     */
+    public static Optional<EnergyReport> of(String circuit, String mode, CostModel model, PhaseEvents events,
+            int stages) {
         if (events.samples() == 0) {
             return Optional.empty();
         }
@@ -73,7 +90,26 @@ public record EnergyReport(String circuit, String mode, CostModel model, PhaseEv
         }
         CostEstimate all = model.estimate(events.total(), tiles).perSample(events.samples());
         CostEstimate perSample = new CostEstimate(all.joules(), seconds, all.counts(), all.joulesBy(), all.secondsBy());
-        return Optional.of(new EnergyReport(circuit, mode, model, events, perSample, List.copyOf(phases)));
+        return Optional.of(new EnergyReport(circuit, mode, model, events, perSample, List.copyOf(phases), stages));
+    }
+
+    /**
+     * The events of two stages of one circuit run one after the other (the circuit reopened between epochs with
+     * other settings, e.g. a halved step): samples and each phase's events added; the resources and phase names of
+     * the later stage (a schedule changes weights and exponents, not the circuit's shape).
+     *
+     * @throws IllegalArgumentException if the stages have different phases
+     */
+    public static PhaseEvents combined(PhaseEvents earlier, PhaseEvents later) {
+        if (earlier.phases().size() != later.phases().size()) {
+            throw new IllegalArgumentException("stages of " + earlier.phases().size() + " and "
+                    + later.phases().size() + " phases cannot be added");
+        }
+        List<ChipEvents> phases = new ArrayList<>();
+        for (int p = 0; p < later.phases().size(); p++) {
+            phases.add(earlier.phases().get(p).plus(later.phases().get(p)));
+        }
+        return new PhaseEvents(earlier.samples() + later.samples(), phases, later.resources(), later.names());
     }
 
     /** The circuit's published measurement in this mode, if the table holds one. */
@@ -104,8 +140,9 @@ public record EnergyReport(String circuit, String mode, CostModel model, PhaseEv
         out.printf("%-22s %d %s on %d %s, %d compartments, %d synapses, %.1f KiB synaptic memory%n",
                 "chip resources", r.cores().size(), r.cores().size() == 1 ? "core" : "cores", r.tiles(),
                 r.tiles() == 1 ? "tile" : "tiles", r.compartments(), r.synapses(), r.synapticMemoryBits() / 8192.0);
-        out.printf("%-22s %s / %s per %s sample (estimate, %s, %d samples)%n", "energy / time",
-                joules(joules()), seconds(perSample.seconds()), mode, model.table().id(), events.samples());
+        out.printf("%-22s %s / %s per %s sample (estimate, %s, %d samples%s)%n", "energy / time",
+                joules(joules()), seconds(perSample.seconds()), mode, model.table().id(), events.samples(),
+                stages == 1 ? "" : ", " + stages + " stages of the step");
         StaticPower power = model.table().staticPower();
         StringBuilder parts = new StringBuilder();
         parts().forEach((name, j) -> parts.append(parts.isEmpty() ? "" : ", ").append(name).append(' ')
@@ -243,6 +280,7 @@ public record EnergyReport(String circuit, String mode, CostModel model, PhaseEv
         j.put("circuit", circuit);
         j.put("mode", mode);
         j.put("samples", events.samples());
+        j.put("stages", stages);
         Map<String, Object> table = new LinkedHashMap<>();
         table.put("id", model.table().id());
         table.put("source", model.table().source());

@@ -22,15 +22,27 @@ public final class CheckpointStore {
     private static final int KEEP = 2;
 
     private final Path directory;
+    private final java.util.function.LongFunction<Optional<WeightsFile.Stage>> stage;
 
+    /** The checkpoints in {@code directory}, saved without the circuit they belong to. */
     public CheckpointStore(Path directory) {
+        this(directory, samples -> Optional.empty());
+    }
+
+    /**
+     * The checkpoints in {@code directory}, each saved with the circuit it belongs to ({@link WeightsFile.Stage}).
+     *
+     * @param stage the circuit of the weights after a number of samples trained
+     */
+    public CheckpointStore(Path directory, java.util.function.LongFunction<Optional<WeightsFile.Stage>> stage) {
         this.directory = directory;
+        this.stage = stage;
     }
 
     /** Saves a checkpoint, then drops all but the newest two. */
     public void save(Checkpoint checkpoint) throws IOException {
         Path file = directory.resolve(fileName(checkpoint.samples()));
-        WeightsFile.write(file, checkpoint.weights(), checkpoint.samples());
+        WeightsFile.write(file, checkpoint.weights(), checkpoint.samples(), stage.apply(checkpoint.samples()));
         List<Path> all = list();
         for (int i = 0; i < all.size() - KEEP; i++) {
             Files.deleteIfExists(all.get(i));

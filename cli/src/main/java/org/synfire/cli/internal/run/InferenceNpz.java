@@ -64,6 +64,14 @@ public final class InferenceNpz {
         AtomicFiles.write(file, out -> Npz.write(out, arrays));
     }
 
+    /**
+     * Whether {@code arrays} (an NPZ file's) are an inference network {@link #write} wrote: {@code layers},
+     * {@code weight_exponent} and {@code threshold1} beside the matrices, which a circuit's weights file never has.
+     */
+    public static boolean isExport(Map<String, NpyArray> arrays) {
+        return arrays.containsKey("layers") && arrays.containsKey("weight_exponent") && arrays.containsKey("threshold1");
+    }
+
     private static NpyArray number(long value) {
         return new NpyArray.Int64(new int[] {1}, new long[] {value});
     }

@@ -313,7 +313,11 @@ public final class TrainingJob {
         TrainingLoop loop = new TrainingLoop(resolved.train(), resolved.test(), experiment.epochs(),
                 experiment.checkpointEvery(), seeds.order());
         MetricsLog metrics = MetricsLog.open(run.path());
-        CheckpointStore checkpoints = new CheckpointStore(run.checkpoints());
+        int trainCount = resolved.train().count();
+        // every weights file says which circuit its weights belong to: the options and the epoch of its last sample
+        java.util.function.LongFunction<Optional<WeightsFile.Stage>> stageAfter = samples -> Optional.of(
+                new WeightsFile.Stage(settings.options(), samples == 0 ? 0 : (int) ((samples - 1) / trainCount)));
+        CheckpointStore checkpoints = new CheckpointStore(run.checkpoints(), stageAfter);
         long start = from.map(Checkpoint::samples).orElse(0L);
         metrics.truncateAfter(start);
         Instant began = Instant.now();
@@ -322,9 +326,10 @@ public final class TrainingJob {
         Optional<EnergyReport> energy;
         Optional<String> noEnergy;
         long[] stoppedAt = {-1};
-        int trainCount = resolved.train().count();
         int startEpoch = start == 0 ? 0 : (int) ((start - 1) / trainCount); // the epoch of the last sample trained
         List<String> changes = new java.util.ArrayList<>();
+        // the chip events of the stages before the current one (a schedule reopens the circuit between epochs)
+        List<org.synfire.chip.api.circuit.PhaseEvents> earlierStages = new java.util.ArrayList<>();
         try (Sessions sessions = new Sessions(open(resolved, resolved.circuit().settingsAt(settings, startEpoch), start));
                 Progress progress = Progress.of(experiment.name(), loop.totalSamples(), start, "samples",
                         options.quiet());
@@ -332,7 +337,8 @@ public final class TrainingJob {
             sessionOpened = true;
             TrainingSession session = sessions.current();
             if (from.isEmpty()) {
-                WeightsFile.write(run.initialWeights(), Figures.matricesOf(session.weights(), session.matrices()), 0);
+                WeightsFile.write(run.initialWeights(), Figures.matricesOf(session.weights(), session.matrices()), 0,
+                        stageAfter.apply(0));
             }
             if (from.isPresent()) {
                 checkpoints.requireMatches(from.get(), session.weights());
@@ -384,6 +390,7 @@ public final class TrainingJob {
                     if (change.isEmpty()) {
                         return before;
                     }
+                    before.chipEvents().ifPresent(earlierStages::add);
                     sessions.replace(open(resolved, change.get().settings(), (long) epoch * trainCount));
                     sessions.current().restore(change.get().weights());
                     String line = String.format("after epoch %d: %s; %d weights saturated", epoch,
@@ -398,15 +405,18 @@ public final class TrainingJob {
                 throw new StoppedBySignal(); // closes the session and the bar, then says how to resume
             }
             Map<String, int[][]> finalWeights = session.weights();
-            WeightsFile.write(run.finalWeights(), finalWeights, loop.totalSamples());
+            WeightsFile.write(run.finalWeights(), finalWeights, loop.totalSamples(),
+                    stageAfter.apply(loop.totalSamples()));
             if (last[0] == null) {
                 last[0] = session.evaluate(resolved.test());
             }
             Figures.accuracyAndWeights(run, experiment, metrics.entries(), finalWeights, session.matrices());
             noEnergy = session.chipEvents().isPresent() && resolved.cost().model().isEmpty()
                     ? Optional.of(resolved.cost().noEstimate("energy / time")) : Optional.empty();
-            energy = session.chipEvents().flatMap(e -> resolved.cost().model().flatMap(m -> EnergyReport.of(
-                    experiment.circuit(), "training", m, e)));
+            energy = session.chipEvents().map(e -> earlierStages.stream().reduce(EnergyReport::combined)
+                    .map(earlier -> EnergyReport.combined(earlier, e)).orElse(e))
+                    .flatMap(e -> resolved.cost().model().flatMap(m -> EnergyReport.of(
+                    experiment.circuit(), "training", m, e, earlierStages.size() + 1)));
             if (energy.isPresent()) {
                 energy.get().write(run.path().resolve("energy.json"), run.plots());
             }

@@ -2,9 +2,12 @@ package org.synfire.cli.internal.run;
 
 import java.io.IOException;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 import org.synfire.datasets.npy.Npy;
 import org.synfire.datasets.npy.NpyArray;
@@ -12,22 +15,103 @@ import org.synfire.datasets.npy.Npz;
 
 /**
  * Weights as NPZ files that numpy reads ({@code numpy.load}): one int32 array per matrix, named by
- * the matrix, and {@code samples}, the training samples seen, as a one-element int64 array. Unlike
- * {@link Npz#write}, files are written atomically: a reader never sees half a checkpoint.
+ * the matrix, and {@code samples}, the training samples seen, as a one-element int64 array. A run's weights also
+ * say which circuit they belong to ({@link Stage}): {@code circuit_options} (int8, the UTF-8 bytes of the run's
+ * circuit options as {@code key=value} lines) and {@code circuit_epoch} (int64, the epoch of the last sample
+ * trained, 0 for the first), so that a weights file taken out of its run directory reopens the circuit as it was
+ * then (a circuit that changes between epochs, e.g. sBP's {@code lr-schedule}). Unlike {@link Npz#write}, files are
+ * written atomically: a reader never sees half a checkpoint.
  */
 public final class WeightsFile {
 
     static final String SAMPLES = "samples";
+    static final String OPTIONS = "circuit_options";
+    static final String EPOCH = "circuit_epoch";
 
     private WeightsFile() {
     }
 
+    /**
+     * The circuit a weights file belongs to.
+     *
+     * @param options the run's circuit options (as its run.json records them)
+     * @param epoch   the epoch of the last sample trained (0 for the first): the circuit is the run's settings at
+     *                that epoch ({@code CircuitProvider.settingsAt})
+     */
+    public record Stage(Map<String, String> options, int epoch) {
+
+        public Stage {
+            options = java.util.Collections.unmodifiableMap(new TreeMap<>(options));
+            if (epoch < 0) {
+                throw new IllegalArgumentException("epoch " + epoch + " cannot be negative");
+            }
+            for (Map.Entry<String, String> e : options.entrySet()) {
+                if (e.getKey().contains("=") || e.getKey().contains("\n") || e.getValue().contains("\n")) {
+                    throw new IllegalArgumentException("circuit option " + e.getKey() + " cannot be recorded in a"
+                            + " weights file (a line 'key=value' each)");
+                }
+            }
+        }
+    }
+
     /** Writes the matrices and the sample count to an NPZ file. */
     public static void write(Path file, Map<String, int[][]> weights, long samples) throws IOException {
+        write(file, weights, samples, Optional.empty());
+    }
+
+    /** Writes the matrices, the sample count and, where given, the circuit they belong to, to an NPZ file. */
+    public static void write(Path file, Map<String, int[][]> weights, long samples, Optional<Stage> stage)
+            throws IOException {
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         weights.forEach((name, m) -> arrays.put(name, NpyArray.ofMatrix(m)));
         arrays.put(SAMPLES, new NpyArray.Int64(new int[] {1}, new long[] {samples}));
+        if (stage.isPresent()) {
+            StringBuilder text = new StringBuilder();
+            stage.get().options().forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+            byte[] utf8 = text.toString().getBytes(StandardCharsets.UTF_8);
+            arrays.put(OPTIONS, new NpyArray.Int8(new int[] {utf8.length}, utf8));
+            arrays.put(EPOCH, new NpyArray.Int64(new int[] {1}, new long[] {stage.get().epoch()}));
+        }
         AtomicFiles.write(file, out -> Npz.write(out, arrays));
+    }
+
+    /**
+     * The circuit the weights of {@code file} belong to, if the file records it (weights written by a run since
+     * weights files record it); empty for other NPZ files. A record that does not read is an error naming the file.
+     */
+    public static Optional<Stage> readStage(Path file) throws IOException {
+        Map<String, NpyArray> arrays = Npz.read(file);
+        NpyArray options = arrays.get(OPTIONS);
+        NpyArray epoch = arrays.get(EPOCH);
+        if (options == null && epoch == null) {
+            return Optional.empty();
+        }
+        if (!(options instanceof NpyArray.Int8 text) || epoch == null || epoch.size() != 1
+                || options.shape().length != 1) {
+            throw new IOException(file + ": arrays '" + OPTIONS + "' (int8 text) and '" + EPOCH + "' (one whole "
+                    + "number) must come together; not a Synfire weights file");
+        }
+        Map<String, String> map = new TreeMap<>();
+        for (String line : new String(text.data(), StandardCharsets.UTF_8).split("\n")) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if (eq <= 0) {
+                throw new IOException(file + ": array '" + OPTIONS + "' has a line without key=value");
+            }
+            map.put(line.substring(0, eq), line.substring(eq + 1));
+        }
+        long e;
+        try {
+            e = epoch.longAt(0);
+        } catch (RuntimeException bad) {
+            throw new IOException(file + ": array '" + EPOCH + "' is not a whole number", bad);
+        }
+        if (e < 0 || e > Integer.MAX_VALUE) {
+            throw new IOException(file + ": array '" + EPOCH + "' is " + e + "; expected 0 or more");
+        }
+        return Optional.of(new Stage(map, (int) e));
     }
 
     /** Writes one int32 matrix [rows][columns] as an NPY file. */
@@ -71,7 +155,7 @@ public final class WeightsFile {
         }
         Map<String, int[][]> weights = new LinkedHashMap<>();
         for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {
-            if (e.getKey().equals(SAMPLES)) {
+            if (e.getKey().equals(SAMPLES) || e.getKey().equals(OPTIONS) || e.getKey().equals(EPOCH)) {
                 continue;
             }
             if (e.getValue().shape().length != 2) {

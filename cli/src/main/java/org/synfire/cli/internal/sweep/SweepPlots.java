@@ -55,10 +55,11 @@ final class SweepPlots {
         double k = percent ? 100 : 1;
         List<XYChart> charts = new ArrayList<>();
         for (Map.Entry<String, List<SweepReport.Row>> group : groups.entrySet()) {
+            // the group in the title without the circuit-option. prefix of its keys: a long schedule still fits
             XYChart chart = new XYChartBuilder().width(900).height(480)
-                    .title(metric + " on the test samples per epoch: " + grid.name()
-                            + (group.getKey().equals("all") ? "" : ", " + group.getKey()))
-                    .xAxisTitle("epoch").yAxisTitle(metric + (percent ? " (%)" : "")).build();
+                    .title(grid.name() + (group.getKey().equals("all") ? ""
+                            : ", " + group.getKey().replace("circuit-option.", "")) + ": " + metric + " per epoch")
+                    .xAxisTitle("epoch").yAxisTitle(metric + " on the test samples" + (percent ? " (%)" : "")).build();
             chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
             chart.getStyler().setXAxisMin(0.0);
             TreeMap<Double, List<Double>> byEpoch = new TreeMap<>();
@@ -126,7 +127,8 @@ final class SweepPlots {
     static void boxes(Map<String, List<SweepReport.Row>> groups, Optional<Double> paper, Path png) throws IOException {
         String metric = headline(groups).orElse("accuracy");
         double k = SweepReport.percent(metric) ? 100 : 1;
-        BoxChart chart = new BoxChartBuilder().width(Math.max(560, 180 * groups.size() + 260)).height(480)
+        // room for each box's label under it (a schedule's label is about 35 characters; xchart drops labels that overlap)
+        BoxChart chart = new BoxChartBuilder().width(Math.max(560, 320 * (groups.size() + 1) + 80)).height(480)
                 .title("Final " + metric + " per group (each box: the seeds)")
                 .yAxisTitle(metric + (k == 100 ? " (%)" : "")).build();
         chart.getStyler().setLegendVisible(false);
@@ -139,7 +141,7 @@ final class SweepPlots {
                 }
             }
             if (!values.isEmpty()) {
-                chart.addSeries(group.getKey() + " (" + values.size() + ")", values);
+                chart.addSeries(group.getKey().replace("circuit-option.", "") + " (" + values.size() + ")", values);
             }
         }
         if (paper.isPresent() && metric.equals("top1_spikes")) {

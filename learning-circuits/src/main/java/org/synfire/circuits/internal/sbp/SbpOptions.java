@@ -107,19 +107,22 @@ record SbpOptions(boolean positiveOutput, int hiddenExponent, boolean hiddenInit
     /**
      * The epochs of an {@code lr-schedule} value: {@code none}, or {@code halve@E1,E2,...} (every matrix) or
      * {@code halve-output@E1,E2,...} (the output matrix only) with whole epochs 1 <= E1 < E2 < ..., at most
-     * {@value #MOST_HALVINGS} of them; anything else is a one-line error saying so.
+     * {@value #MOST_HALVINGS} of them, separated by ',' or '+' ({@code halve@40+50}: a sweep's {@code --set} splits
+     * its values at commas, and joins a list within a value with '+', as it does a network's hidden layers);
+     * anything else is a one-line error saying so.
      */
     static List<Integer> schedule(String value) {
         if (value.equals(LR_NONE)) {
             return List.of();
         }
         String expected = "; expected none, halve@E1,E2,... or halve-output@E1,E2,... (the epochs after which the step "
-                + "halves, ascending, 1 or more, at most " + MOST_HALVINGS + "), e.g. halve@20,40";
+                + "halves, ascending, 1 or more, at most " + MOST_HALVINGS + ", separated by ',' or '+'), e.g. halve@20,40"
+                + " or, in a sweep's --set, halve@20+40";
         String prefix = value.startsWith(LR_HALVE_OUTPUT) ? LR_HALVE_OUTPUT : LR_HALVE;
         if (!value.startsWith(prefix) || value.length() == prefix.length()) {
             throw new IllegalArgumentException("circuit option " + LR_SCHEDULE + "=" + value + " is not known" + expected);
         }
-        String[] parts = value.substring(prefix.length()).split(",", -1);
+        String[] parts = value.substring(prefix.length()).split("[,+]", -1);
         List<Integer> epochs = new java.util.ArrayList<>();
         for (String part : parts) {
             int epoch;

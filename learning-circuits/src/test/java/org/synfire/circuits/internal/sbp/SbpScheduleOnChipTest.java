@@ -172,9 +172,17 @@ class SbpScheduleOnChipTest {
         assertTrue(provider.epochChange(settings, 21, Map.of(), List.of()).isEmpty());
     }
 
+    /** The epochs may be joined by '+' (a sweep's --set splits values at commas): the same schedule. */
+    @Test
+    void theEpochsOfAScheduleMayBeJoinedByPlus() {
+        assertEquals(List.of(40, 50), SbpOptions.schedule("halve@40+50"));
+        assertEquals(SbpOptions.schedule("halve-output@10,20,30"), SbpOptions.schedule("halve-output@10+20+30"));
+        assertEquals(SbpOptions.schedule("halve@10,20,30"), SbpOptions.schedule("halve@10+20,30"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"halve", "halve@", "halve@x", "halve@0", "halve@20,20", "halve@30,20", "halve@1,2,3,4,5",
-        "anneal@20", "halve@20,", "halve-output@", "halve-output@5,3"})
+        "anneal@20", "halve@20,", "halve-output@", "halve-output@5,3", "halve@20+", "halve@20,+40", "halve@40+20"})
     void aMalformedScheduleIsOneLineNamingTheSyntax(String value) {
         Map<String, String> options = new HashMap<>(Map.of("lr-schedule", value));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SbpOptions.of("sbp",
