@@ -208,7 +208,7 @@ class TrainCommandTest {
         List<String> energy = run.out().lines().filter(l -> l.startsWith("energy / time")
                 && l.contains("per training sample")).toList();
         assertEquals(1, energy.size(), run.out());
-        assertTrue(energy.get(0).endsWith("(estimate, loihi1-davies2018, 360 samples, 3 stages of the step)"),
+        assertTrue(energy.get(0).endsWith("(estimate, loihi1-davies2018-blouw2019, 360 samples, 3 stages of the step)"),
                 energy.get(0));
         String json = Files.readString(onlyRun().resolve("energy.json"));
         assertTrue(json.contains("\"samples\" : 360"), json);
