@@ -8,6 +8,7 @@
 module org.synfire.chip.emulator.loihi2 {
     requires transitive org.synfire.chip.api;
     requires org.synfire.chip.model.loihi1;
+    requires transitive org.synfire.chip.model.loihi2;
 
     exports org.synfire.chip.emulator.loihi2;
 

@@ -5,6 +5,7 @@
 module org.synfire.chip.network.file {
     requires transitive org.synfire.chip.api;
     requires transitive org.synfire.chip.model.loihi1;
+    requires transitive org.synfire.chip.model.loihi2;
     requires com.fasterxml.jackson.databind;
 
     exports org.synfire.chip.network.file;

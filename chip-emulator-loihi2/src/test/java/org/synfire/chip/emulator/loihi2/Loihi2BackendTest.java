@@ -91,8 +91,9 @@ class Loihi2BackendTest {
     @Test
     void declaresLavasModelsAndLoihi2Resources() {
         BackendCapabilities c = new Loihi2Backend().capabilities();
-        assertEquals(1, c.neuronModels().size());
+        assertEquals(2, c.neuronModels().size());
         assertTrue(c.runsNeuronModel("loihi1-cuba-lif"), "Loihi-1 registers, run as Lava's LIF");
+        assertTrue(c.runsNeuronModel("lava-lif"), "Lava's own registers");
         assertTrue(c.neuronModels().get(0).note().contains("PyLifModelBitAcc"));
         assertEquals(63, c.maxDelay(), "DelayDense's 6 bits");
         assertEquals(1, c.ruleDialects().size());

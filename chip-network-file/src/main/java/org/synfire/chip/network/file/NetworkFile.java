@@ -22,6 +22,7 @@ import org.synfire.chip.api.network.ConnectionGroup;
 import org.synfire.chip.api.network.CoreRange;
 import org.synfire.chip.api.network.Mask;
 import org.synfire.chip.api.network.Network;
+import org.synfire.chip.api.network.NeuronModel;
 import org.synfire.chip.api.network.Probe;
 import org.synfire.chip.api.network.ReinforcementChannel;
 import org.synfire.chip.api.network.SignMode;
@@ -29,6 +30,7 @@ import org.synfire.chip.api.network.SpikeGenerator;
 import org.synfire.chip.model.loihi1.CompartmentPrototype;
 import org.synfire.chip.model.loihi1.LearningSettings;
 import org.synfire.chip.model.loihi1.TraceSettings;
+import org.synfire.chip.model.loihi2.LavaLif;
 
 /**
  * Reads and writes networks as JSON (format {@value #FORMAT}; described in {@code network-format.md} of this
@@ -283,8 +285,15 @@ public final class NetworkFile {
         }
 
         private CompartmentGroup group(JsonNode g, String at) {
-            object(g, at, Set.of("name", "size", "dU", "dV", "vThMant", "biasMant", "biasExp", "refractoryDelay",
-                    "learningSeesSpikes", "pin"));
+            String model = g.has("model") ? text(g, "model", at) : CompartmentPrototype.MODEL;
+            boolean lava = model.equals(LavaLif.MODEL);
+            if (!lava && !model.equals(CompartmentPrototype.MODEL)) {
+                throw new IllegalArgumentException(at + ".model: " + model + " is not a neuron model of this format; "
+                        + "expected " + CompartmentPrototype.MODEL + " (the default) or " + LavaLif.MODEL);
+            }
+            object(g, at, lava ? Set.of("name", "size", "model", "du", "dv", "vth", "biasMant", "biasExp",
+                    "refractoryPeriod", "pin") : Set.of("name", "size", "model", "dU", "dV", "vThMant", "biasMant",
+                    "biasExp", "refractoryDelay", "learningSeesSpikes", "pin"));
             String name = text(g, "name", at);
             int size = integer(g, "size", at, null);
             budgetCompartments(at, size);
@@ -292,12 +301,15 @@ public final class NetworkFile {
             // a bias field is one number for the group or a list of one per compartment
             int[] biasMants = perCompartment(g, "biasMant", at, name, size);
             int[] biasExps = perCompartment(g, "biasExp", at, name, size);
-            CompartmentPrototype p;
+            int biasMant = biasMants.length > 0 ? 0 : integer(g, "biasMant", at, 0);
+            int biasExp = biasExps.length > 0 ? 0 : integer(g, "biasExp", at, 0);
+            NeuronModel p;
             try {
-                p = new CompartmentPrototype(integer(g, "dU", at, 4096), integer(g, "dV", at, 4096),
-                        integer(g, "vThMant", at, null), biasMants.length > 0 ? 0 : integer(g, "biasMant", at, 0),
-                        biasExps.length > 0 ? 0 : integer(g, "biasExp", at, 0),
-                        integer(g, "refractoryDelay", at, 1), bool(g, "learningSeesSpikes", at, true));
+                p = lava ? new LavaLif(integer(g, "du", at, 0), integer(g, "dv", at, 0), integer(g, "vth", at, null),
+                        biasMant, biasExp, integer(g, "refractoryPeriod", at, 0))
+                        : new CompartmentPrototype(integer(g, "dU", at, 4096), integer(g, "dV", at, 4096),
+                                integer(g, "vThMant", at, null), biasMant, biasExp,
+                                integer(g, "refractoryDelay", at, 1), bool(g, "learningSeesSpikes", at, true));
             } catch (IllegalArgumentException e) {
                 // the prototype does not know its group: say which one
                 throw new IllegalArgumentException(at + " (group " + name + "): " + e.getMessage(), e);
@@ -537,23 +549,33 @@ public final class NetworkFile {
             root.put("format", FORMAT);
             ArrayNode groups = root.putArray("groups");
             for (CompartmentGroup g : n.groups()) {
-                CompartmentPrototype p = CompartmentPrototype.of(g, "network file " + FORMAT);
-                ObjectNode o = groups.addObject().put("name", g.name()).put("size", g.size()).put("dU", p.dU())
-                        .put("dV", p.dV()).put("vThMant", p.vThMant());
+                ObjectNode o = groups.addObject().put("name", g.name()).put("size", g.size());
+                switch (g.prototype()) {
+                    case LavaLif l -> o.put("model", LavaLif.MODEL).put("du", l.du()).put("dv", l.dv())
+                            .put("vth", l.vth());
+                    case CompartmentPrototype p -> o.put("dU", p.dU()).put("dV", p.dV()).put("vThMant", p.vThMant());
+                    default -> throw new IllegalArgumentException("network file " + FORMAT + ": neuron model "
+                            + g.prototype().modelName() + " cannot be written (group " + g.name() + "); the format "
+                            + "holds " + CompartmentPrototype.MODEL + " and " + LavaLif.MODEL);
+                }
                 // a list only where the compartments differ (the group keeps one only then)
                 int[] biasMants = g.biasMants();
                 int[] biasExps = g.biasExps();
                 if (biasMants.length > 0) {
                     ints(o.putArray("biasMant"), biasMants);
                 } else {
-                    o.put("biasMant", p.biasMant());
+                    o.put("biasMant", g.prototype().biasMant());
                 }
                 if (biasExps.length > 0) {
                     ints(o.putArray("biasExp"), biasExps);
                 } else {
-                    o.put("biasExp", p.biasExp());
+                    o.put("biasExp", g.prototype().biasExp());
                 }
-                o.put("refractoryDelay", p.refractoryDelay()).put("learningSeesSpikes", p.learningSeesSpikes());
+                if (g.prototype() instanceof LavaLif l) {
+                    o.put("refractoryPeriod", l.refractoryPeriod());
+                } else if (g.prototype() instanceof CompartmentPrototype p) {
+                    o.put("refractoryDelay", p.refractoryDelay()).put("learningSeesSpikes", p.learningSeesSpikes());
+                }
                 g.pin().ifPresent(r -> o.putArray("pin").add(r.first()).add(r.last()));
             }
             ArrayNode generators = root.putArray("generators");

@@ -22,6 +22,7 @@ import org.synfire.chip.api.network.Probe;
 import org.synfire.chip.api.network.SignMode;
 import org.synfire.chip.api.network.SpikeGenerator;
 import org.synfire.chip.model.loihi1.CompartmentPrototype;
+import org.synfire.chip.model.loihi2.LavaLif;
 import org.synfire.chip.model.loihi1.LearningSettings;
 import org.synfire.chip.model.loihi1.TraceSettings;
 
@@ -74,7 +75,7 @@ class NetworkFileTest {
         assertEquals("connections[0].weights[1]: expected an integer, got \"x\"", refusal(head
                 + "\"connections\": [{\"source\": \"a\", \"target\": \"a\", \"mask\": \"one-to-one\", \"weights\": [2, \"x\"]}]}"));
         assertEquals("groups[0].colour: unknown field; expected one of [biasExp, biasMant, dU, dV, learningSeesSpikes,"
-                + " name, pin, refractoryDelay, size, vThMant]", refusal("{\"format\": \"synfire-network/1\", \"groups\":"
+                + " model, name, pin, refractoryDelay, size, vThMant]", refusal("{\"format\": \"synfire-network/1\", \"groups\":"
                 + " [{\"name\": \"a\", \"size\": 2, \"vThMant\": 1, \"colour\": 3}]}"));
         assertEquals("groups[0].size: missing", refusal("{\"format\": \"synfire-network/1\", \"groups\": [{\"name\":"
                 + " \"a\", \"vThMant\": 1}]}"));
@@ -149,6 +150,33 @@ class NetworkFileTest {
         java.nio.file.Files.writeString(file, BIASED + "\"biasMant\": [1, 2, 4096, 3]}]}");
         assertEquals("net.json: groups[1]: group h, compartment 2: biasMant 4096 is out of range -4096..4095",
                 assertThrows(IllegalArgumentException.class, () -> NetworkFile.read(file)).getMessage());
+    }
+
+    @Test
+    void aGroupOfLavasLifModelReadsAndWritesItsOwnRegisters() throws IOException {
+        // "model": "lava-lif" takes Lava's registers (du, dv, vth, a bias exponent down to -7, refractoryPeriod)
+        Network n = read("""
+                {"format": "synfire-network/1",
+                 "groups": [{"name": "h", "size": 2, "model": "lava-lif", "du": 4095, "vth": 1,
+                             "biasMant": [100, -101], "biasExp": -2, "refractoryPeriod": 3}]}""");
+        LavaLif h = (LavaLif) n.groups().get(0).prototype();
+        assertEquals(new LavaLif(4095, 0, 1, 100, -2, 3), h);
+        assertEquals(-101, n.groups().get(0).biasMant(1));
+        assertEquals(n, read(NetworkFile.toJson(n)));
+        JsonNode written = new ObjectMapper().readTree(NetworkFile.toJson(n)).get("groups").get(0);
+        assertEquals("lava-lif", written.get("model").asText());
+        assertEquals(false, written.has("dU"), "Loihi 1's registers are not written for Lava's model");
+        assertEquals("groups[0].model: izhikevich is not a neuron model of this format; expected loihi1-cuba-lif "
+                + "(the default) or lava-lif", assertThrows(IllegalArgumentException.class, () -> read("""
+                {"format": "synfire-network/1", "groups": [{"name": "h", "size": 1, "model": "izhikevich"}]}"""))
+                .getMessage());
+        assertThrows(IllegalArgumentException.class, () -> read("""
+                {"format": "synfire-network/1", "groups": [{"name": "h", "size": 1, "model": "lava-lif", "vth": 1,
+                 "dU": 4096}]}"""), "Loihi 1's fields are unknown for Lava's model");
+        assertEquals("groups[0] (group h): lava-lif: biasExp -8 is out of range -7..7",
+                assertThrows(IllegalArgumentException.class, () -> read("""
+                {"format": "synfire-network/1", "groups": [{"name": "h", "size": 1, "model": "lava-lif", "vth": 1,
+                 "biasExp": -8}]}""")).getMessage());
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.synfire.chip.api.spi.BackendCapabilities.WeightFormat;
 import org.synfire.chip.model.loihi1.CompartmentPrototype;
 import org.synfire.chip.model.loihi1.LearningSettings;
 import org.synfire.chip.model.loihi1.Loihi1Model;
+import org.synfire.chip.model.loihi2.LavaLif;
 
 /**
  * A Loihi 2 chip's resources, from Intel's public figures, and what the {@code loihi2} backend can run on it. Where
@@ -42,7 +43,9 @@ public final class Loihi2Chip {
     public static final BackendCapabilities CAPABILITIES = new BackendCapabilities("Loihi 2 (Lava's bit-accurate models)",
             List.of(new Feature(CompartmentPrototype.MODEL, "Loihi-1 registers run as Lava's PyLifModelBitAcc "
                     + "(src/lava/proc/lif/models.py); a refractoryDelay above 1 as Lava's floating-point LIFRefractory "
-                    + "in integers (an extrapolation: no public bit-accurate model has one)")),
+                    + "in integers (an extrapolation: no public bit-accurate model has one)"),
+                    new Feature(LavaLif.MODEL, "Lava's own LIF registers (du, dv, vth, a bias exponent of -7 .. 7), "
+                            + "PyLifModelBitAcc as given; a refractoryPeriod as LIFRefractory in integers (ext)")),
             // Lava's Dense takes any weight_exp; no public figure of the chip's range, so Loihi 1's
             new WeightFormat(SignMode.MIN_WEIGHT_BITS, SignMode.MAX_WEIGHT_BITS, Loihi1Model.MIN_EXPONENT,
                     Loihi1Model.MAX_EXPONENT),

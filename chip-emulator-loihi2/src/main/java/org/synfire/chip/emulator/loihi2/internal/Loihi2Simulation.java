@@ -21,6 +21,7 @@ import org.synfire.chip.api.network.Probe;
 import org.synfire.chip.api.network.ReinforcementChannel;
 import org.synfire.chip.api.network.SpikeGenerator;
 import org.synfire.chip.model.loihi1.CompartmentPrototype;
+import org.synfire.chip.model.loihi2.LavaLif;
 
 /**
  * A network run with Loihi 2's arithmetic as Lava's bit-accurate models define it. Each group is a LIF process
@@ -122,14 +123,22 @@ public final class Loihi2Simulation implements ChipSimulation {
         groupRefractory = new int[groups.size()];
         for (int g = 0; g < groups.size(); g++) {
             CompartmentGroup group = groups.get(g);
-            CompartmentPrototype p = CompartmentPrototype.of(group, "backend loihi2");
             groupIndex.put(group.name(), g);
             groupFirst[g] = c;
             groupSize[g] = group.size();
-            groupDu[g] = lavaDu(p.dU());
-            groupDv[g] = p.dV();
-            groupVth[g] = LavaArithmetic.threshold(p.vThMant());
-            groupRefractory[g] = p.refractoryDelay() - 1;
+            if (group.prototype() instanceof LavaLif l) {
+                // Lava's own registers, as given
+                groupDu[g] = l.du();
+                groupDv[g] = l.dv();
+                groupVth[g] = LavaArithmetic.threshold(l.vth());
+                groupRefractory[g] = l.refractoryPeriod();
+            } else {
+                CompartmentPrototype p = CompartmentPrototype.of(group, "backend loihi2");
+                groupDu[g] = lavaDu(p.dU());
+                groupDv[g] = p.dV();
+                groupVth[g] = LavaArithmetic.threshold(p.vThMant());
+                groupRefractory[g] = p.refractoryDelay() - 1;
+            }
             c = Math.addExact(c, group.size());
         }
         compartments = c;
@@ -208,8 +217,9 @@ public final class Loihi2Simulation implements ChipSimulation {
         learningSees = new boolean[sources];
         Arrays.fill(learningSees, true);
         for (int g = 0; g < groups.size(); g++) {
-            Arrays.fill(learningSees, groupFirst[g], groupFirst[g] + groupSize[g],
-                    CompartmentPrototype.of(groups.get(g), "backend loihi2").learningSeesSpikes());
+            // Lava's LIF has no such register: its spikes always reach learning
+            boolean sees = !(groups.get(g).prototype() instanceof CompartmentPrototype p) || p.learningSeesSpikes();
+            Arrays.fill(learningSees, groupFirst[g], groupFirst[g] + groupSize[g], sees);
         }
         // one generator per plastic connection, split in connection order from the run's seed
         SplittableRandom seeds = new SplittableRandom(options.seed());
