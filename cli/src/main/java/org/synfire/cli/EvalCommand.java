@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -70,17 +69,8 @@ final class EvalCommand implements Callable<Integer> {
             description = "Units of each hidden layer (default: the run's, or 400).")
     List<Integer> hidden;
 
-    @Option(names = "--circuit-option", paramLabel = "KEY=VALUE",
-            description = "For a bare weights file that does not record its circuit (written before weights files "
-                    + "did): a circuit option of the run it came from, repeatable, e.g. lr-schedule=halve-output@40,50"
-                    + " (with --epoch). A file that records its options refuses others.")
-    Map<String, String> circuitOptions;
-
-    @Option(names = "--epoch", paramLabel = "E",
-            description = "For a bare weights file that does not record it: the epoch its weights ended (1 for the "
-                    + "first; a run's final weights: its number of epochs), so that a circuit that changes between"
-                    + " epochs (lr-schedule) reopens as it was then.")
-    Integer epoch;
+    @Mixin
+    WeightsCircuit weightsCircuit;
 
     @Mixin
     DataLocation data;
@@ -93,8 +83,7 @@ final class EvalCommand implements Callable<Integer> {
     private int evaluate(Path directory) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Extensions extensions = main.platform(spec.commandLine().getErr()).extensions();
-        TrainedWeights trained = TrainedWeights.read(directory,
-                circuitOptions == null ? Map.of() : circuitOptions, epoch);
+        TrainedWeights trained = weightsCircuit.read(directory);
         Path weightsFile = trained.file();
         CircuitProvider provider = trained.provider(extensions, circuit, model);
         String circuitId = provider.id();

@@ -28,6 +28,7 @@ import org.synfire.interchange.nir.NirFile;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -85,17 +86,8 @@ final class ExportCommand implements Callable<Integer> {
             description = "Units of each hidden layer (default: the run's, or read off the weights).")
     List<Integer> hidden;
 
-    @Option(names = "--circuit-option", paramLabel = "KEY=VALUE",
-            description = "For a bare weights file that does not record its circuit (written before weights files "
-                    + "did): a circuit option of the run it came from, repeatable, e.g. lr-schedule=halve-output@40,50"
-                    + " (with --epoch). A file that records its options refuses others.")
-    Map<String, String> circuitOptions;
-
-    @Option(names = "--epoch", paramLabel = "E",
-            description = "For a bare weights file that does not record it: the epoch its weights ended (1 for the "
-                    + "first; a run's final weights: its number of epochs), so that a circuit that changes between"
-                    + " epochs (lr-schedule) reopens as it was then.")
-    Integer epoch;
+    @Mixin
+    WeightsCircuit weightsCircuit;
 
     @Override
     public Integer call() throws IOException {
@@ -111,8 +103,7 @@ final class ExportCommand implements Callable<Integer> {
     private int export(Path directory, Format what, NirExport.Neurons units) throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         Extensions extensions = main.platform(spec.commandLine().getErr()).extensions();
-        TrainedWeights trained = TrainedWeights.read(directory,
-                circuitOptions == null ? Map.of() : circuitOptions, epoch);
+        TrainedWeights trained = weightsCircuit.read(directory);
         Path weightsFile = trained.file();
         Map<String, Object> metadata = new LinkedHashMap<>();
         if (trained.run().isPresent()) {

@@ -42,18 +42,18 @@ public record CompartmentGroup(String name, int size, NeuronModel prototype, Opt
             prototype.checkBias(where + ", compartment " + i, mant, exp);
         }
         if (biasMants.length > 0 && allEqual(biasMants)) {
-            prototype = withBias(prototype, biasMants[0], prototype.biasExp());
+            prototype = prototype.withBias(biasMants[0], prototype.biasExp());
             biasMants = SHARED;
         }
         if (biasExps.length > 0 && allEqual(biasExps)) {
-            prototype = withBias(prototype, prototype.biasMant(), biasExps[0]);
+            prototype = prototype.withBias(prototype.biasMant(), biasExps[0]);
             biasExps = SHARED;
         }
         // where a list is kept, the prototype holds compartment 0's value
         int mant0 = biasMants.length > 0 ? biasMants[0] : prototype.biasMant();
         int exp0 = biasExps.length > 0 ? biasExps[0] : prototype.biasExp();
         if (mant0 != prototype.biasMant() || exp0 != prototype.biasExp()) {
-            prototype = withBias(prototype, mant0, exp0);
+            prototype = prototype.withBias(mant0, exp0);
         }
     }
 
@@ -81,10 +81,6 @@ public record CompartmentGroup(String name, int size, NeuronModel prototype, Opt
             }
         }
         return true;
-    }
-
-    private static NeuronModel withBias(NeuronModel p, int mant, int exp) {
-        return p.withBias(mant, exp);
     }
 
     /**

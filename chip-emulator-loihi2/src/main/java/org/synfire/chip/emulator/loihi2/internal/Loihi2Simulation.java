@@ -111,8 +111,8 @@ public final class Loihi2Simulation implements ChipSimulation {
      *                                  feature and the backend, or if it does not fit, naming the limit
      */
     public Loihi2Simulation(Network network, RunOptions options) {
-        refuseUnsupported(network);
         Loihi2Chip.CAPABILITIES.check(network, "loihi2");
+        LavaRule[] rules = refuseUnsupported(network);
         List<CompartmentGroup> groups = network.groups();
         int c = 0;
         groupFirst = new int[groups.size()];
@@ -230,7 +230,7 @@ public final class Loihi2Simulation implements ChipSimulation {
             if (!conn.plastic()) {
                 continue;
             }
-            LavaRule rule = LavaRuleTranslation.translate(conn);
+            LavaRule rule = rules[k];
             int[] synPre = new int[conn.synapseCount()];
             int[] synPost = new int[conn.synapseCount()];
             for (int q = 0; q < synPre.length; q++) {
@@ -308,11 +308,16 @@ public final class Loihi2Simulation implements ChipSimulation {
     /**
      * What today's network can say that Lava's models cannot do: refused, one line, the feature and the place. What a
      * learning rule asks beyond Lava's learning engine is refused by {@link LavaRuleTranslation}.
+     *
+     * @return each connection's rule in Lava's form, by connection index ({@code null} where it is not plastic),
+     *         translated here before anything is allocated
      */
-    private static void refuseUnsupported(Network network) {
-        for (ConnectionGroup c : network.connections()) {
-            if (c.plastic()) {
-                LavaRuleTranslation.translate(c); // before anything is allocated
+    private static LavaRule[] refuseUnsupported(Network network) {
+        List<ConnectionGroup> connections = network.connections();
+        LavaRule[] rules = new LavaRule[connections.size()];
+        for (int k = 0; k < rules.length; k++) {
+            if (connections.get(k).plastic()) {
+                rules[k] = LavaRuleTranslation.translate(connections.get(k));
             }
         }
         for (CompartmentGroup g : network.groups()) {
@@ -322,6 +327,7 @@ public final class Loihi2Simulation implements ChipSimulation {
                         + "); leave the placement to the backend");
             }
         }
+        return rules;
     }
 
     @Override
